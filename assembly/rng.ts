@@ -1,0 +1,122 @@
+// The random stream: seeding and refilling the pair buffer (see rng-state.ts), and the
+// primitive that every sampler consumes, a 53-bit uniform built from one pair.
+import { LANES_OFFSET, CURSOR_OFFSET, BUFFER_OFFSET, BUFFER_PAIRS } from "./rng-state";
+
+// @ts-ignore: decorator
+@inline const TWO_POW_32: f64 = 4294967296.0;
+// @ts-ignore: decorator
+@inline const TWO_POW_MINUS_53: f64 = 1.1102230246251565e-16;
+
+function splitmix64(x: u64): u64 {
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111eb;
+  return x ^ (x >> 31);
+}
+
+/**
+ * Seeds a stream from a 64-bit seed (lo, hi) and a stream number: splitmix64 over
+ * seed ^ (stream * odd constant) gives the 16 lane words. The buffer starts empty.
+ */
+export function rngSeed(state: usize, seedLo: u32, seedHi: u32, stream: u32): void {
+  let x: u64 = ((<u64>seedHi << 32) | <u64>seedLo) ^ (<u64>stream * 0xd1b54a32d192ed03);
+  for (let lane: usize = 0; lane < 4; lane++) {
+    x += 0x9e3779b97f4a7c15;
+    const w01 = splitmix64(x);
+    x += 0x9e3779b97f4a7c15;
+    const w23 = splitmix64(x);
+    let w0 = <u32>w01, w1 = <u32>(w01 >> 32), w2 = <u32>w23, w3 = <u32>(w23 >> 32);
+    if ((w0 | w1 | w2 | w3) == 0) w0 = 1; // the all-zero state is xoshiro's fixed point
+    store<u32>(state + LANES_OFFSET + (lane << 2), w0);
+    store<u32>(state + LANES_OFFSET + 16 + (lane << 2), w1);
+    store<u32>(state + LANES_OFFSET + 32 + (lane << 2), w2);
+    store<u32>(state + LANES_OFFSET + 48 + (lane << 2), w3);
+  }
+  store<u32>(state + CURSOR_OFFSET, BUFFER_PAIRS);
+}
+
+/** Advances the four lanes BUFFER_PAIRS / 2 times, writing their outputs in lane order. */
+export function rngRefill(state: usize): void {
+  const out = state + BUFFER_OFFSET;
+  const steps = BUFFER_PAIRS >> 1;
+  if (ASC_FEATURE_SIMD) {
+    let s0 = v128.load(state + LANES_OFFSET);
+    let s1 = v128.load(state + LANES_OFFSET, 16);
+    let s2 = v128.load(state + LANES_OFFSET, 32);
+    let s3 = v128.load(state + LANES_OFFSET, 48);
+    const five = i32x4.splat(5);
+    const nine = i32x4.splat(9);
+    for (let k: u32 = 0; k < steps; k++) {
+      const m = i32x4.mul(s1, five);
+      const r = i32x4.mul(v128.or(i32x4.shl(m, 7), i32x4.shr_u(m, 25)), nine);
+      v128.store(out + (<usize>k << 4), r);
+      const t = i32x4.shl(s1, 9);
+      s2 = v128.xor(s2, s0);
+      s3 = v128.xor(s3, s1);
+      s1 = v128.xor(s1, s2);
+      s0 = v128.xor(s0, s3);
+      s2 = v128.xor(s2, t);
+      s3 = v128.or(i32x4.shl(s3, 11), i32x4.shr_u(s3, 21));
+    }
+    v128.store(state + LANES_OFFSET, s0);
+    v128.store(state + LANES_OFFSET, s1, 16);
+    v128.store(state + LANES_OFFSET, s2, 32);
+    v128.store(state + LANES_OFFSET, s3, 48);
+  } else {
+    for (let lane: usize = 0; lane < 4; lane++) {
+      const base = state + LANES_OFFSET + (lane << 2);
+      let s0 = load<u32>(base), s1 = load<u32>(base, 16), s2 = load<u32>(base, 32), s3 = load<u32>(base, 48);
+      for (let k: u32 = 0; k < steps; k++) {
+        store<u32>(out + (<usize>k << 4) + (lane << 2), rotl<u32>(s1 * 5, 7) * 9);
+        const t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl<u32>(s3, 11);
+      }
+      store<u32>(base, s0);
+      store<u32>(base, s1, 16);
+      store<u32>(base, s2, 32);
+      store<u32>(base, s3, 48);
+    }
+  }
+  store<u32>(state + CURSOR_OFFSET, 0);
+}
+
+/** Reads pair number `cursor` of the buffer as a | b << 32. */
+// @ts-ignore: decorator
+@inline export function pairAt(state: usize, cursor: u32): u64 {
+  return load<u64>(state + BUFFER_OFFSET + (<usize>cursor << 3));
+}
+
+/** Uniform on [0, 1) with 53 random bits: the top 21 bits of a and all of b. */
+// @ts-ignore: decorator
+@inline export function pairToUniform(pair: u64): f64 {
+  return (<f64>(<u32>pair >>> 11) * TWO_POW_32 + <f64>(<u32>(pair >> 32))) * TWO_POW_MINUS_53;
+}
+
+/**
+ * Takes the next pair, keeping the cursor in memory. For draws off the hot path (rejection
+ * branches, gamma); bulk fills keep the cursor in a local instead.
+ */
+export function nextPair(state: usize): u64 {
+  let cursor = load<u32>(state + CURSOR_OFFSET);
+  if (cursor == BUFFER_PAIRS) {
+    rngRefill(state);
+    cursor = 0;
+  }
+  store<u32>(state + CURSOR_OFFSET, cursor + 1);
+  return pairAt(state, cursor);
+}
+
+/** One uniform on [0, 1). */
+export function nextUniform(state: usize): f64 {
+  return pairToUniform(nextPair(state));
+}
+
+/** One uniform on (0, 1], safe to take the logarithm of. */
+// @ts-ignore: decorator
+@inline export function nextUniformPositive(state: usize): f64 {
+  return 1.0 - nextUniform(state);
+}

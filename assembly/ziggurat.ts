@@ -1,0 +1,43 @@
+// Ziggurat tables for the standard normal with 256 layers (Marsaglia & Tsang 2000, in
+// Doornik's 2005 ZIGNOR form). Built at instantiation with the deterministic exp/log so the
+// TypeScript reference builds the same bits.
+import { detExp, detLog } from "./math";
+
+// @ts-ignore: decorator
+@inline export const ZIG_LAYERS: i32 = 256;
+/** Start of the tail, solved so that the 256 layers tile the density exactly (mpmath, 40 digits). */
+// @ts-ignore: decorator
+@inline export const ZIG_R: f64 = 3.6541528853610088;
+/** Area of each layer under exp(-x^2/2). */
+// @ts-ignore: decorator
+@inline const ZIG_V: f64 = 0.004928673233974655;
+
+/** Right edge of layer i (X[0] is the base strip's virtual width, X[256] = 0). */
+export const ZIG_X: usize = memory.data(257 << 3, 16);
+/** exp(-X[i]^2 / 2). */
+export const ZIG_F: usize = memory.data(257 << 3, 16);
+/** X[i+1] / X[i]: below it a draw is inside the layer's rectangle, accepted without exp. */
+export const ZIG_RATIO: usize = memory.data(256 << 3, 16);
+
+function density(x: f64): f64 {
+  return detExp(-0.5 * x * x);
+}
+
+function buildTables(): void {
+  store<f64>(ZIG_X, ZIG_V / density(ZIG_R));
+  store<f64>(ZIG_X + 8, ZIG_R);
+  for (let i = 1; i < ZIG_LAYERS - 1; i++) {
+    const x = load<f64>(ZIG_X + (<usize>i << 3));
+    store<f64>(ZIG_X + (<usize>(i + 1) << 3), Math.sqrt(-2.0 * detLog(ZIG_V / x + density(x))));
+  }
+  store<f64>(ZIG_X + (<usize>ZIG_LAYERS << 3), 0.0);
+  for (let i = 0; i <= ZIG_LAYERS; i++) {
+    store<f64>(ZIG_F + (<usize>i << 3), density(load<f64>(ZIG_X + (<usize>i << 3))));
+  }
+  for (let i = 0; i < ZIG_LAYERS; i++) {
+    const ratio = load<f64>(ZIG_X + (<usize>(i + 1) << 3)) / load<f64>(ZIG_X + (<usize>i << 3));
+    store<f64>(ZIG_RATIO + (<usize>i << 3), ratio);
+  }
+}
+
+buildTables();

@@ -1,0 +1,71 @@
+// The contract every engine meets: the wasm kernels and the plain-TypeScript reference
+// implement the same operations on the same random streams.
+
+export type EngineKind = "wasm" | "js";
+export type WasmBuild = "release-simd" | "release" | "debug";
+export type TypedArray = Float64Array | Int32Array | Uint8Array;
+
+/**
+ * Numbers resident in an engine's memory. `view` always reflects the current memory: for the
+ * wasm engine it is re-made after memory grows, so a Block made before a growth stays usable.
+ * Keep the Block, not a view taken from it, across calls that may allocate.
+ */
+export interface Block<T extends TypedArray> {
+  readonly length: number;
+  readonly view: T;
+  /** Entries [offset, offset + length) as a Block sharing this one's memory (not separately freed). */
+  slice(offset: number, length: number): Block<T>;
+  /** Copies `values` into the block starting at `offset`. */
+  set(values: ArrayLike<number>, offset?: number): void;
+  /** A copy of the values that outlives the block. */
+  toArray(): T;
+  /** Returns the memory to the engine; the block must not be used afterwards. */
+  free(): void;
+}
+
+export type F64Block = Block<Float64Array>;
+export type I32Block = Block<Int32Array>;
+export type U8Block = Block<Uint8Array>;
+
+/** A seeded random stream living in an engine's memory (see assembly/rng-state.ts). */
+export interface RandomStream {
+  readonly seed: bigint;
+  readonly stream: number;
+  /** The stream's state words (lanes, cursor, buffer): equal across engines for equal histories. */
+  stateWords(): Uint32Array;
+  free(): void;
+}
+
+export interface Engine {
+  readonly kind: EngineKind;
+  /** Which code runs the kernels: a wasm build's name, or "reference". */
+  readonly build: WasmBuild | "reference";
+
+  f64(length: number): F64Block;
+  i32(length: number): I32Block;
+  u8(length: number): U8Block;
+  /** A stream for a 64-bit seed (0 <= seed < 2^64) and a stream number (0 <= stream < 2^32). */
+  stream(seed: bigint | number, stream?: number): RandomStream;
+
+  fillUniform(rng: RandomStream, out: F64Block, n?: number): void;
+  fillNormal(rng: RandomStream, out: F64Block, n?: number): void;
+  fillBernoulli(rng: RandomStream, out: U8Block, p: number, n?: number): void;
+  /** Categories drawn from a cumulative table (cdf[j] = p_0 + ... + p_j, total need not be 1). */
+  fillCategorical(rng: RandomStream, out: I32Block, cdf: F64Block, n?: number): void;
+  fillGamma(rng: RandomStream, out: F64Block, shape: number, n?: number): void;
+  fillChiSquare(rng: RandomStream, out: F64Block, dof: number, n?: number): void;
+
+  dot(x: F64Block, y: F64Block, n?: number): number;
+  axpy(a: number, x: F64Block, y: F64Block, n?: number): void;
+  scale(a: number, x: F64Block, n?: number): void;
+  /** y = A x, A of rows x cols, row-major. */
+  gemv(a: F64Block, x: F64Block, y: F64Block, rows: number, cols: number): void;
+  /** Upper triangle of G += X^T X and b += X^T y over `rows` rows of X (rows x d). */
+  gramAccumulate(x: F64Block, y: F64Block, rows: number, d: number, g: F64Block, b: F64Block): void;
+  /** Copies G's upper triangle into its lower one. */
+  gramSymmetrize(g: F64Block, d: number): void;
+  /** Factorises A + ridge I in place (lower triangle); 0, or 1 + the first non-positive pivot. */
+  cholesky(a: F64Block, d: number, ridge: number): number;
+  /** Solves L L^T x = b in place with L from cholesky. */
+  choleskySolve(l: F64Block, d: number, b: F64Block): void;
+}

@@ -1,0 +1,67 @@
+// Blocks of wasm linear memory seen through typed arrays. memory.grow detaches the old
+// ArrayBuffer, so each block re-makes its view when the buffer it was made on is stale.
+import type { Block, TypedArray } from "./engine.js";
+
+type TypedArrayConstructor<T extends TypedArray> = {
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+};
+
+export interface WasmHeap {
+  readonly memory: WebAssembly.Memory;
+  alloc(bytes: number): number;
+  free(ptr: number): void;
+}
+
+export class WasmBlock<T extends TypedArray> implements Block<T> {
+  private cachedView: T | undefined;
+
+  constructor(
+    readonly heap: WasmHeap,
+    private readonly type: TypedArrayConstructor<T>,
+    /** Byte address in linear memory: what kernels take. */
+    readonly ptr: number,
+    readonly length: number,
+    /** The allocation this block owns, or undefined for a slice of another block. */
+    private readonly owned: boolean,
+  ) {}
+
+  get view(): T {
+    const buffer = this.heap.memory.buffer;
+    if (this.cachedView === undefined || this.cachedView.buffer !== buffer) {
+      this.cachedView = new this.type(buffer, this.ptr, this.length);
+    }
+    return this.cachedView;
+  }
+
+  slice(offset: number, length: number): WasmBlock<T> {
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset + length > this.length) {
+      throw new RangeError(`slice [${offset}, ${offset + length}) is outside a block of length ${this.length}`);
+    }
+    return new WasmBlock(this.heap, this.type, this.ptr + offset * this.type.BYTES_PER_ELEMENT, length, false);
+  }
+
+  set(values: ArrayLike<number>, offset = 0): void {
+    this.view.set(values, offset);
+  }
+
+  toArray(): T {
+    return this.view.slice() as T;
+  }
+
+  free(): void {
+    if (!this.owned) throw new Error("a slice shares its parent's memory: free the parent block instead");
+    this.heap.free(this.ptr);
+    this.cachedView = undefined;
+  }
+}
+
+export function allocateBlock<T extends TypedArray>(heap: WasmHeap, type: TypedArrayConstructor<T>, length: number): WasmBlock<T> {
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`block length must be a non-negative integer, got ${length}`);
+  const bytes = Math.max(length * type.BYTES_PER_ELEMENT, 8);
+  const ptr = heap.alloc(bytes);
+  if (ptr === 0) throw new RangeError(`wasm memory exhausted allocating ${bytes} bytes`);
+  const block = new WasmBlock(heap, type, ptr, length, true);
+  block.view.fill(0);
+  return block;
+}
