@@ -1,0 +1,12 @@
+// The scenarios collapse-sim knows, by name.
+import type { Scenario } from "./scenario.js";
+
+export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenario.js";
+export { resolveParams } from "./resolve.js";
+
+export const scenarios: Readonly<Record<string, Scenario<any>>> = {
+};
+
+export function scenarioNames(): string[] {
+  return Object.keys(scenarios);
+}

@@ -1,0 +1,38 @@
+// What a scenario provides: a parameter schema with defaults, its metrics, and the simulation
+// of one replicate over many generations. A scenario never touches files or wasm memory
+// directly; it works through an Engine.
+import type { z } from "zod";
+import type { Engine } from "../engine/index.js";
+import type { SpecIssue } from "../validation/spec-error.js";
+
+export interface MetricDefinition {
+  name: string;
+  description: string;
+  /** Set on a closed-form column: the simulated metric it predicts, which plots overlay it on. */
+  theoryOf?: string;
+}
+
+/** One generation's metrics; null where a metric does not apply (an empty CSV cell). */
+export type MetricValues = Record<string, number | null>;
+
+export interface ReplicateOptions {
+  /** Rounds to run; the result has generations + 1 entries (0 = the starting model). */
+  generations: number;
+  /** The replicate's 64-bit seed, derived by the study layer from the cell and replicate. */
+  seed: bigint;
+}
+
+export interface Scenario<P = unknown> {
+  readonly name: string;
+  /** One line: what the scenario answers. */
+  readonly title: string;
+  /** The paper it reproduces. */
+  readonly source: string;
+  /** Parameters with defaults; errors name the parameter and what it allows. */
+  readonly params: z.ZodType<P>;
+  /** Checks across parameters the schema cannot express (memory limits, ...); paths relative to params. */
+  check?(params: P): SpecIssue[];
+  readonly metrics: readonly MetricDefinition[];
+  /** Simulates one replicate; a pure function of (params, seed) for a given engine kind. */
+  runReplicate(engine: Engine, params: P, options: ReplicateOptions): MetricValues[];
+}

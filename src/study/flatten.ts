@@ -1,0 +1,24 @@
+// Parameters under dotted names, as rows and grids use them: {generator: {eps: 0.1}} is
+// "generator.eps" = 0.1; arrays are indexed, "accuracyBeta.0".
+
+export type Scalar = string | number | boolean | null;
+
+export function flattenParams(value: unknown, prefix = "", out: Record<string, Scalar> = {}): Record<string, Scalar> {
+  if (value !== null && typeof value === "object") {
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.entries(value);
+    for (const [key, child] of entries) flattenParams(child, prefix ? `${prefix}.${key}` : key, out);
+  } else if (value !== undefined) {
+    out[prefix] = value as Scalar;
+  }
+  return out;
+}
+
+/** A copy of `target` with the value at a dotted path replaced (objects on the way are created). */
+export function setDotted(target: unknown, path: string, value: unknown): unknown {
+  const [head, ...rest] = path.split(".");
+  const base: Record<string, unknown> | unknown[] =
+    Array.isArray(target) ? [...target] : target !== null && typeof target === "object" ? { ...target } : {};
+  const child = (base as Record<string, unknown>)[head];
+  (base as Record<string, unknown>)[head] = rest.length === 0 ? value : setDotted(child, rest.join("."), value);
+  return base;
+}
