@@ -192,23 +192,18 @@ export function filteredMixtureGram(
   for (let i = 0; i < total; i++) {
     const s: f64 = nextUniform(state) < 0.5 ? 1.0 : -1.0;
     let label = s;
-    let keep = true;
-    const filtered = i < nFiltered;
-    if (filtered) {
+    if (i < nFiltered) {
       if (labelDir == 0 && nextUniform(state) < flipProb) label = -s;
       const u = drawAcceptance ? nextUniform(state) : 0.0;
-      if (labelOnly) {
-        keep = accepted(label == s, u, keepIfAgree, keepIfDisagree);
-        if (!keep) continue;
-      }
+      if (labelOnly && !accepted(label == s, u, keepIfAgree, keepIfDisagree)) continue;
       fillNormal(state, point, d);
       store<f64>(point, load<f64>(point) + s * shift);
       if (!labelOnly) {
         const labelScore = labelDir != 0 ? projection(labelDir, point, d) : 0.0;
         if (labelDir != 0) label = labelSign(labelScore);
         const checkScore = checkDir != 0 ? projection(checkDir, point, d) : 0.0;
-        keep = accepted(label == s, u, keepIfAgree, keepIfDisagree) && passesCheck(checkRule, label, labelScore, checkScore, margin);
-        if (!keep) continue;
+        if (!accepted(label == s, u, keepIfAgree, keepIfDisagree)) continue;
+        if (!passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
       }
       kept++;
       if (label == s) keptAgree++;
