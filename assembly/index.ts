@@ -6,3 +6,5 @@ export { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fil
 export { detExp, detLog } from "./math";
 export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
 export { filteredMixtureGram, filteredMixtureWorkLength } from "./verified-mixture";
+export { projectedMixtureMoments, projectedMixtureWorkLength } from "./projected-mixture";
+export { fillWishart, wishartWorkLength } from "./wishart";

@@ -1,6 +1,7 @@
 // The contract every engine meets: the wasm kernels and the plain-TypeScript reference
 // implement the same operations on the same random streams.
 import type { FilteredMixtureProblem, FilteredMixtureCounts } from "./filtered-mixture.js";
+import type { ProjectedMixtureProblem } from "./projected-mixture.js";
 
 export type EngineKind = "wasm" | "js";
 export type WasmBuild = "release-simd" | "release" | "debug";
@@ -81,4 +82,23 @@ export interface Engine {
    * memory. assembly/verified-mixture.ts documents the rules and the stream order.
    */
   filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts;
+
+  // verified-mixture, exact sufficient statistics (issue 6): the kept points' X^T X and X^T y
+  // drawn exactly in O(m k + d^3) instead of O(m d^2).
+  /**
+   * The same points, labels and keep rule as filteredMixtureGram, drawn only through their k <= 3
+   * coordinates p in an orthonormal frame (ProjectedMixtureProblem): sets moments ((k+1) x (k+1),
+   * row-major, symmetric) to M^T M over the kept points, M's rows being (p, label), in O(m k)
+   * time and O(1) memory. Counts are f64, so up to 2^53 points. Bit-identical in every build
+   * and the reference; assembly/projected-mixture.ts documents the stream order.
+   */
+  projectedMixtureMoments(rng: RandomStream, problem: ProjectedMixtureProblem, moments: F64Block): FilteredMixtureCounts;
+  /**
+   * A Wishart_p(dof, I) draw (the law of Z^T Z, Z a dof x p standard normal matrix) written into
+   * out, both triangles, row i at out[i * stride] (stride defaults to p, so a block of a larger
+   * matrix can be filled in place). dof > p - 1: the Bartlett decomposition, O(p^3) whatever
+   * dof; an integer dof in [0, p - 1]: the Gram matrix of dof drawn rows. Bit-identical in every
+   * build and the reference (assembly/wishart.ts).
+   */
+  fillWishart(rng: RandomStream, out: F64Block, p: number, dof: number, stride?: number): void;
 }

@@ -5,10 +5,15 @@ import { seedStream, STATE_WORDS } from "./reference/rng.js";
 import * as samplers from "./reference/samplers.js";
 import * as linalg from "./reference/linalg.js";
 import { filteredMixtureGram } from "./reference/filtered-mixture-gram.js";
+import { projectedMixtureMoments } from "./reference/projected-mixture.js";
+import { fillWishart } from "./reference/wishart.js";
 import {
   CHECK_CODE, checkFilteredMixtureProblem, filteredMixtureBlockRows,
   type FilteredMixtureCounts, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
+import {
+  checkProjectedMixtureProblem, checkWishart, projectedMixtureArguments, type ProjectedMixtureProblem,
+} from "./projected-mixture.js";
 
 class ArrayBlock<T extends TypedArray> implements Block<T> {
   constructor(
@@ -168,5 +173,17 @@ export class ReferenceEngine implements Engine {
       margin: check.kind === "none" ? 0 : check.margin,
       blockRows: filteredMixtureBlockRows(d),
     }, this.array(g, d * d), this.array(b, d));
+  }
+
+  // verified-mixture, exact sufficient statistics (issue 6)
+  projectedMixtureMoments(rng: RandomStream, problem: ProjectedMixtureProblem, moments: F64Block): FilteredMixtureCounts {
+    checkProjectedMixtureProblem(problem, moments);
+    return projectedMixtureMoments(this.state(rng), projectedMixtureArguments(problem), this.array(moments, (problem.k + 1) ** 2));
+  }
+
+  fillWishart(rng: RandomStream, out: F64Block, p: number, dof: number, stride = p): void {
+    checkWishart(out, p, dof, stride);
+    if (p === 0) return;
+    fillWishart(this.state(rng), this.array(out), p, dof, stride);
   }
 }

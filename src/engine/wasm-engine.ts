@@ -7,6 +7,9 @@ import {
   CHECK_CODE, checkFilteredMixtureProblem, filteredMixtureBlockRows,
   type FilteredMixtureCounts, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
+import {
+  checkProjectedMixtureProblem, checkWishart, projectedMixtureArguments, type ProjectedMixtureProblem,
+} from "./projected-mixture.js";
 
 class WasmStream implements RandomStream {
   constructor(
@@ -165,6 +168,38 @@ export class WasmEngine implements Engine, WasmHeap {
       return { kept: counts.view[0], keptAgree: counts.view[1] };
     } finally {
       counts.free();
+      work.free();
+    }
+  }
+
+  // verified-mixture, exact sufficient statistics (issue 6)
+  projectedMixtureMoments(rng: RandomStream, problem: ProjectedMixtureProblem, moments: F64Block): FilteredMixtureCounts {
+    checkProjectedMixtureProblem(problem, moments);
+    const a = projectedMixtureArguments(problem);
+    const work = this.f64(this.kernels.projectedMixtureWorkLength());
+    const counts = this.f64(2);
+    try {
+      this.kernels.projectedMixtureMoments(
+        this.streamPtr(rng), a.k, a.nFiltered, a.nClean, a.shift,
+        a.labelRule, a.flipProb, a.c[0], a.c[1], a.c[2],
+        a.keepIfAgree, a.keepIfDisagree,
+        a.checkRule, a.v[0], a.v[1], a.v[2], a.margin,
+        this.ptr(work), this.ptr(moments, (a.k + 1) ** 2), this.ptr(counts),
+      );
+      return { kept: counts.view[0], keptAgree: counts.view[1] };
+    } finally {
+      counts.free();
+      work.free();
+    }
+  }
+
+  fillWishart(rng: RandomStream, out: F64Block, p: number, dof: number, stride = p): void {
+    checkWishart(out, p, dof, stride);
+    if (p === 0) return;
+    const work = this.f64(this.kernels.wishartWorkLength(p));
+    try {
+      this.kernels.fillWishart(this.streamPtr(rng), this.ptr(out), p, dof, stride, this.ptr(work));
+    } finally {
       work.free();
     }
   }

@@ -1,0 +1,146 @@
+// assembly/projected-mixture.ts's projectedMixtureMoments in plain TypeScript: the same draws
+// from the stream in the same order, the same scores (so the same keep decisions), and the
+// same moment sums in the same order, block by block with the same compensation: the
+// results are bit-identical to every wasm build's.
+import { fillUniform, fillNormal } from "./samplers.js";
+import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep.js";
+
+/** Points per block, as in the wasm kernel: part of the stream's order. */
+export const PROJECTED_BLOCK = 256;
+const MOMENTS = 10;
+
+export interface ProjectedMixtureArgs {
+  k: number;
+  nFiltered: number;
+  nClean: number;
+  shift: number;
+  /** 0: labels by flipping s; 1: sign(c . p). */
+  labelRule: number;
+  flipProb: number;
+  /** The labelling direction's coordinates, padded with zeros to 3. */
+  c: readonly [number, number, number];
+  keepIfAgree: number;
+  keepIfDisagree: number;
+  checkRule: number;
+  /** The check direction's coordinates, padded with zeros to 3. */
+  v: readonly [number, number, number];
+  margin: number;
+}
+
+/** The upper triangle of sum_r row_r row_r^T over `count` padded rows (p0, p1, p2, label), each entry a sequential sum. */
+function blockMoments(rows: Float64Array, count: number, out: Float64Array): void {
+  let s00 = 0, s01 = 0, s02 = 0, s03 = 0, s11 = 0, s12 = 0, s13 = 0, s22 = 0, s23 = 0, s33 = 0;
+  for (let r = 0; r < count; r++) {
+    const p0 = rows[4 * r], p1 = rows[4 * r + 1], p2 = rows[4 * r + 2], y = rows[4 * r + 3];
+    s00 += p0 * p0;
+    s01 += p0 * p1;
+    s02 += p0 * p2;
+    s03 += p0 * y;
+    s11 += p1 * p1;
+    s12 += p1 * p2;
+    s13 += p1 * y;
+    s22 += p2 * p2;
+    s23 += p2 * y;
+    s33 += y * y;
+  }
+  out.set([s00, s01, s02, s03, s11, s12, s13, s22, s23, s33]);
+}
+
+/** totals += block with Neumaier's compensation kept in comps. */
+function addCompensated(block: Float64Array, totals: Float64Array, comps: Float64Array): void {
+  for (let e = 0; e < MOMENTS; e++) {
+    const t = totals[e], x = block[e];
+    const s = t + x;
+    comps[e] += Math.abs(t) >= Math.abs(x) ? (t - s) + x : (x - s) + t;
+    totals[e] = s;
+  }
+}
+
+/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and returns the counts (see the wasm kernel). */
+export function projectedMixtureMoments(
+  state: Uint32Array, args: ProjectedMixtureArgs, moments: Float64Array,
+): { kept: number; keptAgree: number } {
+  const { k, shift, labelRule, flipProb, keepIfAgree, keepIfDisagree, checkRule, margin } = args;
+  const [c0, c1, c2] = args.c;
+  const [v0, v1, v2] = args.v;
+  const signs = new Float64Array(PROJECTED_BLOCK), flips = new Float64Array(PROJECTED_BLOCK);
+  const acceptances = new Float64Array(PROJECTED_BLOCK), normals = new Float64Array(3 * PROJECTED_BLOCK);
+  const rows = new Float64Array(4 * PROJECTED_BLOCK), keptSigns = new Float64Array(PROJECTED_BLOCK);
+  const block = new Float64Array(MOMENTS), totals = new Float64Array(MOMENTS), comps = new Float64Array(MOMENTS);
+
+  const byDirection = labelRule === 1;
+  const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
+  const labelOnly = !byDirection && checkRule === CHECK_NONE;
+  let kept = 0, keptAgree = 0;
+
+  for (let remaining = args.nFiltered; remaining > 0;) {
+    const b = Math.min(remaining, PROJECTED_BLOCK);
+    remaining -= b;
+    fillUniform(state, signs, b);
+    if (!byDirection) fillUniform(state, flips, b);
+    if (drawAcceptance) fillUniform(state, acceptances, b);
+    let count = 0;
+    if (labelOnly) {
+      for (let i = 0; i < b; i++) {
+        const s = signs[i] < 0.5 ? 1 : -1;
+        const label = flips[i] < flipProb ? -s : s;
+        const u = drawAcceptance ? acceptances[i] : 0;
+        if (!accepted(label === s, u, keepIfAgree, keepIfDisagree)) continue;
+        keptSigns[count] = s;
+        rows[4 * count + 3] = label;
+        if (label === s) keptAgree++;
+        count++;
+      }
+      fillNormal(state, normals, count * k);
+      for (let j = 0; j < count; j++) {
+        rows[4 * j] = normals[j * k] + keptSigns[j] * shift;
+        rows[4 * j + 1] = k > 1 ? normals[j * k + 1] : 0;
+        rows[4 * j + 2] = k > 2 ? normals[j * k + 2] : 0;
+      }
+    } else {
+      fillNormal(state, normals, b * k);
+      for (let i = 0; i < b; i++) {
+        const s = signs[i] < 0.5 ? 1 : -1;
+        const p0 = normals[i * k] + s * shift;
+        const p1 = k > 1 ? normals[i * k + 1] : 0;
+        const p2 = k > 2 ? normals[i * k + 2] : 0;
+        const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
+        const label = byDirection ? labelSign(labelScore) : flips[i] < flipProb ? -s : s;
+        const u = drawAcceptance ? acceptances[i] : 0;
+        const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
+        if (!accepted(label === s, u, keepIfAgree, keepIfDisagree) || !passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
+        rows.set([p0, p1, p2, label], 4 * count);
+        count++;
+        if (label === s) keptAgree++;
+      }
+    }
+    kept += count;
+    blockMoments(rows, count, block);
+    addCompensated(block, totals, comps);
+  }
+
+  for (let remaining = args.nClean; remaining > 0;) {
+    const b = Math.min(remaining, PROJECTED_BLOCK);
+    remaining -= b;
+    fillUniform(state, signs, b);
+    fillNormal(state, normals, b * k);
+    for (let i = 0; i < b; i++) {
+      const s = signs[i] < 0.5 ? 1 : -1;
+      rows.set([normals[i * k] + s * shift, k > 1 ? normals[i * k + 1] : 0, k > 2 ? normals[i * k + 2] : 0, s], 4 * i);
+    }
+    blockMoments(rows, b, block);
+    addCompensated(block, totals, comps);
+  }
+
+  const size = k + 1;
+  for (let i = 0; i < size; i++) {
+    const pi = i < k ? i : 3;
+    for (let j = 0; j < size; j++) {
+      const pj = j < k ? j : 3;
+      const lo = Math.min(pi, pj), hi = Math.max(pi, pj);
+      const e = lo * 4 - (lo * (lo - 1)) / 2 + (hi - lo);
+      moments[i * size + j] = totals[e] + comps[e];
+    }
+  }
+  return { kept, keptAgree };
+}

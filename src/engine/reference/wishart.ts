@@ -1,0 +1,58 @@
+// assembly/wishart.ts's fillWishart in plain TypeScript: the same draws in the same order and
+// the same sums in the same order, so the same bits as every wasm build.
+import { fillNormal, nextGamma } from "./samplers.js";
+
+/** x[xo..] . y[yo..] over n entries: four interleaved partial sums, (s0 + s1) + (s2 + s3), then the tail. */
+function dotInOrder(x: Float64Array, xo: number, y: Float64Array, yo: number, n: number): number {
+  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    s0 += x[xo + i] * y[yo + i];
+    s1 += x[xo + i + 1] * y[yo + i + 1];
+    s2 += x[xo + i + 2] * y[yo + i + 2];
+    s3 += x[xo + i + 3] * y[yo + i + 3];
+  }
+  let sum = (s0 + s1) + (s2 + s3);
+  for (; i < n; i++) sum += x[xo + i] * y[yo + i];
+  return sum;
+}
+
+function mirrorLower(out: Float64Array, p: number, ld: number): void {
+  for (let i = 0; i < p; i++) {
+    for (let j = i + 1; j < p; j++) out[i * ld + j] = out[j * ld + i];
+  }
+}
+
+function bartlett(state: Uint32Array, out: Float64Array, p: number, dof: number, ld: number): void {
+  for (let i = 0; i < p; i++) {
+    fillNormal(state, out.subarray(i * ld, i * ld + i), i);
+    out[i * ld + i] = Math.sqrt(2.0 * nextGamma(state, 0.5 * (dof - i)));
+  }
+  for (let i = p - 1; i >= 0; i--) {
+    for (let j = i; j >= 0; j--) out[i * ld + j] = dotInOrder(out, i * ld, out, j * ld, j + 1);
+  }
+  mirrorLower(out, p, ld);
+}
+
+function gaussianRows(state: Uint32Array, out: Float64Array, p: number, rows: number, ld: number): void {
+  for (let i = 0; i < p; i++) out.fill(0, i * ld, i * ld + i + 1);
+  const work = new Float64Array(4 * p);
+  for (let t = 0; t < rows; t += 4) {
+    const r = Math.min(4, rows - t);
+    fillNormal(state, work, r * p);
+    for (let i = 0; i < p; i++) {
+      for (let j = 0; j <= i; j++) {
+        let acc = out[i * ld + j];
+        for (let h = 0; h < r; h++) acc += work[h * p + i] * work[h * p + j];
+        out[i * ld + j] = acc;
+      }
+    }
+  }
+  mirrorLower(out, p, ld);
+}
+
+/** One Wishart_p(dof, I) draw into out (row stride ld): Bartlett for dof > p - 1, else H^T H for an integer dof. */
+export function fillWishart(state: Uint32Array, out: Float64Array, p: number, dof: number, ld: number): void {
+  if (dof > p - 1) bartlett(state, out, p, dof, ld);
+  else gaussianRows(state, out, p, dof, ld);
+}
