@@ -1,0 +1,71 @@
+// The direct method: every point drawn in all d dimensions, labelled, filtered and added to
+// X^T X by the fused block kernel (Engine.filteredMixtureGram), O(m d^2) per round. The
+// reference the exact method is tested against.
+import type { Engine, F64Block, FilteredMixtureCounts, MixtureCheck, MixtureLabelling, RandomStream } from "../../engine/index.js";
+import type { VerifiedMixtureParams } from "./params.js";
+import type { RoundSampler } from "./rounds.js";
+import { labelOnlyAcceptance } from "./theory.js";
+import { norm } from "./metrics.js";
+
+/** Writes the unit vector at `degrees` from e1 towards e2 into a zeroed block. */
+function planeDirection(block: F64Block, degrees: number): F64Block {
+  const radians = (degrees * Math.PI) / 180;
+  const view = block.view;
+  view.fill(0);
+  view[0] = Math.cos(radians);
+  view[1] = Math.sin(radians);
+  return block;
+}
+
+export class DirectRounds implements RoundSampler {
+  private readonly generatorDirection: F64Block;
+  private readonly verifierDirection: F64Block | null;
+  private labelling: MixtureLabelling;
+  private readonly keepIfAgree: number;
+  private readonly keepIfDisagree: number;
+  private readonly check: MixtureCheck;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly rng: RandomStream,
+    private readonly params: VerifiedMixtureParams,
+  ) {
+    const { d, generator, verifier } = params;
+    this.generatorDirection = engine.f64(d);
+    this.verifierDirection = verifier.kind === "linear" ? planeDirection(engine.f64(d), verifier.angle) : null;
+    this.labelling = generator.kind === "flip"
+      ? { kind: "flip", probability: generator.eps }
+      : { kind: "direction", direction: planeDirection(this.generatorDirection, generator.angle) };
+    const acceptance = labelOnlyAcceptance(verifier) ?? { phi: 1, psi: 1 };
+    this.keepIfAgree = acceptance.phi;
+    this.keepIfDisagree = acceptance.psi;
+    this.check = verifier.kind === "linear" ? { kind: "direction", direction: this.verifierDirection!, margin: verifier.margin }
+      : verifier.kind === "self" ? { kind: "labelMargin", margin: verifier.margin }
+      : { kind: "none" };
+  }
+
+  draw(system: F64Block, rhs: F64Block): FilteredMixtureCounts {
+    const { d, nSynthetic, nReal, mu } = this.params;
+    system.view.fill(0);
+    rhs.view.fill(0);
+    const counts = this.engine.filteredMixtureGram(this.rng, {
+      d, nFiltered: nSynthetic, nClean: nReal, shift: mu, labelling: this.labelling,
+      keepIfAgree: this.keepIfAgree, keepIfDisagree: this.keepIfDisagree, check: this.check,
+    }, system, rhs);
+    this.engine.gramSymmetrize(system, this.params.d);
+    return counts;
+  }
+
+  /** Labels sign(w . x), margins against the unit w / |w| (the zero vector labels everything +1). */
+  adopt(model: Float64Array): void {
+    const length = norm(model);
+    const direction = this.generatorDirection.view;
+    for (let i = 0; i < this.params.d; i++) direction[i] = length === 0 ? 0 : model[i] / length;
+    this.labelling = { kind: "direction", direction: this.generatorDirection };
+  }
+
+  free(): void {
+    this.generatorDirection.free();
+    this.verifierDirection?.free();
+  }
+}
