@@ -1,12 +1,15 @@
-// The wasm engine (SIMD and scalar builds) and the TypeScript reference on the same seed,
-// determinism, and memory that does not grow with the number of points.
+// The wasm engine (SIMD and scalar builds) and the TypeScript reference on the same seed, with
+// the direct and the exact method, determinism, and memory that does not grow with the
+// number of points.
 //
 // Tolerance between engines: both draw the same points and take the same keep decisions (the
 // projections that decide are summed in the same order), so counts are equal; only the order
 // of the Gram sums differs (SIMD tiles against the reference's row loop), a relative error of
 // ~1e-15 per entry, amplified by the ridge system's condition number (< 10^3 here) and by the
-// later generations' directions. 1e-9 on every metric is far above that and far below the
-// ~1e-2 that one different point or decision would move a metric at these sizes.
+// later generations' directions. With the exact method the moments and the Wishart block are
+// bit-identical and only the ridge solve's sums differ. 1e-9 on every metric is far above
+// that and far below the ~1e-2 that one different point or decision would move a metric at
+// these sizes.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { runCell, engine } from "./replicates.js";
@@ -39,19 +42,25 @@ function assertRowsAgree(rows: Row[], others: Row[]): void {
   });
 }
 
+const methods = ["direct", "exact"] as const;
+
 for (const [name, params, generations] of settings) {
-  test(`wasm and js engines agree: ${name}`, async () => {
-    const wasm = await runCell(params, 3, { generations, engine: "wasm", seed: 8 });
-    const js = await runCell(params, 3, { generations, engine: "js", seed: 8 });
-    assertRowsAgree(wasm, js);
-  });
+  for (const method of methods) {
+    test(`wasm and js engines agree: ${name}, ${method} method`, async () => {
+      const wasm = await runCell({ ...params, method }, 3, { generations, engine: "wasm", seed: 8 });
+      const js = await runCell({ ...params, method }, 3, { generations, engine: "js", seed: 8 });
+      assertRowsAgree(wasm, js);
+    });
+  }
 }
 
 test("the non-SIMD wasm build agrees with the SIMD build", async () => {
   const scalar = await WasmEngine.create({ build: "release" });
   for (const [, params, generations] of settings) {
-    const spec = { scenario: "verified-mixture", params, seeds: 2, generations, seed: 9 };
-    assertRowsAgree(await simulate(spec, { engine: await engine("wasm") }), await simulate(spec, { engine: scalar }));
+    for (const method of methods) {
+      const spec = { scenario: "verified-mixture", params: { ...params, method }, seeds: 2, generations, seed: 9 };
+      assertRowsAgree(await simulate(spec, { engine: await engine("wasm") }), await simulate(spec, { engine: scalar }));
+    }
   }
 });
 
@@ -84,20 +93,22 @@ test("filteredMixtureGram consumes the random stream identically in both engines
 });
 
 test("the same seed gives the same rows, another seed other rows", async () => {
-  const params = { d: 17, nSynthetic: 800, generator: { kind: "linear", angle: 40 }, verifier: { kind: "noisy", phi: 0.9, psi: 0.2 } };
-  const first = await runCell(params, 4, { generations: 3, seed: 123 });
-  const again = await runCell(params, 4, { generations: 3, seed: 123 });
-  assert.equal(again, first);
-  const other = await runCell(params, 4, { generations: 3, seed: 124 });
-  assert.not.equal(other.map((r) => r.accuracy), first.map((r) => r.accuracy));
+  for (const method of methods) {
+    const params = { d: 17, nSynthetic: 800, method, generator: { kind: "linear", angle: 40 }, verifier: { kind: "noisy", phi: 0.9, psi: 0.2 } };
+    const first = await runCell(params, 4, { generations: 3, seed: 123 });
+    const again = await runCell(params, 4, { generations: 3, seed: 123 });
+    assert.equal(again, first);
+    const other = await runCell(params, 4, { generations: 3, seed: 124 });
+    assert.not.equal(other.map((r) => r.accuracy), first.map((r) => r.accuracy));
+  }
 });
 
-test("memory stays O(block d + d^2): 10^6 points at d = 20 in under 1 MiB of growth", async () => {
+test("the direct method's memory stays O(block d + d^2): 10^6 points at d = 20 in under 1 MiB of growth", async () => {
   const wasm = (await engine("wasm")) as WasmEngine;
-  await simulate({ scenario: "verified-mixture", params: { d: 20, nSynthetic: 1000 }, seeds: 1 }, { engine: wasm });
+  await simulate({ scenario: "verified-mixture", params: { d: 20, nSynthetic: 1000, method: "direct" }, seeds: 1 }, { engine: wasm });
   const before = wasm.memory.buffer.byteLength;
   const rows = await simulate(
-    { scenario: "verified-mixture", params: { d: 20, nSynthetic: 1_000_000, generator: { kind: "flip", eps: 0.2 }, verifier: { kind: "none" } }, seeds: 1 },
+    { scenario: "verified-mixture", params: { d: 20, nSynthetic: 1_000_000, method: "direct", generator: { kind: "flip", eps: 0.2 }, verifier: { kind: "none" } }, seeds: 1 },
     { engine: wasm },
   );
   assert.is(rows[1].keptFraction, 1);

@@ -67,9 +67,14 @@ export function runRounds(
   return results;
 }
 
-/** Every round's sufficient statistics of one replicate: what the exact and direct methods are compared on. */
-export function roundStatistics(engine: Engine, params: VerifiedMixtureParams, options: ReplicateOptions): RoundStatistics[] {
+/**
+ * Every round's sufficient statistics of one replicate with the accuracy of the model fitted
+ * on them: what the exact and direct methods are compared on.
+ */
+export function roundStatistics(
+  engine: Engine, params: VerifiedMixtureParams, options: ReplicateOptions,
+): (RoundStatistics & { accuracy: number })[] {
   const statistics: RoundStatistics[] = [];
-  runRounds(engine, params, options, (round) => statistics.push(round));
-  return statistics;
+  const results = runRounds(engine, params, options, (round) => statistics.push(round));
+  return statistics.map((round, i) => ({ ...round, accuracy: results[i].accuracy }));
 }
