@@ -3,12 +3,15 @@
 // coordinates in an orthonormal frame whose first vector is the shift direction e_0 and
 // which contains the labelling and check directions: labels and keep decisions see nothing
 // else, and the point's other d - k coordinates are i.i.d. N(0, 1) whatever is kept, so the
-// caller completes X^T X and X^T y exactly from the moments returned here. No per-point
-// storage: memory is O(block) whatever the number of points, and counts are f64 (exact to
-// 2^53). src/engine/reference/projected-mixture.ts is the same computation in TypeScript,
-// with the same stream use and the same sums in the same order (bit-identical results).
+// caller completes X^T X and X^T y exactly from the moments returned here. With label-only
+// rules (flip labels, no geometric check) not even the k coordinates are drawn: one uniform
+// per point decides its group, and each group's sums are drawn whole (labelOnlyMoments). No
+// per-point storage: memory is O(block) whatever the number of points, and counts are f64
+// (exact to 2^53). src/engine/reference/projected-mixture.ts is the same computation in
+// TypeScript, with the same stream use and the same sums in the same order (bit-identical).
 import { fillUniform, fillNormal } from "./samplers";
 import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep";
+import { fillWishart } from "./wishart";
 
 /** Points per block: the stream is consumed one block at a time (see projectedMixtureMoments). */
 // @ts-ignore: decorator
@@ -94,6 +97,18 @@ function addCompensated(block: usize, totals: usize, comps: usize): void {
   }
 }
 
+/** +1 if u < 1/2, else -1: a class sign, in integer arithmetic (see labelSign). */
+// @ts-ignore: decorator
+@inline function classSign(u: f64): f64 {
+  return <f64>((<i32>(u < 0.5) << 1) - 1);
+}
+
+/** -s if u < p, else s: a flipped label, in integer arithmetic. */
+// @ts-ignore: decorator
+@inline function flipped(s: f64, u: f64, p: f64): f64 {
+  return s * <f64>(1 - (<i32>(u < p) << 1));
+}
+
 /** Writes a kept point's padded row (p0, p1, p2, label) at `row`. */
 // @ts-ignore: decorator
 @inline function writeRow(row: usize, p0: f64, p1: f64, p2: f64, label: f64): void {
@@ -105,51 +120,159 @@ function addCompensated(block: usize, totals: usize, comps: usize): void {
 
 /** f64 entries of scratch that projectedMixtureMoments needs. */
 export function projectedMixtureWorkLength(): i32 {
-  return 11 * BLOCK + 3 * MOMENTS;
+  return 10 * BLOCK + 3 * MOMENTS;
+}
+
+/** Entry (i, j), i <= j, of the padded moments' upper triangle (see blockMoments). */
+// @ts-ignore: decorator
+@inline function entry(i: i32, j: i32): i32 {
+  return i * 4 - (i * (i - 1)) / 2 + (j - i);
 }
 
 /**
- * Sets moments ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows
- * being (p_0, .., p_{k-1}, label) with p = the point's frame coordinates: p_0 = z_0 + s * shift,
- * p_j = z_j, z ~ N(0, I_k), s = +-1 the class sign. counts[0] = kept among the nFiltered points,
- * counts[1] = those kept with label == s. nFiltered and nClean are integers below 2^53 passed as f64.
- *
- * The nFiltered points go in blocks of BLOCK (the last one shorter); a block of b points uses
- * the stream in this order:
- *   1. b uniforms: class signs, s = +1 if u < 1/2, else -1;
- *   2. when labelRule == 0 (flip), b uniforms: the label is -s if it is < flipProb, else s;
- *   3. when keepIfAgree or keepIfDisagree lies strictly in (0, 1), b acceptance uniforms;
- *   4. k normals per point, point after point. When labels are flips and checkRule ==
- *      CHECK_NONE, only the accepted points get normals (nothing else depends on them).
- * With labelRule == 1 the label is sign(c . p) (sign(0) = +1, c = (c0, c1, c2) padded with
- * zeros beyond k, the sum ((c0 p0 + c1 p1) + c2 p2)). A point is kept when the acceptance
- * draw passes and the check passes (label-keep.ts) with checkScore = (v0 p0 + v1 p1) + v2 p2
- * and labelScore = c . p. Then the nClean points in blocks: b sign uniforms, then k normals
- * per point; label s, always kept.
- *
- * work: projectedMixtureWorkLength() f64. counts: 2 f64.
+ * Adds to the padded moments n points of class sign s and label y whose noise z (k entries)
+ * sums to v with sum z z^T = zz (k x k): p = a + z with a = (s * shift, 0, 0), so
+ * sum p p^T = n a a^T + a v^T + v a^T + zz, sum p y = y (n a + v), sum y^2 = n.
  */
-export function projectedMixtureMoments(
+function addGroup(totals: usize, k: i32, n: f64, s: f64, y: f64, shift: f64, v: usize, zz: usize): void {
+  const a0 = s * shift;
+  for (let i = 0; i < k; i++) {
+    const ai = i == 0 ? a0 : 0.0, vi = load<f64>(at(v, i));
+    for (let j = i; j < k; j++) {
+      const aj = j == 0 ? a0 : 0.0, vj = load<f64>(at(v, j));
+      const e = at(totals, entry(i, j));
+      store<f64>(e, load<f64>(e) + ((((n * ai) * aj + ai * vj) + vi * aj) + load<f64>(at(zz, i * k + j))));
+    }
+    const e = at(totals, entry(i, 3));
+    store<f64>(e, load<f64>(e) + y * (n * ai + vi));
+  }
+  const e = at(totals, entry(3, 3));
+  store<f64>(e, load<f64>(e) + n);
+}
+
+/**
+ * counts[j] += the number of the b uniforms at u below thresholds[j], j < 4: one categorical
+ * draw per point, counted without branches (SIMD: two points per compare).
+ */
+function countBelow(u: usize, b: i32, thresholds: usize, counts: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const t0 = v128.load64_splat(thresholds), t1 = v128.load64_splat(thresholds, 8);
+    const t2 = v128.load64_splat(thresholds, 16), t3 = v128.load64_splat(thresholds, 24);
+    // A true comparison is all ones, -1 as i64: subtracting it counts.
+    let c0 = i64x2.splat(0), c1 = i64x2.splat(0), c2 = i64x2.splat(0), c3 = i64x2.splat(0);
+    for (; i + 2 <= b; i += 2) {
+      const x = v128.load(at(u, i));
+      c0 = i64x2.sub(c0, f64x2.lt(x, t0));
+      c1 = i64x2.sub(c1, f64x2.lt(x, t1));
+      c2 = i64x2.sub(c2, f64x2.lt(x, t2));
+      c3 = i64x2.sub(c3, f64x2.lt(x, t3));
+    }
+    store<i64>(counts, load<i64>(counts) + i64x2.extract_lane(c0, 0) + i64x2.extract_lane(c0, 1));
+    store<i64>(counts, load<i64>(counts, 8) + i64x2.extract_lane(c1, 0) + i64x2.extract_lane(c1, 1), 8);
+    store<i64>(counts, load<i64>(counts, 16) + i64x2.extract_lane(c2, 0) + i64x2.extract_lane(c2, 1), 16);
+    store<i64>(counts, load<i64>(counts, 24) + i64x2.extract_lane(c3, 0) + i64x2.extract_lane(c3, 1), 24);
+  }
+  for (; i < b; i++) {
+    const x = load<f64>(at(u, i));
+    for (let j = 0; j < 4; j++) {
+      const c = counts + (<usize>j << 3);
+      store<i64>(c, load<i64>(c) + <i64>(x < load<f64>(at(thresholds, j))));
+    }
+  }
+}
+
+/**
+ * Label-only rules (flip labels, no geometric check): whether a point is kept and its label
+ * depend on its draws alone, not on p. So M^T M depends on the points only through the number
+ * in each (class sign, label) group and, within a group, the sum v of the noise vectors z and
+ * their scatter: v = sqrt(n) N, sum z z^T = N N^T + Wishart_k(n - 1), independent (Cochran).
+ * One uniform per point instead of three uniforms and k normals.
+ */
+function labelOnlyMoments(
+  state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
+  flipProb: f64, keepIfAgree: f64, keepIfDisagree: f64,
+  work: usize, totals: usize, counts: usize,
+): void {
+  const uniforms = work;
+  const thresholds = at(uniforms, BLOCK);
+  // Cumulative: kept with s = +1 and label s; + kept with s = +1, label -s; + s = -1, label s; + s = -1, label -s.
+  const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
+  store<f64>(thresholds, agree);
+  store<f64>(thresholds, agree + disagree, 8);
+  store<f64>(thresholds, (agree + disagree) + agree, 16);
+  store<f64>(thresholds, ((agree + disagree) + agree) + disagree, 24);
+  const below = at(thresholds, 4);
+  memory.fill(below, 0, 48);
+  let remaining = <i64>nFiltered;
+  while (remaining > 0) {
+    const b = <i32>min<i64>(remaining, <i64>BLOCK);
+    remaining -= b;
+    fillUniform(state, uniforms, b);
+    countBelow(uniforms, b, thresholds, below);
+  }
+  // Clean points: their sign only (threshold 1/2), counted in the fifth slot.
+  const cleanThresholds = at(below, 6);
+  for (let j = 0; j < 4; j++) store<f64>(at(cleanThresholds, j), 0.5);
+  const cleanBelow = at(cleanThresholds, 4);
+  memory.fill(cleanBelow, 0, 32);
+  remaining = <i64>nClean;
+  while (remaining > 0) {
+    const b = <i32>min<i64>(remaining, <i64>BLOCK);
+    remaining -= b;
+    fillUniform(state, uniforms, b);
+    countBelow(uniforms, b, cleanThresholds, cleanBelow);
+  }
+  const c0 = load<i64>(below), c1 = load<i64>(below, 8), c2 = load<i64>(below, 16), c3 = load<i64>(below, 24);
+  const cleanPlus = load<i64>(cleanBelow), cleanMinus = <i64>nClean - cleanPlus;
+  // Groups (s, label): (+1, +1), (+1, -1), (-1, -1), (-1, +1).
+  const groupN = at(cleanBelow, 4);
+  store<f64>(groupN, <f64>(c0 + cleanPlus));
+  store<f64>(groupN, <f64>(c1 - c0), 8);
+  store<f64>(groupN, <f64>(c2 - c1 + cleanMinus), 16);
+  store<f64>(groupN, <f64>(c3 - c2), 24);
+  const v = at(groupN, 4), zz = at(v, 4), wishartWork = at(zz, 9);
+  for (let g = 0; g < 4; g++) {
+    const n = load<f64>(at(groupN, g));
+    if (n == 0) continue;
+    const s: f64 = g < 2 ? 1.0 : -1.0;
+    const y: f64 = g == 0 || g == 3 ? 1.0 : -1.0;
+    fillNormal(state, v, k);
+    fillWishart(state, zz, k, n - 1.0, k, wishartWork);
+    const root = Math.sqrt(n);
+    for (let i = 0; i < k; i++) {
+      const ni = load<f64>(at(v, i));
+      for (let j = 0; j < k; j++) {
+        const e = at(zz, i * k + j);
+        store<f64>(e, load<f64>(e) + ni * load<f64>(at(v, j)));
+      }
+    }
+    for (let i = 0; i < k; i++) store<f64>(at(v, i), root * load<f64>(at(v, i)));
+    addGroup(totals, k, n, s, y, shift, v, zz);
+  }
+  store<f64>(counts, <f64>c3);
+  store<f64>(counts, <f64>(c0 + (c2 - c1)), 8);
+}
+
+/**
+ * The other rules (labels by a direction, or a geometric check): each point's k coordinates
+ * are drawn, labelled and judged, and the kept rows' moments summed block by block.
+ */
+function pointwiseMoments(
   state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
   labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64,
   keepIfAgree: f64, keepIfDisagree: f64,
   checkRule: i32, v0: f64, v1: f64, v2: f64, margin: f64,
-  work: usize, moments: usize, counts: usize,
+  work: usize, totals: usize, comps: usize, counts: usize,
 ): void {
   const signs = work;
   const flips = at(signs, BLOCK);
   const acceptances = at(flips, BLOCK);
   const normals = at(acceptances, BLOCK);
   const rows = at(normals, 3 * BLOCK);
-  const keptSigns = at(rows, 4 * BLOCK);
-  const block = at(keptSigns, BLOCK);
-  const totals = at(block, MOMENTS);
-  const comps = at(totals, MOMENTS);
-  memory.fill(totals, 0, <usize>(2 * MOMENTS) << 3);
-
+  const block = at(rows, 4 * BLOCK);
   const byDirection = labelRule == 1;
   const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
-  const labelOnly = !byDirection && checkRule == CHECK_NONE;
   let kept: f64 = 0, keptAgree: f64 = 0;
 
   let remaining = <i64>nFiltered;
@@ -159,47 +282,24 @@ export function projectedMixtureMoments(
     fillUniform(state, signs, b);
     if (!byDirection) fillUniform(state, flips, b);
     if (drawAcceptance) fillUniform(state, acceptances, b);
+    fillNormal(state, normals, b * k);
     // Decisions are random: every point is written at the next free slot, and keeping it
-    // advances the slot, so the loops have no branch on a random outcome.
+    // advances the slot, so the loop has no branch on a random outcome.
     let count = 0, agree = 0;
-    if (labelOnly) {
-      // Decide from the uniforms alone, then draw coordinates for the kept points only.
-      for (let i = 0; i < b; i++) {
-        const s: f64 = load<f64>(at(signs, i)) < 0.5 ? 1.0 : -1.0;
-        const label = load<f64>(at(flips, i)) < flipProb ? -s : s;
-        const u = drawAcceptance ? load<f64>(at(acceptances, i)) : 0.0;
-        const keep = accepted(label == s, u, keepIfAgree, keepIfDisagree);
-        store<f64>(at(keptSigns, count), s);
-        store<f64>(at(rows, 4 * count + 3), label);
-        count += <i32>keep;
-        agree += <i32>(keep & (label == s));
-      }
-      fillNormal(state, normals, count * k);
-      for (let j = 0; j < count; j++) {
-        const z = at(normals, j * k);
-        const row = at(rows, 4 * j);
-        const p0 = load<f64>(z) + load<f64>(at(keptSigns, j)) * shift;
-        const p1 = k > 1 ? load<f64>(z, 8) : 0.0;
-        const p2 = k > 2 ? load<f64>(z, 16) : 0.0;
-        writeRow(row, p0, p1, p2, load<f64>(row, 24));
-      }
-    } else {
-      fillNormal(state, normals, b * k);
-      for (let i = 0; i < b; i++) {
-        const s: f64 = load<f64>(at(signs, i)) < 0.5 ? 1.0 : -1.0;
-        const z = at(normals, i * k);
-        const p0 = load<f64>(z) + s * shift;
-        const p1 = k > 1 ? load<f64>(z, 8) : 0.0;
-        const p2 = k > 2 ? load<f64>(z, 16) : 0.0;
-        const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
-        const label = byDirection ? labelSign(labelScore) : load<f64>(at(flips, i)) < flipProb ? -s : s;
-        const u = drawAcceptance ? load<f64>(at(acceptances, i)) : 0.0;
-        const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
-        const keep = accepted(label == s, u, keepIfAgree, keepIfDisagree) & passesCheck(checkRule, label, labelScore, checkScore, margin);
-        writeRow(at(rows, 4 * count), p0, p1, p2, label);
-        count += <i32>keep;
-        agree += <i32>(keep & (label == s));
-      }
+    for (let i = 0; i < b; i++) {
+      const s = classSign(load<f64>(at(signs, i)));
+      const z = at(normals, i * k);
+      const p0 = load<f64>(z) + s * shift;
+      const p1 = k > 1 ? load<f64>(z, 8) : 0.0;
+      const p2 = k > 2 ? load<f64>(z, 16) : 0.0;
+      const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
+      const label = byDirection ? labelSign(labelScore) : flipped(s, load<f64>(at(flips, i)), flipProb);
+      const u = drawAcceptance ? load<f64>(at(acceptances, i)) : 0.0;
+      const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
+      const keep = accepted(label == s, u, keepIfAgree, keepIfDisagree) & passesCheck(checkRule, label, labelScore, checkScore, margin);
+      writeRow(at(rows, 4 * count), p0, p1, p2, label);
+      count += <i32>keep;
+      agree += <i32>(keep & (label == s));
     }
     kept += <f64>count;
     keptAgree += <f64>agree;
@@ -214,7 +314,7 @@ export function projectedMixtureMoments(
     fillUniform(state, signs, b);
     fillNormal(state, normals, b * k);
     for (let i = 0; i < b; i++) {
-      const s: f64 = load<f64>(at(signs, i)) < 0.5 ? 1.0 : -1.0;
+      const s = classSign(load<f64>(at(signs, i)));
       const z = at(normals, i * k);
       const p1 = k > 1 ? load<f64>(z, 8) : 0.0;
       const p2 = k > 2 ? load<f64>(z, 16) : 0.0;
@@ -223,7 +323,57 @@ export function projectedMixtureMoments(
     blockMoments(rows, b, block);
     addCompensated(block, totals, comps);
   }
+  store<f64>(counts, kept);
+  store<f64>(counts, keptAgree, 8);
+}
 
+/**
+ * Sets moments ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows
+ * being (p_0, .., p_{k-1}, label) with p = the point's frame coordinates: p_0 = z_0 + s * shift,
+ * p_j = z_j, z ~ N(0, I_k), s = +-1 the class sign. counts[0] = kept among the nFiltered points,
+ * counts[1] = those kept with label == s. nFiltered and nClean are integers below 2^53 passed as f64.
+ *
+ * Label-only rules (labelRule == 0, checkRule == CHECK_NONE; see labelOnlyMoments) use the
+ * stream in this order: one uniform per filtered point, in blocks of BLOCK, its category
+ * among (s = +1, label s), (s = +1, label -s), (s = -1, label s), (s = -1, label -s), each
+ * kept, or dropped, by the thresholds of the cumulative probabilities 1/2 (1 - flipProb)
+ * keepIfAgree and 1/2 flipProb keepIfDisagree; one uniform per clean point, s = +1 if it is
+ * < 1/2; then for each group (s, label) = (+1, +1), (+1, -1), (-1, -1), (-1, +1) holding
+ * n >= 1 points, k normals and a Wishart_k(n - 1) draw (wishart.ts).
+ *
+ * Other rules go point by point, the nFiltered points in blocks of BLOCK (the last one
+ * shorter); a block of b points uses the stream in this order:
+ *   1. b uniforms: class signs, s = +1 if u < 1/2, else -1;
+ *   2. when labelRule == 0 (flip), b uniforms: the label is -s if it is < flipProb, else s;
+ *   3. when keepIfAgree or keepIfDisagree lies strictly in (0, 1), b acceptance uniforms;
+ *   4. b * k normals, k per point, point after point.
+ * With labelRule == 1 the label is sign(c . p) (sign(0) = +1, c = (c0, c1, c2) padded with
+ * zeros beyond k, the sum ((c0 p0 + c1 p1) + c2 p2)). A point is kept when the acceptance
+ * draw passes and the check passes (label-keep.ts) with checkScore = (v0 p0 + v1 p1) + v2 p2
+ * and labelScore = c . p. Then the nClean points in blocks: b sign uniforms, then b * k
+ * normals; label s, always kept.
+ *
+ * work: projectedMixtureWorkLength() f64. counts: 2 f64.
+ */
+export function projectedMixtureMoments(
+  state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
+  labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64,
+  keepIfAgree: f64, keepIfDisagree: f64,
+  checkRule: i32, v0: f64, v1: f64, v2: f64, margin: f64,
+  work: usize, moments: usize, counts: usize,
+): void {
+  // work: 10 BLOCK entries of per-block scratch, the block's moments, then totals and compensations.
+  const totals = at(work, 10 * BLOCK + MOMENTS);
+  const comps = at(totals, MOMENTS);
+  memory.fill(totals, 0, <usize>(2 * MOMENTS) << 3);
+  if (labelRule == 0 && checkRule == CHECK_NONE) {
+    labelOnlyMoments(state, k, nFiltered, nClean, shift, flipProb, keepIfAgree, keepIfDisagree, work, totals, counts);
+  } else {
+    pointwiseMoments(
+      state, k, nFiltered, nClean, shift, labelRule, flipProb, c0, c1, c2,
+      keepIfAgree, keepIfDisagree, checkRule, v0, v1, v2, margin, work, totals, comps, counts,
+    );
+  }
   // Entry (i, j) of the (k+1) x (k+1) output: frame coordinates i, j < k, the label at k
   // (padded position 3).
   const size = k + 1;
@@ -231,11 +381,8 @@ export function projectedMixtureMoments(
     const pi = i < k ? i : 3;
     for (let j = 0; j < size; j++) {
       const pj = j < k ? j : 3;
-      const lo = min(pi, pj), hi = max(pi, pj);
-      const e = lo * 4 - (lo * (lo - 1)) / 2 + (hi - lo);
+      const e = entry(min(pi, pj), max(pi, pj));
       store<f64>(at(moments, i * size + j), load<f64>(at(totals, e)) + load<f64>(at(comps, e)));
     }
   }
-  store<f64>(counts, kept);
-  store<f64>(counts, keptAgree, 8);
 }

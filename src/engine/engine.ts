@@ -89,8 +89,9 @@ export interface Engine {
    * The same points, labels and keep rule as filteredMixtureGram, drawn only through their k <= 3
    * coordinates p in an orthonormal frame (ProjectedMixtureProblem): sets moments ((k+1) x (k+1),
    * row-major, symmetric) to M^T M over the kept points, M's rows being (p, label), in O(m k)
-   * time and O(1) memory. Counts are f64, so up to 2^53 points. Bit-identical in every build
-   * and the reference; assembly/projected-mixture.ts documents the stream order.
+   * time and O(1) memory; with label-only rules (flip labels, no check) in one uniform per
+   * point. Counts are f64, so up to 2^53 points. Bit-identical in every build and the
+   * reference; assembly/projected-mixture.ts documents the stream order.
    */
   projectedMixtureMoments(rng: RandomStream, problem: ProjectedMixtureProblem, moments: F64Block): FilteredMixtureCounts;
   /**

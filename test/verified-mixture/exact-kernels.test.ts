@@ -5,6 +5,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allEngines, label } from "../helpers/engines.js";
+import { assertWithinSE, mean, variance } from "../helpers/stats.js";
 import { psdFactor } from "../../src/math/psd-factor.js";
 import { simulate, type Engine, type ProjectedMixtureProblem, type WasmEngine } from "../../src/index.js";
 import { engine } from "./replicates.js";
@@ -42,6 +43,34 @@ for (const [name, problem] of problems) {
     assert.ok(first.counts.keptAgree <= first.counts.kept && first.counts.kept <= problem.nFiltered);
   });
 }
+
+test("projectedMixtureMoments draws the known law of M^T M, point by point and by groups (k = 3)", async () => {
+  // n clean points: p = (s mu + z0, z1, z2), label s. Entries of M^T M: S00 noncentral
+  // chi-square (mean n (1 + mu^2), variance 2n + 4n mu^2), Sjj chi-square(n), S0j and Sij sums
+  // of n products (mean 0, variance n (1 + mu^2) and n), S0y = n mu + sum s z0 (variance n),
+  // Sjy variance n. Means and variances within z = 4.5 SE (a sample variance's SE from the
+  // sample's fourth moment) over R draws, on the label-only path (flip labels, no check:
+  // group sums drawn whole) and the pointwise one (a direction labelling, unused by clean points).
+  const n = 300, mu = 1.3, R = 4000;
+  const expected: [entry: number, mean: number, variance: number, name: string][] = [
+    [0, n * (1 + mu * mu), 2 * n + 4 * n * mu * mu, "S00"], [5, n, 2 * n, "S11"], [10, n, 2 * n, "S22"],
+    [1, 0, n * (1 + mu * mu), "S01"], [6, 0, n, "S12"], [3, n * mu, n, "S0y"], [7, 0, n, "S1y"],
+  ];
+  const [simd] = await allEngines();
+  for (const labelling of [{ kind: "flip", probability: 0.3 }, { kind: "direction", direction: [0.6, 0.48, 0.64] }] as const) {
+    const rng = simd.stream(19n, 1), moments = simd.f64(16);
+    const draws = expected.map(() => [] as number[]);
+    for (let r = 0; r < R; r++) {
+      simd.projectedMixtureMoments(rng, { k: 3, nFiltered: 0, nClean: n, shift: mu, labelling, keepIfAgree: 1, keepIfDisagree: 1, check: { kind: "none" } }, moments);
+      expected.forEach(([e], i) => draws[i].push(moments.view[e]));
+    }
+    expected.forEach(([, m, v, name], i) => {
+      const xs = draws[i], s2 = variance(xs), mean4 = xs.reduce((a, x) => a + (x - mean(xs)) ** 4, 0) / xs.length;
+      assertWithinSE(mean(xs), m, Math.sqrt(v / R), `${labelling.kind} ${name} mean`);
+      assertWithinSE(s2, v, Math.sqrt((mean4 - s2 * s2) / R), `${labelling.kind} ${name} variance`);
+    });
+  }
+});
 
 test("fillWishart: the same bits and stream use in every build and the reference", async () => {
   for (const [p, dof, stride] of [[7, 20.5, 9], [13, 13, 13], [9, 4, 10], [5, 1e12, 5]]) {

@@ -3,6 +3,7 @@
 // same moment sums in the same order, block by block with the same compensation: the
 // results are bit-identical to every wasm build's.
 import { fillUniform, fillNormal } from "./samplers.js";
+import { fillWishart } from "./wishart.js";
 import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep.js";
 
 /** Points per block, as in the wasm kernel: part of the stream's order. */
@@ -25,6 +26,16 @@ export interface ProjectedMixtureArgs {
   /** The check direction's coordinates, padded with zeros to 3. */
   v: readonly [number, number, number];
   margin: number;
+}
+
+interface Counts {
+  kept: number;
+  keptAgree: number;
+}
+
+/** Entry (i, j), i <= j, of the padded 4 x 4 moments' upper triangle. */
+function entry(i: number, j: number): number {
+  return i * 4 - (i * (i - 1)) / 2 + (j - i);
 }
 
 /** The upper triangle of sum_r row_r row_r^T over `count` padded rows (p0, p1, p2, label), each entry a sequential sum. */
@@ -56,21 +67,71 @@ function addCompensated(block: Float64Array, totals: Float64Array, comps: Float6
   }
 }
 
-/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and returns the counts (see the wasm kernel). */
-export function projectedMixtureMoments(
-  state: Uint32Array, args: ProjectedMixtureArgs, moments: Float64Array,
-): { kept: number; keptAgree: number } {
+/** Adds n points of sign s and label y whose noise sums to v with scatter zz (k x k) to the padded totals. */
+function addGroup(totals: Float64Array, k: number, n: number, s: number, y: number, shift: number, v: Float64Array, zz: Float64Array): void {
+  const a0 = s * shift;
+  for (let i = 0; i < k; i++) {
+    const ai = i === 0 ? a0 : 0, vi = v[i];
+    for (let j = i; j < k; j++) {
+      const aj = j === 0 ? a0 : 0;
+      totals[entry(i, j)] += (((n * ai) * aj + ai * v[j]) + vi * aj) + zz[i * k + j];
+    }
+    totals[entry(i, 3)] += y * (n * ai + vi);
+  }
+  totals[entry(3, 3)] += n;
+}
+
+/** Label-only rules: group counts from one uniform per point, then each group's sums drawn whole. */
+function labelOnlyMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals: Float64Array): Counts {
+  const { k, shift, flipProb, keepIfAgree, keepIfDisagree } = args;
+  const uniforms = new Float64Array(PROJECTED_BLOCK);
+  const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
+  const thresholds = [agree, agree + disagree, (agree + disagree) + agree, ((agree + disagree) + agree) + disagree];
+  const below = [0, 0, 0, 0];
+  for (let remaining = args.nFiltered; remaining > 0;) {
+    const b = Math.min(remaining, PROJECTED_BLOCK);
+    remaining -= b;
+    fillUniform(state, uniforms, b);
+    for (let i = 0; i < b; i++) {
+      for (let j = 0; j < 4; j++) if (uniforms[i] < thresholds[j]) below[j]++;
+    }
+  }
+  let cleanPlus = 0;
+  for (let remaining = args.nClean; remaining > 0;) {
+    const b = Math.min(remaining, PROJECTED_BLOCK);
+    remaining -= b;
+    fillUniform(state, uniforms, b);
+    for (let i = 0; i < b; i++) if (uniforms[i] < 0.5) cleanPlus++;
+  }
+  const [c0, c1, c2, c3] = below;
+  const groups: [n: number, s: number, y: number][] = [
+    [c0 + cleanPlus, 1, 1], [c1 - c0, 1, -1], [c2 - c1 + (args.nClean - cleanPlus), -1, -1], [c3 - c2, -1, 1],
+  ];
+  const v = new Float64Array(k), zz = new Float64Array(k * k);
+  for (const [n, s, y] of groups) {
+    if (n === 0) continue;
+    fillNormal(state, v, k);
+    fillWishart(state, zz, k, n - 1, k);
+    const root = Math.sqrt(n);
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) zz[i * k + j] += v[i] * v[j];
+    }
+    for (let i = 0; i < k; i++) v[i] = root * v[i];
+    addGroup(totals, k, n, s, y, shift, v, zz);
+  }
+  return { kept: c3, keptAgree: c0 + (c2 - c1) };
+}
+
+/** Other rules: each point's k coordinates drawn, labelled and judged; kept rows' moments summed per block. */
+function pointwiseMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals: Float64Array, comps: Float64Array): Counts {
   const { k, shift, labelRule, flipProb, keepIfAgree, keepIfDisagree, checkRule, margin } = args;
   const [c0, c1, c2] = args.c;
   const [v0, v1, v2] = args.v;
   const signs = new Float64Array(PROJECTED_BLOCK), flips = new Float64Array(PROJECTED_BLOCK);
   const acceptances = new Float64Array(PROJECTED_BLOCK), normals = new Float64Array(3 * PROJECTED_BLOCK);
-  const rows = new Float64Array(4 * PROJECTED_BLOCK), keptSigns = new Float64Array(PROJECTED_BLOCK);
-  const block = new Float64Array(MOMENTS), totals = new Float64Array(MOMENTS), comps = new Float64Array(MOMENTS);
-
+  const rows = new Float64Array(4 * PROJECTED_BLOCK), block = new Float64Array(MOMENTS);
   const byDirection = labelRule === 1;
   const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
-  const labelOnly = !byDirection && checkRule === CHECK_NONE;
   let kept = 0, keptAgree = 0;
 
   for (let remaining = args.nFiltered; remaining > 0;) {
@@ -79,40 +140,21 @@ export function projectedMixtureMoments(
     fillUniform(state, signs, b);
     if (!byDirection) fillUniform(state, flips, b);
     if (drawAcceptance) fillUniform(state, acceptances, b);
+    fillNormal(state, normals, b * k);
     let count = 0;
-    if (labelOnly) {
-      for (let i = 0; i < b; i++) {
-        const s = signs[i] < 0.5 ? 1 : -1;
-        const label = flips[i] < flipProb ? -s : s;
-        const u = drawAcceptance ? acceptances[i] : 0;
-        if (!accepted(label === s, u, keepIfAgree, keepIfDisagree)) continue;
-        keptSigns[count] = s;
-        rows[4 * count + 3] = label;
-        if (label === s) keptAgree++;
-        count++;
-      }
-      fillNormal(state, normals, count * k);
-      for (let j = 0; j < count; j++) {
-        rows[4 * j] = normals[j * k] + keptSigns[j] * shift;
-        rows[4 * j + 1] = k > 1 ? normals[j * k + 1] : 0;
-        rows[4 * j + 2] = k > 2 ? normals[j * k + 2] : 0;
-      }
-    } else {
-      fillNormal(state, normals, b * k);
-      for (let i = 0; i < b; i++) {
-        const s = signs[i] < 0.5 ? 1 : -1;
-        const p0 = normals[i * k] + s * shift;
-        const p1 = k > 1 ? normals[i * k + 1] : 0;
-        const p2 = k > 2 ? normals[i * k + 2] : 0;
-        const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
-        const label = byDirection ? labelSign(labelScore) : flips[i] < flipProb ? -s : s;
-        const u = drawAcceptance ? acceptances[i] : 0;
-        const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
-        if (!accepted(label === s, u, keepIfAgree, keepIfDisagree) || !passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
-        rows.set([p0, p1, p2, label], 4 * count);
-        count++;
-        if (label === s) keptAgree++;
-      }
+    for (let i = 0; i < b; i++) {
+      const s = signs[i] < 0.5 ? 1 : -1;
+      const p0 = normals[i * k] + s * shift;
+      const p1 = k > 1 ? normals[i * k + 1] : 0;
+      const p2 = k > 2 ? normals[i * k + 2] : 0;
+      const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
+      const label = byDirection ? labelSign(labelScore) : flips[i] < flipProb ? -s : s;
+      const u = drawAcceptance ? acceptances[i] : 0;
+      const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
+      if (!accepted(label === s, u, keepIfAgree, keepIfDisagree) || !passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
+      rows.set([p0, p1, p2, label], 4 * count);
+      count++;
+      if (label === s) keptAgree++;
     }
     kept += count;
     blockMoments(rows, count, block);
@@ -131,16 +173,23 @@ export function projectedMixtureMoments(
     blockMoments(rows, b, block);
     addCompensated(block, totals, comps);
   }
+  return { kept, keptAgree };
+}
 
-  const size = k + 1;
+/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and returns the counts (see the wasm kernel). */
+export function projectedMixtureMoments(state: Uint32Array, args: ProjectedMixtureArgs, moments: Float64Array): Counts {
+  const totals = new Float64Array(MOMENTS), comps = new Float64Array(MOMENTS);
+  const counts = args.labelRule === 0 && args.checkRule === CHECK_NONE
+    ? labelOnlyMoments(state, args, totals)
+    : pointwiseMoments(state, args, totals, comps);
+  const k = args.k, size = k + 1;
   for (let i = 0; i < size; i++) {
     const pi = i < k ? i : 3;
     for (let j = 0; j < size; j++) {
       const pj = j < k ? j : 3;
-      const lo = Math.min(pi, pj), hi = Math.max(pi, pj);
-      const e = lo * 4 - (lo * (lo - 1)) / 2 + (hi - lo);
+      const e = entry(Math.min(pi, pj), Math.max(pi, pj));
       moments[i * size + j] = totals[e] + comps[e];
     }
   }
-  return { kept, keptAgree };
+  return counts;
 }
