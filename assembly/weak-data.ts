@@ -58,6 +58,10 @@ import { detExp, detLog } from "./math";
 // @ts-ignore: decorator
 @inline const STAT_GINI: i32 = 6;
 
+/** f64 entries of the workspace (src/engine/engine.ts, CATEGORICAL_REFIT_WORKSPACE). */
+// @ts-ignore: decorator
+@inline const WORKSPACE_F64: i32 = 2 * 65536;
+
 /** Buckets of one 16-bit digit of a selection key. */
 // @ts-ignore: decorator
 @inline const DIGIT_BUCKETS: i32 = 65536;
@@ -77,10 +81,14 @@ import { detExp, detLog } from "./math";
   store<f64>(at(stats, index), value);
 }
 
-/** -p ln p, 0 at p = 0. */
+/** The smallest normal double: below it an entry's -p ln p (< 1e-305) counts as 0. */
+// @ts-ignore: decorator
+@inline const MIN_NORMAL: f64 = 2.2250738585072014e-308;
+
+/** -p ln p, taken as 0 below MIN_NORMAL (so the vector version needs no subnormal path). */
 // @ts-ignore: decorator
 @inline function entropyTerm(p: f64): f64 {
-  return p > 0 ? -p * detLog(p) : 0.0;
+  return p >= MIN_NORMAL ? -p * detLog(p) : 0.0;
 }
 
 // @ts-ignore: decorator
@@ -105,18 +113,16 @@ import { detExp, detLog } from "./math";
 /**
  * entropyTerm on both lanes of p (0 <= p <= 1): detLog's operations (math.ts) lane by lane,
  * so every lane equals the scalar result bit for bit. The logarithm is most of a round's
- * work; two lanes per instruction halve it.
+ * work; two lanes per instruction halve it. Lanes below MIN_NORMAL compute a finite
+ * meaningless logarithm that the final mask discards.
  */
 // @ts-ignore: decorator
 @inline function entropyTerms(p: v128): v128 {
-  // Zero and subnormal lanes: detLog scales a subnormal by 2^54 (zero lanes are masked at the end).
-  const tiny = i64x2.lt_s(p, i64x2.splat(0x0010000000000000));
-  const x0 = v128.bitselect(f64x2.mul(p, f64x2.splat(18014398509481984.0)), p, tiny);
   // The high word of each lane (i32 lanes 1 and 3) reduced into [sqrt(2)/2, sqrt(2)].
-  const shifted = i32x4.add(x0, i32x4.splat(0x3ff00000 - 0x3fe6a09e));
-  const k = i32x4.add(i32x4.sub(i32x4.shr_u(shifted, 20), i32x4.splat(0x3ff)), v128.and(tiny, i32x4.splat(-54)));
+  const shifted = i32x4.add(p, i32x4.splat(0x3ff00000 - 0x3fe6a09e));
+  const k = i32x4.sub(i32x4.shr_u(shifted, 20), i32x4.splat(0x3ff));
   const high = i32x4.add(v128.and(shifted, i32x4.splat(0x000fffff)), i32x4.splat(0x3fe6a09e));
-  const x = v128.bitselect(high, x0, i64x2.splat(0xffffffff00000000));
+  const x = v128.bitselect(high, p, i64x2.splat(0xffffffff00000000));
   const one = f64x2.splat(1.0);
   const f = f64x2.sub(x, one);
   const hfsq = f64x2.mul(f64x2.mul(f64x2.splat(0.5), f), f);
@@ -130,7 +136,7 @@ import { detExp, detLog } from "./math";
   const dk = f64x2.convert_low_i32x4_s(i32x4.shuffle(k, k, 1, 3, 1, 3));
   let log = f64x2.add(f64x2.mul(s, f64x2.add(hfsq, r)), f64x2.mul(dk, f64x2.splat(LN2_LO)));
   log = f64x2.add(f64x2.add(f64x2.sub(log, hfsq), f), f64x2.mul(dk, f64x2.splat(LN2_HI)));
-  return v128.and(f64x2.mul(f64x2.neg(p), log), f64x2.gt(p, f64x2.splat(0.0)));
+  return v128.and(f64x2.mul(f64x2.neg(p), log), f64x2.ge(p, f64x2.splat(MIN_NORMAL)));
 }
 
 // A row's entropy and sum of squares (set by rowMoments). Both are summed in two interleaved
@@ -144,6 +150,14 @@ function rowMoments(row: usize, cols: i32): void {
   let entropy: f64, squares: f64;
   if (ASC_FEATURE_SIMD) {
     let e = f64x2.splat(0), q = f64x2.splat(0);
+    for (; j + 4 <= cols; j += 4) {
+      const p = v128.load(at(row, j));
+      const p2 = v128.load(at(row, j), 16);
+      // Two independent logarithms per step; each lane still adds its terms in entry order.
+      const ta = entropyTerms(p), tb = entropyTerms(p2);
+      e = f64x2.add(f64x2.add(e, ta), tb);
+      q = f64x2.add(f64x2.add(q, f64x2.mul(p, p)), f64x2.mul(p2, p2));
+    }
     for (; j + 2 <= cols; j += 2) {
       const p = v128.load(at(row, j));
       e = f64x2.add(e, entropyTerms(p));
@@ -273,14 +287,16 @@ function wrongOutcome(row: usize, cols: i32, u: f64): i32 {
 
 /**
  * Step 1, sampling mode: draws and filters every row's samples, records the kept outcomes,
- * the rejections and the rejection streaks. Returns the number of kept samples. A draw u is
- * correct when u < p0; which wrong outcome it is matters only when the sample is kept, so the
- * row is searched only then (never under the oracle filter).
+ * the rejections and the rejection streaks, and counts rows by rejections (workspace[r],
+ * r = 0..samples) for the hardest-first allocation. Returns the number of kept samples. A
+ * draw u is correct when u < p0; which wrong outcome it is matters only when the sample is
+ * kept, so the row is searched only then (never under the oracle filter).
  */
 function drawAndFilter(
-  rng: usize, table: usize, streak: usize, rejected: usize, kept: usize,
+  rng: usize, table: usize, streak: usize, rejected: usize, kept: usize, byRejections: usize,
   rows: i32, cols: i32, samples: i32, gamma: f64, rho: f64,
 ): f64 {
+  memory.fill(byRejections, 0, <usize>(samples + 1) << 3);
   // A keep probability of exactly 0 or 1 needs no draw: the oracle filter draws nothing.
   const drawCorrect = rho > 0 && rho < 1;
   const drawWrong = gamma > 0 && gamma < 1;
@@ -315,7 +331,9 @@ function drawAndFilter(
     }
     const r = samples - n;
     store<f64>(at(rejected, x), <f64>r);
-    store<i32>(atI32(streak, x), r > 0 ? load<i32>(atI32(streak, x)) + 1 : 0);
+    const record = load<i32>(atI32(streak, x)) + 1;
+    store<i32>(atI32(streak, x), select<i32>(record, 0, r > 0));
+    store<f64>(at(byRejections, r), load<f64>(at(byRejections, r)) + 1.0);
     keptTotal += <f64>n;
   }
   store<u32>(rng + CURSOR_OFFSET, cursor);
@@ -405,38 +423,92 @@ function replaceRejected(rng: usize, rejected: usize, labels: usize, rows: i32, 
 }
 
 /**
- * The order of rows for `hardest`: a larger key first. Sampling mode: rejections, then the
- * streak; expected mode: the expected rejections (a non-negative f64, whose bits order like it).
+ * hardest, sampling mode: rows in order of rejections r, then streak, then at random, each
+ * filled with r labels until the budget runs out. Rows by r come from step 1; if the budget
+ * splits the rows with r = r*, one pass counts them by streak (capped at STREAK_CAP: longer
+ * streaks tie); among the rows at the splitting (r*, s*), ceil(left / r*) chosen by selection
+ * sampling get r* labels each, except one, drawn first, that gets only the remainder.
  */
-// @ts-ignore: decorator
-@inline function selectionKey(rejected: usize, streak: usize, x: i32, expected: bool): u64 {
-  const d = load<f64>(at(rejected, x));
-  return expected ? reinterpret<u64>(d) : (<u64>(<u32>d) << 32) | <u64>load<u32>(atI32(streak, x));
+function fillHardestSampled(
+  rng: usize, rejected: usize, streak: usize, labels: usize, workspace: usize, rows: i32, samples: i32, budget: f64,
+): void {
+  // Rows by rejections (from step 1), then rows by streak after them.
+  const byStreak = workspace + (<usize>(samples + 1) << 3);
+  const streakCap = WORKSPACE_F64 - samples - 2;
+  let left = budget;
+  let rStar = samples;
+  while (rStar > 0 && <f64>rStar * load<f64>(at(workspace, rStar)) <= left) {
+    left -= <f64>rStar * load<f64>(at(workspace, rStar));
+    rStar--;
+  }
+  if (rStar == 0) {
+    memory.copy(labels, rejected, <usize>rows << 3);
+    return;
+  }
+  const demand = <f64>rStar;
+  let longest = 0;
+  for (let x = 0; x < rows; x++) {
+    if (load<f64>(at(rejected, x)) == demand) longest = max<i32>(longest, min<i32>(load<i32>(atI32(streak, x)), streakCap));
+  }
+  memory.fill(byStreak, 0, <usize>(longest + 1) << 3);
+  for (let x = 0; x < rows; x++) {
+    if (load<f64>(at(rejected, x)) != demand) continue;
+    const b = at(byStreak, min<i32>(load<i32>(atI32(streak, x)), streakCap));
+    store<f64>(b, load<f64>(b) + 1.0);
+  }
+  let sStar = longest;
+  while (sStar > 0 && demand * load<f64>(at(byStreak, sStar)) <= left) {
+    left -= demand * load<f64>(at(byStreak, sStar));
+    sStar--;
+  }
+  const group = load<f64>(at(byStreak, sStar));
+  const chosen = Math.ceil(left / demand);
+  const remainder = left - (chosen - 1) * demand;
+  // Which of the chosen rows (in row order) gets only the remainder; -1 when none does.
+  let partial: f64 = remainder < demand ? Math.floor(nextUniform(rng) * chosen) : -1;
+  let need = chosen, seen: f64 = 0;
+  for (let x = 0; x < rows; x++) {
+    const d = load<f64>(at(rejected, x));
+    let given: f64 = 0;
+    if (d > demand) {
+      given = d;
+    } else if (d == demand) {
+      const s = min<i32>(load<i32>(atI32(streak, x)), streakCap);
+      if (s > sStar) {
+        given = d;
+      } else if (s == sStar && need > 0) {
+        if (nextUniform(rng) * (group - seen) < need) {
+          given = partial == 0 ? remainder : d;
+          partial -= 1;
+          need -= 1;
+        }
+        seen += 1;
+      }
+    }
+    store<f64>(at(labels, x), given);
+  }
 }
 
 /**
- * hardest: finds the key kappa at which the budget runs out by a radix select on 16-bit digits
- * (digits equal across all candidates are skipped), gives every row above kappa its full
- * demand and shares what is left among the rows at kappa: evenly in expected mode; in
- * sampling mode ceil(left / d) of them chosen by selection sampling get d each, and one of
- * those, drawn uniformly, only the remainder.
+ * hardest, expected mode: rows in order of expected rejections d, each filled with d, ties
+ * sharing what is left evenly. A radix select on the bits of d (non-negative doubles order
+ * like their bits) in 16-bit digits finds the d at which the budget runs out; digits equal
+ * across all candidates are skipped.
  */
-function fillHardest(
-  rng: usize, rejected: usize, streak: usize, labels: usize, histogram: usize, rows: i32, budget: f64, expected: bool,
-): void {
+function fillHardestExpected(rejected: usize, labels: usize, histogram: usize, rows: i32, budget: f64): void {
   let total: f64 = 0, candidates: f64 = 0;
   let orBits: u64 = 0, andBits: u64 = <u64>-1;
   for (let x = 0; x < rows; x++) {
     const d = load<f64>(at(rejected, x));
     if (!(d > 0)) continue;
-    const key = selectionKey(rejected, streak, x, expected);
+    const key = reinterpret<u64>(d);
     total += d;
     candidates += 1;
     orBits |= key;
     andBits &= key;
   }
   if (total <= budget) {
-    for (let x = 0; x < rows; x++) store<f64>(at(labels, x), load<f64>(at(rejected, x)));
+    memory.copy(labels, rejected, <usize>rows << 3);
     return;
   }
   const counts = histogram + (<usize>DIGIT_BUCKETS << 3);
@@ -453,13 +525,13 @@ function fillHardest(
     memory.fill(histogram, 0, <usize>DIGIT_BUCKETS << 4);
     for (let x = 0; x < rows; x++) {
       const d = load<f64>(at(rejected, x));
-      if (!(d > 0)) continue;
-      const key = selectionKey(rejected, streak, x, expected);
-      if ((key & mask) != prefix) continue;
+      const key = reinterpret<u64>(d);
+      if (!(d > 0) || (key & mask) != prefix) continue;
       const b = <i32>((key >> shift) & 0xffff);
       store<f64>(at(histogram, b), load<f64>(at(histogram, b)) + d);
       store<f64>(at(counts, b), load<f64>(at(counts, b)) + 1.0);
     }
+    // Rounding can leave the group's buckets summing to no more than left: stop at bucket 0.
     let b = DIGIT_BUCKETS - 1;
     let above: f64 = 0;
     while (b > 0 && above + load<f64>(at(histogram, b)) <= left) above += load<f64>(at(histogram, b--));
@@ -468,57 +540,24 @@ function fillHardest(
     prefix |= <u64>b << shift;
     mask |= digitMask;
   }
-  const kappa = prefix;
-  // Sampling mode: rows at kappa all ask for the same integer d.
-  const tieDemand = expected ? 0.0 : <f64>(<u32>(kappa >> 32));
-  const chosen = expected ? 0.0 : Math.ceil(left / tieDemand);
-  const evenShare = left / group;
-  let need = chosen, seen: f64 = 0;
+  const share = left / group;
   for (let x = 0; x < rows; x++) {
     const d = load<f64>(at(rejected, x));
-    let given: f64 = 0;
-    if (d > 0) {
-      const key = selectionKey(rejected, streak, x, expected);
-      if (key > kappa) {
-        given = d;
-      } else if (key == kappa) {
-        if (expected) {
-          given = min<f64>(d, evenShare);
-        } else if (need > 0) {
-          if (nextUniform(rng) * (group - seen) < need) {
-            given = d;
-            need -= 1;
-          }
-          seen += 1;
-        }
-      }
-    }
-    store<f64>(at(labels, x), given);
-  }
-  const remainder = left - (chosen - 1) * tieDemand;
-  if (!expected && remainder < tieDemand) {
-    // The partly filled row: uniformly one of the chosen, counted in row order.
-    let which = Math.floor(nextUniform(rng) * chosen);
-    for (let x = 0; x < rows; x++) {
-      if (selectionKey(rejected, streak, x, false) != kappa || load<f64>(at(labels, x)) == 0) continue;
-      if (which == 0) {
-        store<f64>(at(labels, x), remainder);
-        break;
-      }
-      which -= 1;
-    }
+    const key = reinterpret<u64>(d);
+    store<f64>(at(labels, x), !(d > 0) ? 0.0 : key > prefix ? d : key == prefix ? min<f64>(d, share) : 0.0);
   }
 }
 
 /** Step 2: labels per row by the allocation rule. */
 function allocateLabels(
   rng: usize, rejected: usize, streak: usize, labels: usize, workspace: usize,
-  rows: i32, allocation: i32, budget: f64, expected: bool,
+  rows: i32, samples: i32, allocation: i32, budget: f64, expected: bool,
 ): void {
   if (allocation == ALLOCATE_REPLACE_REJECTED) {
     replaceRejected(rng, rejected, labels, rows, budget, expected);
   } else if (allocation == ALLOCATE_HARDEST) {
-    fillHardest(rng, rejected, streak, labels, workspace, rows, budget, expected);
+    if (expected) fillHardestExpected(rejected, labels, workspace, rows, budget);
+    else fillHardestSampled(rng, rejected, streak, labels, workspace, rows, samples, budget);
   } else if (allocation == ALLOCATE_UNIFORM || allocation == ALLOCATE_PROPORTIONAL) {
     const weights: usize = allocation == ALLOCATE_UNIFORM ? 0 : rejected;
     if (!expected) {
@@ -638,8 +677,8 @@ export function refitCategoricalRows(
 ): void {
   const keptTotal = expected
     ? expectedRejections(table, rejected, rows, cols, samples, gamma, rho)
-    : drawAndFilter(rng, table, streak, rejected, kept, rows, cols, samples, gamma, rho);
-  allocateLabels(rng, rejected, streak, labels, workspace, rows, allocation, budget, expected);
+    : drawAndFilter(rng, table, streak, rejected, kept, workspace, rows, cols, samples, gamma, rho);
+  allocateLabels(rng, rejected, streak, labels, workspace, rows, samples, allocation, budget, expected);
   resetSums();
   if (expected) refitExpected(table, labels, rows, cols, samples, gamma, rho, beta, alpha, 1.0 - epsilon);
   else refitSampled(rng, table, rejected, labels, kept, workspace, rows, cols, samples, beta, alpha, 1.0 - epsilon);

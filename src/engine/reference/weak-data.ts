@@ -8,8 +8,11 @@ import { LABEL_ALLOCATION, CATEGORICAL_STATS } from "../engine.js";
 
 const DIGIT_BUCKETS = 65536;
 
+/** The smallest normal double: below it an entry's -p ln p (< 1e-305) counts as 0, as in the wasm kernels. */
+const MIN_NORMAL = 2.2250738585072014e-308;
+
 function entropyTerm(p: number): number {
-  return p > 0 ? -p * detLog(p) : 0;
+  return p >= MIN_NORMAL ? -p * detLog(p) : 0;
 }
 
 export function fillBetaCategoricalRows(
@@ -113,9 +116,10 @@ function wrongOutcome(table: Float64Array, row: number, cols: number, u: number)
 }
 
 function drawAndFilter(
-  state: Uint32Array, table: Float64Array, streak: Int32Array, rejected: Float64Array, kept: Int32Array,
+  state: Uint32Array, table: Float64Array, streak: Int32Array, rejected: Float64Array, kept: Int32Array, byRejections: Float64Array,
   rows: number, cols: number, samples: number, gamma: number, rho: number,
 ): number {
+  byRejections.fill(0, 0, samples + 1);
   const drawCorrect = rho > 0 && rho < 1;
   const drawWrong = gamma > 0 && gamma < 1;
   const keepCorrect = rho === 0;
@@ -141,6 +145,7 @@ function drawAndFilter(
     const r = samples - n;
     rejected[x] = r;
     streak[x] = r > 0 ? streak[x] + 1 : 0;
+    byRejections[r] += 1;
     keptTotal += n;
   }
   return keptTotal;
@@ -211,26 +216,66 @@ function replaceRejected(state: Uint32Array, rejected: Float64Array, labels: Flo
   }
 }
 
-/** A 64-bit selection key as two unsigned 32-bit words. */
-interface Keys {
-  hi(x: number): number;
-  lo(x: number): number;
-}
-
-/** Sampling: rejections then streak; expected: the bits of the expected rejections. */
-function selectionKeys(rejected: Float64Array, streak: Int32Array, expected: boolean): Keys {
-  if (expected) {
-    const words = new Uint32Array(rejected.buffer, rejected.byteOffset, 2 * rejected.length);
-    return { hi: (x) => words[2 * x + 1], lo: (x) => words[2 * x] };
-  }
-  return { hi: (x) => rejected[x] >>> 0, lo: (x) => streak[x] >>> 0 };
-}
-
-function fillHardest(
-  state: Uint32Array, rejected: Float64Array, streak: Int32Array, labels: Float64Array, histogram: Float64Array,
-  rows: number, budget: number, expected: boolean,
+function fillHardestSampled(
+  state: Uint32Array, rejected: Float64Array, streak: Int32Array, labels: Float64Array, workspace: Float64Array,
+  rows: number, samples: number, budget: number,
 ): void {
-  const keys = selectionKeys(rejected, streak, expected);
+  const byStreak = workspace.subarray(samples + 1);
+  const streakCap = workspace.length - samples - 2;
+  let left = budget;
+  let rStar = samples;
+  while (rStar > 0 && rStar * workspace[rStar] <= left) {
+    left -= rStar * workspace[rStar];
+    rStar--;
+  }
+  if (rStar === 0) {
+    labels.set(rejected.subarray(0, rows));
+    return;
+  }
+  const demand = rStar;
+  let longest = 0;
+  for (let x = 0; x < rows; x++) {
+    if (rejected[x] === demand) longest = Math.max(longest, Math.min(streak[x], streakCap));
+  }
+  byStreak.fill(0, 0, longest + 1);
+  for (let x = 0; x < rows; x++) {
+    if (rejected[x] === demand) byStreak[Math.min(streak[x], streakCap)] += 1;
+  }
+  let sStar = longest;
+  while (sStar > 0 && demand * byStreak[sStar] <= left) {
+    left -= demand * byStreak[sStar];
+    sStar--;
+  }
+  const group = byStreak[sStar];
+  const chosen = Math.ceil(left / demand);
+  const remainder = left - (chosen - 1) * demand;
+  let partial = remainder < demand ? Math.floor(nextUniform(state) * chosen) : -1;
+  let need = chosen, seen = 0;
+  for (let x = 0; x < rows; x++) {
+    const d = rejected[x];
+    let given = 0;
+    if (d > demand) {
+      given = d;
+    } else if (d === demand) {
+      const s = Math.min(streak[x], streakCap);
+      if (s > sStar) {
+        given = d;
+      } else if (s === sStar && need > 0) {
+        if (nextUniform(state) * (group - seen) < need) {
+          given = partial === 0 ? remainder : d;
+          partial -= 1;
+          need -= 1;
+        }
+        seen += 1;
+      }
+    }
+    labels[x] = given;
+  }
+}
+
+/** 64-bit keys (the bits of non-negative doubles) compared as two unsigned 32-bit words. */
+function fillHardestExpected(rejected: Float64Array, labels: Float64Array, histogram: Float64Array, rows: number, budget: number): void {
+  const words = new Uint32Array(rejected.buffer, rejected.byteOffset, 2 * rows);
   let total = 0, candidates = 0;
   let orHi = 0, orLo = 0, andHi = 0xffffffff, andLo = 0xffffffff;
   for (let x = 0; x < rows; x++) {
@@ -238,11 +283,10 @@ function fillHardest(
     if (!(d > 0)) continue;
     total += d;
     candidates += 1;
-    const hi = keys.hi(x), lo = keys.lo(x);
-    orHi = (orHi | hi) >>> 0;
-    orLo = (orLo | lo) >>> 0;
-    andHi = (andHi & hi) >>> 0;
-    andLo = (andLo & lo) >>> 0;
+    orHi = (orHi | words[2 * x + 1]) >>> 0;
+    orLo = (orLo | words[2 * x]) >>> 0;
+    andHi = (andHi & words[2 * x + 1]) >>> 0;
+    andLo = (andLo & words[2 * x]) >>> 0;
   }
   if (total <= budget) {
     labels.set(rejected.subarray(0, rows));
@@ -253,21 +297,19 @@ function fillHardest(
   // kappa's digits chosen so far (the high ones): a row stays in the group while its key matches them.
   let prefixHi = 0, prefixLo = 0, maskHi = 0, maskLo = 0;
   for (let digit = 3; digit >= 0; digit--) {
-    const high = digit % 2 === 1;
-    const digitMask = high ? 0xffff0000 : 0x0000ffff;
-    const shift = high ? 16 : 0;
-    const varying = digit >= 2 ? (orHi ^ andHi) & digitMask : (orLo ^ andLo) & digitMask;
+    const inHi = digit >= 2;
+    const digitMask = digit % 2 === 1 ? 0xffff0000 : 0x0000ffff;
+    const shift = digit % 2 === 1 ? 16 : 0;
     let b: number;
-    if (varying === 0) {
-      b = ((digit >= 2 ? andHi : andLo) & digitMask) >>> shift;
+    if (((inHi ? orHi ^ andHi : orLo ^ andLo) & digitMask) === 0) {
+      b = ((inHi ? andHi : andLo) & digitMask) >>> shift;
     } else {
       histogram.fill(0, 0, 2 * DIGIT_BUCKETS);
       for (let x = 0; x < rows; x++) {
         const d = rejected[x];
-        if (!(d > 0)) continue;
-        const hi = keys.hi(x), lo = keys.lo(x);
-        if (((hi & maskHi) >>> 0) !== prefixHi || ((lo & maskLo) >>> 0) !== prefixLo) continue;
-        const bucket = ((digit >= 2 ? hi : lo) & digitMask) >>> shift;
+        const hi = words[2 * x + 1], lo = words[2 * x];
+        if (!(d > 0) || ((hi & maskHi) >>> 0) !== prefixHi || ((lo & maskLo) >>> 0) !== prefixLo) continue;
+        const bucket = ((inHi ? hi : lo) & digitMask) >>> shift;
         histogram[bucket] += d;
         counts[bucket] += 1;
       }
@@ -277,7 +319,7 @@ function fillHardest(
       left -= above;
       group = counts[b];
     }
-    if (digit >= 2) {
+    if (inHi) {
       prefixHi = (prefixHi | (b << shift)) >>> 0;
       maskHi = (maskHi | digitMask) >>> 0;
     } else {
@@ -285,58 +327,24 @@ function fillHardest(
       maskLo = (maskLo | digitMask) >>> 0;
     }
   }
-  const kappaHi = prefixHi, kappaLo = prefixLo;
-  const compare = (x: number) => {
-    const hi = keys.hi(x), lo = keys.lo(x);
-    return hi !== kappaHi ? (hi > kappaHi ? 1 : -1) : lo !== kappaLo ? (lo > kappaLo ? 1 : -1) : 0;
-  };
-  const tieDemand = expected ? 0 : kappaHi;
-  const picked = expected ? 0 : Math.ceil(left / tieDemand);
-  const evenShare = left / group;
-  let need = picked, seen = 0;
+  const share = left / group;
   for (let x = 0; x < rows; x++) {
     const d = rejected[x];
-    let given = 0;
-    if (d > 0) {
-      const order = compare(x);
-      if (order > 0) {
-        given = d;
-      } else if (order === 0) {
-        if (expected) {
-          given = Math.min(d, evenShare);
-        } else if (need > 0) {
-          if (nextUniform(state) * (group - seen) < need) {
-            given = d;
-            need -= 1;
-          }
-          seen += 1;
-        }
-      }
-    }
-    labels[x] = given;
-  }
-  const remainder = left - (picked - 1) * tieDemand;
-  if (!expected && remainder < tieDemand) {
-    let which = Math.floor(nextUniform(state) * picked);
-    for (let x = 0; x < rows; x++) {
-      if (compare(x) !== 0 || labels[x] === 0) continue;
-      if (which === 0) {
-        labels[x] = remainder;
-        break;
-      }
-      which -= 1;
-    }
+    const hi = words[2 * x + 1], lo = words[2 * x];
+    const order = hi !== prefixHi ? (hi > prefixHi ? 1 : -1) : lo !== prefixLo ? (lo > prefixLo ? 1 : -1) : 0;
+    labels[x] = !(d > 0) ? 0 : order > 0 ? d : order === 0 ? Math.min(d, share) : 0;
   }
 }
 
 function allocateLabels(
   state: Uint32Array, rejected: Float64Array, streak: Int32Array, labels: Float64Array, workspace: Float64Array,
-  rows: number, allocation: number, budget: number, expected: boolean,
+  rows: number, samples: number, allocation: number, budget: number, expected: boolean,
 ): void {
   if (allocation === LABEL_ALLOCATION["replace-rejected"]) {
     replaceRejected(state, rejected, labels, rows, budget, expected);
   } else if (allocation === LABEL_ALLOCATION.hardest) {
-    fillHardest(state, rejected, streak, labels, workspace, rows, budget, expected);
+    if (expected) fillHardestExpected(rejected, labels, workspace, rows, budget);
+    else fillHardestSampled(state, rejected, streak, labels, workspace, rows, samples, budget);
   } else if (allocation === LABEL_ALLOCATION.uniform || allocation === LABEL_ALLOCATION.proportional) {
     const weights = allocation === LABEL_ALLOCATION.uniform ? null : rejected;
     if (!expected) {
@@ -415,8 +423,8 @@ export function refitCategoricalRows(
 ): void {
   const keptTotal = expected
     ? expectedRejections(table, rejected, rows, cols, samples, gamma, rho)
-    : drawAndFilter(state, table, streak, rejected, kept, rows, cols, samples, gamma, rho);
-  allocateLabels(state, rejected, streak, labels, workspace, rows, allocation, budget, expected);
+    : drawAndFilter(state, table, streak, rejected, kept, workspace, rows, cols, samples, gamma, rho);
+  allocateLabels(state, rejected, streak, labels, workspace, rows, samples, allocation, budget, expected);
   const sums = new RowSums(1.0 - epsilon);
   if (expected) refitExpected(table, labels, rows, cols, samples, gamma, rho, beta, alpha, sums);
   else refitSampled(state, table, rejected, labels, kept, workspace, rows, cols, samples, beta, alpha, sums);
