@@ -5,6 +5,12 @@ import { WasmEngine } from "./wasm-engine.js";
 import { ReferenceEngine } from "./reference-engine.js";
 
 export type { Engine, EngineKind, WasmBuild, Block, F64Block, I32Block, U8Block, RandomStream } from "./engine.js";
+// Filtered categorical refitting (weak-data).
+export {
+  LABEL_ALLOCATION, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, CATEGORICAL_REFIT_WORKSPACE, MAX_CATEGORICAL_COLS,
+  type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+} from "./engine.js";
+export { allocateRefitBuffers, refitBufferLengths } from "./categorical-refit.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
 export { ReferenceEngine } from "./reference-engine.js";
