@@ -16,7 +16,8 @@ import { TheoryColumns } from "./metrics.js";
 export class WeakDataRun {
   readonly settings: RoundSettings;
   readonly buffers: CategoricalRefitBuffers & { free(): void };
-  private readonly rng: RandomStream;
+  /** The stream the run draws from: its initial model, then its rounds. */
+  readonly rng: RandomStream;
   private readonly stats: F64Block;
   private labelsSoFar = 0;
   generation = 0;
