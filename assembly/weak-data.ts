@@ -13,10 +13,10 @@
 //   labels     rows: labels the row receives this round
 //   kept       rows x samples (i32): outcomes of the row's kept samples in draw order, in its
 //              first samples - rejected slots (sampling mode only)
-//   workspace  WORKSPACE_F64: the current row's cumulative table while drawing, two digit
-//              histograms while choosing the hardest rows, the current row's outcome counts
-//              while refitting (left all zero)
-//   stats      STAT_COUNT, see STAT_*
+//   workspace  WORKSPACE_F64 of scratch: rows counted by rejections (drawing) and by streak
+//              (hardest, sampling mode), two 16-bit digit histograms (hardest, expected mode),
+//              the current row's outcome counts (refitting)
+//   stats      7 entries, see STAT_*
 //
 // One round, in the order the random stream is consumed:
 //   1. draw: per row in order, `samples` outcomes (one uniform each) and, for each, a filter
@@ -425,9 +425,10 @@ function replaceRejected(rng: usize, rejected: usize, labels: usize, rows: i32, 
 /**
  * hardest, sampling mode: rows in order of rejections r, then streak, then at random, each
  * filled with r labels until the budget runs out. Rows by r come from step 1; if the budget
- * splits the rows with r = r*, one pass counts them by streak (capped at STREAK_CAP: longer
- * streaks tie); among the rows at the splitting (r*, s*), ceil(left / r*) chosen by selection
- * sampling get r* labels each, except one, drawn first, that gets only the remainder.
+ * splits the rows with r = r*, one pass counts them by streak (streaks beyond what the
+ * workspace holds, over 60000 rounds, tie); among the rows at the splitting (r*, s*),
+ * ceil(left / r*) chosen by selection sampling get r* labels each, except one, drawn first,
+ * that gets only the remainder.
  */
 function fillHardestSampled(
   rng: usize, rejected: usize, streak: usize, labels: usize, workspace: usize, rows: i32, samples: i32, budget: f64,

@@ -2,7 +2,7 @@
 // categoricalRowStats, refitCategoricalRows), checked the same way for both engines, and the
 // allocation of their buffers. assembly/weak-data.ts describes what the kernels compute.
 import {
-  CATEGORICAL_REFIT_WORKSPACE, CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, MAX_CATEGORICAL_COLS,
+  CATEGORICAL_REFIT_WORKSPACE, CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
   type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound, type Engine,
 } from "./engine.js";
 
@@ -40,7 +40,7 @@ export function checkRowStats(rows: number, cols: number, epsilon: number): void
 export function checkRefitRound(round: CategoricalRefitRound): void {
   const kernel = "refitCategoricalRows";
   checkTable(kernel, round.rows, round.cols);
-  checkInteger(kernel, "samples", round.samples, 1, 2 ** 31 - 1);
+  checkInteger(kernel, "samples", round.samples, 1, MAX_CATEGORICAL_SAMPLES);
   checkProbability(kernel, "gamma", round.gamma);
   checkProbability(kernel, "rho", round.rho);
   checkProbability(kernel, "beta", round.beta);

@@ -48,9 +48,11 @@ export const CATEGORICAL_STATS = {
 } as const;
 export const CATEGORICAL_STATS_LENGTH = 7;
 
-/** f64 entries of the refit workspace: two histograms of 16-bit digits (it also holds one row, cols <= 65536). */
+/** f64 entries of the refit workspace: two histograms of 16-bit digits; it also holds one row's counts. */
 export const CATEGORICAL_REFIT_WORKSPACE = 2 * 65536;
 export const MAX_CATEGORICAL_COLS = 65536;
+/** Samples per row per round: the workspace counts rows by rejections (0..samples) beside rows by streak. */
+export const MAX_CATEGORICAL_SAMPLES = 65536;
 
 /** A table of categorical rows whose entry 0 is Beta(betaA, betaB) (0 in the first zeroRows rows). */
 export interface BetaCategoricalRows {

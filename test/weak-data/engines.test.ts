@@ -6,7 +6,7 @@ import * as assert from "uvu/assert";
 import { WasmEngine, simulate, type Engine } from "../../src/index.js";
 import { js, startRun } from "./helpers.js";
 
-const builds: Engine[] = [await WasmEngine.create({ build: "release-simd" }), await WasmEngine.create({ build: "release" })];
+const builds: Engine[] = await Promise.all((["release-simd", "release", "debug"] as const).map((build) => WasmEngine.create({ build })));
 
 const settings = [
   { allocation: "replace-rejected", budget: null, filter: { kind: "noisy", gamma: 0.2, rho: 0.1 } },
