@@ -2,7 +2,7 @@
 // categoricalRowStats, refitCategoricalRows), checked the same way for both engines, and the
 // allocation of their buffers. assembly/weak-data.ts describes what the kernels compute.
 import {
-  CATEGORICAL_REFIT_WORKSPACE, CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
+  CATEGORICAL_REFIT_WORKSPACE, CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, LABEL_ALLOCATIONS, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
   type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound, type Engine,
 } from "./engine.js";
 
@@ -47,7 +47,7 @@ export function checkRefitRound(round: CategoricalRefitRound): void {
   if (!(round.alpha > 0 && round.alpha <= 1)) fail(kernel, "alpha", round.alpha, "in (0, 1]");
   if (!(round.epsilon >= 0 && round.epsilon < 1)) fail(kernel, "epsilon", round.epsilon, "in [0, 1)");
   if (!Object.hasOwn(LABEL_ALLOCATION, round.allocation)) {
-    fail(kernel, "allocation", round.allocation, `one of ${Object.keys(LABEL_ALLOCATION).join(", ")}`);
+    fail(kernel, "allocation", round.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
   }
   const spreads = round.allocation === "uniform" || round.allocation === "proportional";
   if (spreads && !Number.isFinite(round.budget)) fail(kernel, `budget (allocation ${round.allocation})`, round.budget, "finite");

@@ -41,6 +41,7 @@ export interface RandomStream {
 /** How a round's labels are spread over rows; the numbers are the kernels' codes. */
 export const LABEL_ALLOCATION = { none: 0, "replace-rejected": 1, uniform: 2, proportional: 3, hardest: 4 } as const;
 export type LabelAllocation = keyof typeof LABEL_ALLOCATION;
+export const LABEL_ALLOCATIONS = Object.keys(LABEL_ALLOCATION) as [LabelAllocation, ...LabelAllocation[]];
 
 /** Where each statistic lands in the stats block of categoricalRowStats and refitCategoricalRows. */
 export const CATEGORICAL_STATS = {

@@ -7,7 +7,7 @@ import { ReferenceEngine } from "./reference-engine.js";
 export type { Engine, EngineKind, WasmBuild, Block, F64Block, I32Block, U8Block, RandomStream } from "./engine.js";
 // Filtered categorical refitting (weak-data).
 export {
-  LABEL_ALLOCATION, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, CATEGORICAL_REFIT_WORKSPACE, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
+  LABEL_ALLOCATION, LABEL_ALLOCATIONS, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, CATEGORICAL_REFIT_WORKSPACE, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
   type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./engine.js";
 export { allocateRefitBuffers, refitBufferLengths } from "./categorical-refit.js";

@@ -4,7 +4,7 @@
 import { nextUniform, nextUniformPositive } from "./rng.js";
 import { nextGamma } from "./samplers.js";
 import { detExp, detLog } from "./math.js";
-import { LABEL_ALLOCATION, CATEGORICAL_STATS } from "../engine.js";
+import { LABEL_ALLOCATION, CATEGORICAL_STATS, CATEGORICAL_REFIT_WORKSPACE } from "../engine.js";
 
 const DIGIT_BUCKETS = 65536;
 
@@ -221,7 +221,7 @@ function fillHardestSampled(
   rows: number, samples: number, budget: number,
 ): void {
   const byStreak = workspace.subarray(samples + 1);
-  const streakCap = workspace.length - samples - 2;
+  const streakCap = CATEGORICAL_REFIT_WORKSPACE - samples - 2;
   let left = budget;
   let rStar = samples;
   while (rStar > 0 && rStar * workspace[rStar] <= left) {

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { boolean, byKind, integer, oneOf, real, strictObject } from "../../validation/schema.js";
 import type { SpecIssue } from "../../validation/spec-error.js";
-import { MAX_CATEGORICAL_COLS, refitBufferLengths } from "../../engine/index.js";
+import { LABEL_ALLOCATIONS, MAX_CATEGORICAL_COLS, refitBufferLengths } from "../../engine/index.js";
 
 import { ARMS, ARM_NAMES, applyArm } from "./arms.js";
 
@@ -23,7 +23,7 @@ const filter = byKind([
 
 const labeler = strictObject({
   beta: probability().default(0.5),
-  allocation: oneOf(["none", "replace-rejected", "hardest", "uniform", "proportional"]).default("replace-rejected"),
+  allocation: oneOf(LABEL_ALLOCATIONS).default("replace-rejected"),
   budget: real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" }).nullable().default(null),
 });
 
