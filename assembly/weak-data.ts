@@ -302,6 +302,8 @@ function drawAndFilter(
   const drawWrong = gamma > 0 && gamma < 1;
   const keepCorrect = rho == 0;
   const keepWrong = gamma == 1;
+  const alwaysDraws = drawCorrect && drawWrong;
+  const rowPairs = <u32>(2 * samples);
   let cursor = load<u32>(rng + CURSOR_OFFSET);
   let keptTotal: f64 = 0;
   for (let x = 0; x < rows; x++) {
@@ -309,25 +311,38 @@ function drawAndFilter(
     const head = load<f64>(row);
     const slots = kept + ((<usize>x * <usize>samples) << 2);
     let n = 0;
-    for (let s = 0; s < samples; s++) {
-      if (cursor == BUFFER_PAIRS) {
-        rngRefill(rng);
-        cursor = 0;
+    if (alwaysDraws && cursor + rowPairs <= BUFFER_PAIRS) {
+      // The common case, specialised: two pairs per sample, all of the row's in the buffer.
+      for (let s = 0; s < samples; s++) {
+        const u = pairToUniform(pairAt(rng, cursor));
+        const v = pairToUniform(pairAt(rng, cursor + 1));
+        cursor += 2;
+        const correct = u < head;
+        const keep = correct ? v >= rho : v < gamma;
+        store<i32>(atI32(slots, n), keep && !correct ? wrongOutcome(row, cols, u) : 0);
+        n += <i32>keep;
       }
-      const u = pairToUniform(pairAt(rng, cursor++));
-      const correct = u < head;
-      // Selects rather than branches: whether a draw is correct is a coin flip the CPU cannot predict.
-      let keep = correct ? keepCorrect : keepWrong;
-      if (correct ? drawCorrect : drawWrong) {
+    } else {
+      for (let s = 0; s < samples; s++) {
         if (cursor == BUFFER_PAIRS) {
           rngRefill(rng);
           cursor = 0;
         }
-        const v = pairToUniform(pairAt(rng, cursor++));
-        keep = correct ? v >= rho : v < gamma;
+        const u = pairToUniform(pairAt(rng, cursor++));
+        const correct = u < head;
+        // Selects rather than branches: whether a draw is correct is a coin flip the CPU cannot predict.
+        let keep = correct ? keepCorrect : keepWrong;
+        if (correct ? drawCorrect : drawWrong) {
+          if (cursor == BUFFER_PAIRS) {
+            rngRefill(rng);
+            cursor = 0;
+          }
+          const v = pairToUniform(pairAt(rng, cursor++));
+          keep = correct ? v >= rho : v < gamma;
+        }
+        store<i32>(atI32(slots, n), keep && !correct ? wrongOutcome(row, cols, u) : 0);
+        n += <i32>keep;
       }
-      store<i32>(atI32(slots, n), keep && !correct ? wrongOutcome(row, cols, u) : 0);
-      n += <i32>keep;
     }
     const r = samples - n;
     store<f64>(at(rejected, x), <f64>r);

@@ -1,4 +1,4 @@
-// npm run bench -- weak-data [--prompts N] [--rounds T] [--repeats R] [--no-js] [--no-numpy]
+// npm run bench -- weak-data [--prompts N] [--rounds T] [--no-js] [--no-numpy]
 // The weak-data round (filter+hardest, sampling mode) on the wasm engine, on the TypeScript
 // reference engine and as a numpy user would write it (bench/peers/weak_data.py), with the
 // ratios measured in this one run and the time per prompt-sample beside the machine's
@@ -28,25 +28,29 @@ interface Timing {
   labels: number;
 }
 
-/** Median wall time of `repeats` runs of `rounds` rounds from a fresh initial model (not timed). */
-function timeRounds(engine: Engine, prompts: number, rounds: number, repeats: number): Timing {
+/**
+ * Wall time of `rounds` rounds on each engine from the same initial model (not timed). The
+ * engines take turns round by round, so a change in the machine's load falls on all of them.
+ */
+function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[] {
   const params = resolveParams(weakData, { ...SETTING, prompts });
-  const times: number[] = [];
-  let last = { accuracy: NaN, labels: NaN };
-  for (let r = 0; r < repeats; r++) {
-    const run = new WeakDataRun(engine, params, 2026n);
-    try {
-      const start = performance.now();
-      for (let t = 0; t < rounds; t++) run.step();
-      times.push((performance.now() - start) / 1000);
-      const m = run.metrics();
-      last = { accuracy: m.accuracy as number, labels: m.labelsTotal as number };
-    } finally {
-      run.free();
+  const runs = engines.map((engine) => new WeakDataRun(engine, params, 2026n));
+  try {
+    const seconds = engines.map(() => 0);
+    for (let t = 0; t < rounds; t++) {
+      runs.forEach((run, i) => {
+        const start = performance.now();
+        run.step();
+        seconds[i] += (performance.now() - start) / 1000;
+      });
     }
+    return runs.map((run, i) => {
+      const m = run.metrics();
+      return { seconds: seconds[i], accuracy: m.accuracy as number, labels: m.labelsTotal as number };
+    });
+  } finally {
+    runs.forEach((run) => run.free());
   }
-  times.sort((a, b) => a - b);
-  return { seconds: times[times.length >> 1], ...last };
 }
 
 /** Seconds for one read+write pass over prompts x responses doubles: the memory floor of a round's refit. */
@@ -81,21 +85,21 @@ export default async function main(argv: string[]): Promise<void> {
     options: {
       prompts: { type: "string", default: "1000000" },
       rounds: { type: "string", default: "10" },
-      repeats: { type: "string", default: "3" },
       "no-js": { type: "boolean", default: false },
       "no-numpy": { type: "boolean", default: false },
     },
   });
-  const prompts = Number(values.prompts), rounds = Number(values.rounds), repeats = Number(values.repeats);
+  const prompts = Number(values.prompts), rounds = Number(values.rounds);
   const promptSamples = prompts * SETTING.samples * rounds;
   const wasm = await createEngine("wasm");
   console.log(`weak-data, filter+hardest: ${prompts} prompts x ${SETTING.responses} responses, k = ${SETTING.samples}, ${rounds} rounds ` +
     `(gamma ${SETTING.filter.gamma}, rho ${SETTING.filter.rho}, beta ${SETTING.labeler.beta}, budget ${SETTING.labeler.budget}, alpha ${SETTING.alpha})`);
 
   const sweep = tableSweep(wasm, prompts * SETTING.responses);
-  const results: Array<[string, Timing]> = [];
-  results.push([`wasm (${wasm.build})`, timeRounds(wasm, prompts, rounds, repeats)]);
-  if (!values["no-js"]) results.push(["js reference", timeRounds(await createEngine("js"), prompts, rounds, 1)]);
+  const engines: Array<[string, Engine]> = [[`wasm (${wasm.build})`, wasm]];
+  if (!values["no-js"]) engines.push(["js reference", await createEngine("js")]);
+  const timings = timeRounds(engines.map(([, engine]) => engine), prompts, rounds);
+  const results: Array<[string, Timing]> = engines.map(([name], i) => [name, timings[i]]);
   if (!values["no-numpy"]) {
     const peer = numpyPeer(prompts, rounds);
     if (typeof peer === "string") console.log(`numpy peer skipped: ${peer}`);
