@@ -372,14 +372,13 @@ function expectedRejections(table: usize, rejected: usize, rows: i32, cols: i32,
 // Step 2: spreading the budget. The rules, with B = budget (an integer number of labels in
 // sampling mode, Infinity for no limit) and d = a row's rejections:
 //   none              no labels
-//   replace-rejected  one label per rejected sample; when they exceed B, a uniformly random B
-//                     of them (selection sampling, one uniform per rejected sample visited)
+//   replace-rejected  one label per rejected sample, whatever B (the analysed procedure)
 //   uniform           B labels, each to a uniformly random row (multinomial)
 //   proportional      B labels, each to a row drawn with probability d / sum d (multinomial)
 //   hardest           rows in order of d, then streak, then at random, each filled with d
 //                     labels until B runs out (the last one partly)
-// Expected mode gives each row the expectation: replace-rejected d min(1, B / sum d), uniform
-// B / rows, proportional B d / sum d, hardest full d in order of d with ties sharing evenly.
+// Expected mode gives each row the expectation: replace-rejected d, uniform B / rows,
+// proportional B d / sum d, hardest full d in order of d with ties sharing evenly.
 
 /**
  * B labels, each to row x with probability w_x / sum w (w = 1 when weights is 0), drawn as
@@ -406,34 +405,6 @@ function spreadMultinomial(rng: usize, weights: usize, labels: usize, rows: i32,
       lower = upper - (weights ? load<f64>(at(weights, x)) : 1.0);
     }
     store<f64>(at(labels, x), load<f64>(at(labels, x)) + 1.0);
-  }
-}
-
-/** replace-rejected: every rejected sample gets a label, or a uniformly random `budget` of them. */
-function replaceRejected(rng: usize, rejected: usize, labels: usize, rows: i32, budget: f64, expected: bool): void {
-  let total: f64 = 0;
-  for (let x = 0; x < rows; x++) total += load<f64>(at(rejected, x));
-  if (total <= budget) {
-    for (let x = 0; x < rows; x++) store<f64>(at(labels, x), load<f64>(at(rejected, x)));
-    return;
-  }
-  if (expected) {
-    const share = budget / total;
-    for (let x = 0; x < rows; x++) store<f64>(at(labels, x), load<f64>(at(rejected, x)) * share);
-    return;
-  }
-  let need = budget, left = total;
-  for (let x = 0; x < rows; x++) {
-    const d = <i32>load<f64>(at(rejected, x));
-    let given = 0;
-    for (let s = 0; s < d && need > 0; s++) {
-      if (nextUniform(rng) * left < need) {
-        given++;
-        need -= 1;
-      }
-      left -= 1;
-    }
-    store<f64>(at(labels, x), <f64>given);
   }
 }
 
@@ -570,7 +541,7 @@ function allocateLabels(
   rows: i32, samples: i32, allocation: i32, budget: f64, expected: bool,
 ): void {
   if (allocation == ALLOCATE_REPLACE_REJECTED) {
-    replaceRejected(rng, rejected, labels, rows, budget, expected);
+    memory.copy(labels, rejected, <usize>rows << 3);
   } else if (allocation == ALLOCATE_HARDEST) {
     if (expected) fillHardestExpected(rejected, labels, workspace, rows, budget);
     else fillHardestSampled(rng, rejected, streak, labels, workspace, rows, samples, budget);
@@ -682,7 +653,8 @@ function refitExpected(
 }
 
 /**
- * One round over every row (steps 1-3 above). budget: labels per round (Infinity: no limit);
+ * One round over every row (steps 1-3 above). budget: labels per round (Infinity: no limit;
+ * replace-rejected does not use it);
  * allocation: ALLOCATE_*; filter none is gamma = 1, rho = 0. Writes all of STAT_* to stats
  * (accepted: kept / (rows samples); labels: labels given / rows).
  */

@@ -94,7 +94,7 @@ export interface CategoricalRefitRound {
   /** Probability that a label is the correct outcome (else a uniformly chosen wrong one). */
   beta: number;
   allocation: LabelAllocation;
-  /** Labels on offer this round: an integer in sampling mode; Infinity for no limit (not for uniform, proportional). */
+  /** Labels on offer this round: an integer in sampling mode; Infinity for no limit (not for uniform, proportional); replace-rejected ignores it. */
   budget: number;
   /** Weight of the new data in the refit mixture, in (0, 1]. */
   alpha: number;

@@ -10,7 +10,7 @@ const builds: Engine[] = await Promise.all((["release-simd", "release", "debug"]
 
 const settings = [
   { allocation: "replace-rejected", budget: null, filter: { kind: "noisy", gamma: 0.2, rho: 0.1 } },
-  { allocation: "replace-rejected", budget: 0.4, filter: { kind: "noisy", gamma: 0.2, rho: 0.1 } },
+  { allocation: "hardest", budget: null, filter: { kind: "noisy", gamma: 0.2, rho: 0.1 } },
   { allocation: "hardest", budget: 0.3, filter: { kind: "noisy", gamma: 0.3, rho: 0 } },
   { allocation: "uniform", budget: 0.7, filter: { kind: "noisy", gamma: 0, rho: 0.2 } },
   { allocation: "proportional", budget: 0.5, filter: { kind: "noisy", gamma: 0.5, rho: 0.5 } },

@@ -77,4 +77,20 @@ test("filter only with the oracle filter and alpha = 1: a prompt of accuracy a i
   });
 });
 
+test("a study's theory columns for replace-rejected predict its accuracy and labels, whatever the budget", async () => {
+  const { simulate } = await import("../../src/index.js");
+  const rows = await simulate({
+    scenario: "weak-data",
+    params: { ...base, prompts: 2000, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 }, labeler: { beta: 0.5, budget: 0.25 }, arm: "replace-rejected" },
+    generations: 6,
+    seeds: 10,
+    seed: 5,
+  });
+  for (let t = 1; t <= 6; t++) {
+    const at = rows.filter((r) => r.generation === t);
+    assertMeanWithinSE(at.map((r) => (r.accuracy as number) - (r.theoryAccuracy as number)), 0, `accuracy - theoryAccuracy at ${t}`);
+    assertMeanWithinSE(at.map((r) => (r.labelsTotal as number) - (r.theoryLabelsTotal as number)), 0, `labelsTotal - theoryLabelsTotal at ${t}`);
+  }
+});
+
 test.run();

@@ -189,33 +189,6 @@ function spreadMultinomial(state: Uint32Array, weights: Float64Array | null, lab
   }
 }
 
-function replaceRejected(state: Uint32Array, rejected: Float64Array, labels: Float64Array, rows: number, budget: number, expected: boolean): void {
-  let total = 0;
-  for (let x = 0; x < rows; x++) total += rejected[x];
-  if (total <= budget) {
-    labels.set(rejected.subarray(0, rows));
-    return;
-  }
-  if (expected) {
-    const share = budget / total;
-    for (let x = 0; x < rows; x++) labels[x] = rejected[x] * share;
-    return;
-  }
-  let need = budget, left = total;
-  for (let x = 0; x < rows; x++) {
-    const d = rejected[x];
-    let given = 0;
-    for (let s = 0; s < d && need > 0; s++) {
-      if (nextUniform(state) * left < need) {
-        given++;
-        need -= 1;
-      }
-      left -= 1;
-    }
-    labels[x] = given;
-  }
-}
-
 function fillHardestSampled(
   state: Uint32Array, rejected: Float64Array, streak: Int32Array, labels: Float64Array, workspace: Float64Array,
   rows: number, samples: number, budget: number,
@@ -341,7 +314,7 @@ function allocateLabels(
   rows: number, samples: number, allocation: number, budget: number, expected: boolean,
 ): void {
   if (allocation === LABEL_ALLOCATION["replace-rejected"]) {
-    replaceRejected(state, rejected, labels, rows, budget, expected);
+    labels.set(rejected.subarray(0, rows));
   } else if (allocation === LABEL_ALLOCATION.hardest) {
     if (expected) fillHardestExpected(rejected, labels, workspace, rows, budget);
     else fillHardestSampled(state, rejected, streak, labels, workspace, rows, samples, budget);

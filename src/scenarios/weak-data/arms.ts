@@ -3,14 +3,16 @@
 // labeler.budget keep the study's values, so `"grid": { "arm": [...] }` compares the arms at
 // one filter, one labeler and one label budget.
 //
-// The budget is equal in labels OFFERED per round: labeler.budget x prompts labels to every
-// arm that labels. uniform and proportional spend all of it (proportional none in a round
-// without rejections); replace-rejected and hardest spend at most one label per rejected
-// sample, so they may spend less. Offered, not spent, because the budget is what an
+// The budget is equal in labels OFFERED per round: labeler.budget x prompts labels to each
+// budgeted arm (uniform, proportional, hardest). uniform and proportional spend all of it
+// (proportional none in a round without rejections); hardest gives at most one label per
+// rejected sample, so it may spend less. Offered, not spent, because the budget is what an
 // experimenter fixes before a round, and forcing equal spending would change what an arm is
 // (labels on prompts without rejections for hardest, withheld labels for uniform). Rows report
-// the labels actually spent (`labels`, `labelsTotal`), so a win by hardest over uniform is a win
-// at no greater cost.
+// the labels actually spent (`labels`, `labelsTotal`), so a win of hardest over uniform is a
+// win at no greater cost. replace-rejected is the analysed procedure, not a budgeted rule: it
+// replaces every rejected sample (its rows show what that costs) and its accuracy follows the
+// closed form; no-curation and filter-only spend nothing.
 import type { LabelAllocation } from "../../engine/index.js";
 
 export interface ArmPreset {

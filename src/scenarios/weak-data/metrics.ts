@@ -16,7 +16,7 @@ export const WEAK_DATA_METRICS: readonly MetricDefinition[] = [
   {
     name: "theoryAccuracy",
     theoryOf: "accuracy",
-    description: "closed-form mean accuracy: the affine error recursion (replace-rejected, or hardest while the budget does not bind " +
+    description: "closed-form mean accuracy: the affine error recursion (replace-rejected; hardest while the budget does not bind " +
       "in expectation), the filter-only curve (expected mode, gamma = 0), or the initial accuracy without curation; else null",
   },
   {
@@ -76,8 +76,8 @@ export class TheoryColumns {
     }
     const replaces = settings.allocation === "replace-rejected" || settings.allocation === "hardest";
     if (!replaces) return { theoryAccuracy: null, theoryGini: null, theoryLabelsTotal: null };
-    // Round t - 1 binds when its expected rejections per prompt exceed the budget.
-    if (t > 0) {
+    // hardest replaces every rejected sample until a round's expected rejections exceed the budget.
+    if (settings.allocation === "hardest" && t > 0) {
       const rejectedPerPrompt = expectedLabels(errorAfter(e0, t - 1, curation), 1, settings.samples, curation);
       if (rejectedPerPrompt > settings.budgetPerPrompt) this.boundBefore = true;
     }

@@ -24,6 +24,7 @@ const filter = byKind([
 const labeler = strictObject({
   beta: probability().default(0.5),
   allocation: oneOf(LABEL_ALLOCATIONS).default("replace-rejected"),
+  // Labels offered per prompt per round to uniform, proportional and hardest; replace-rejected replaces every rejection.
   budget: real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" }).nullable().default(null),
 });
 

@@ -4,7 +4,7 @@ import type { CategoricalRefitRound, LabelAllocation } from "../../engine/index.
 import type { WeakDataParams } from "./params.js";
 
 export interface RoundSettings extends CategoricalRefitRound {
-  /** labeler.budget: labels offered per prompt per round (Infinity for no limit). */
+  /** labeler.budget: labels offered per prompt per round (Infinity for no limit; replace-rejected does not use it). */
   budgetPerPrompt: number;
   /** The first zeroRows prompts start with p_0(0|x) = 0. */
   zeroRows: number;
