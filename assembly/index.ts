@@ -8,3 +8,4 @@ export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, chole
 export { filteredMixtureGram, filteredMixtureWorkLength } from "./verified-mixture";
 export { projectedMixtureMoments, projectedMixtureWorkLength } from "./projected-mixture";
 export { fillWishart, wishartWorkLength } from "./wishart";
+export { fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows } from "./weak-data";
