@@ -119,4 +119,9 @@ export default async function main(args: string[]): Promise<void> {
     console.log([d, f(exact), f(p), f(exact - p), direct, numpy, over(direct), over(numpy)].join("\t"));
   }
   if (ratioAtMillion !== undefined) console.log(`\nexact vs numpy at m = 10^6, d = 100: ${f(ratioAtMillion, 0)}x (target >= 100x)`);
+  const js = await createEngine("js");
+  for (const [name, world] of [["label-only", FLIP_NOISY], ["pointwise (k = 2)", LINEAR_LINEAR]] as const) {
+    const wasmRound = round(engine, 100, 1e6, "exact", world), jsRound = round(js, 100, 1e6, "exact", world);
+    console.log(`exact round at m = 10^6, d = 100, ${name}: TypeScript reference ${f(jsRound, 3)} s, wasm ${f(wasmRound)} s, js/wasm ${f(jsRound / wasmRound, 1)}`);
+  }
 }

@@ -11,7 +11,8 @@
 //   M^T Z = R^T G,   Z^T Z = G^T G + W,
 // where G = Q^T Z is an r x q standard normal matrix and W = Z^T (I - Q Q^T) Z ~ Wishart_q(n - r, I)
 // independent of G (rotation invariance of Z's columns). The engine draws M^T M in one O(m k)
-// pass (projectedMixtureMoments) and W by Bartlett (fillWishart); G and the assembly are here.
+// pass (projectedMixtureMoments; O(m) for label-only rules) and W by Bartlett (fillWishart);
+// G and the assembly are here. The ridge solve follows in rounds.ts.
 //
 // Any orthonormal completion of the frame serves, so from round 2 the generator is fully
 // described by its coordinates: the model's entries on the fixed vectors (e1, maybe e2) and
@@ -45,6 +46,8 @@ export class ExactRounds implements RoundSampler {
    * residual direction is e2 and its coordinate sin(angle) keeps its sign.
    */
   private generator: number[] | null;
+  /** The flip generator's eps (round 1 only: from round 2 the model labels). */
+  private readonly flipProbability: number;
   private readonly keepIfAgree: number;
   private readonly keepIfDisagree: number;
   private readonly moments: F64Block;
@@ -64,10 +67,13 @@ export class ExactRounds implements RoundSampler {
       this.fixed = 1;
       this.verifierCoordinates = null;
     }
-    if (generator.kind === "flip") this.generator = null;
-    else {
+    if (generator.kind === "flip") {
+      this.generator = null;
+      this.flipProbability = generator.eps;
+    } else {
       const [cos, sin] = planar(generator.angle);
       this.generator = sin === 0 ? [cos] : [cos, sin];
+      this.flipProbability = 0;
     }
     const acceptance = labelOnlyAcceptance(verifier) ?? { phi: 1, psi: 1 };
     this.keepIfAgree = acceptance.phi;
@@ -86,7 +92,7 @@ export class ExactRounds implements RoundSampler {
     const { engine, params } = this;
     const k = this.frameDimension();
     const labelling: ProjectedLabelling = this.generator === null
-      ? { kind: "flip", probability: (params.generator as { eps: number }).eps }
+      ? { kind: "flip", probability: this.flipProbability }
       : { kind: "direction", direction: padded(this.generator, k) };
     const check: ProjectedCheck = params.verifier.kind === "linear"
       ? { kind: "direction", direction: padded(this.verifierCoordinates!, k), margin: params.verifier.margin }
