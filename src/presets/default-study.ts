@@ -1,0 +1,9 @@
+// The default study (`npm start`): the two headline results, reduced to run in about a minute
+// on two cores, each into its own directory under results/ with one combined report.
+export interface DefaultStudyPart {
+  preset: string;
+  /** --set overrides that size the preset down. */
+  overrides: string[];
+}
+
+export const defaultStudy: readonly DefaultStudyPart[] = [];

@@ -1,0 +1,83 @@
+// A chart plan and the summary rows as a vega-lite specification: the mean over replicates
+// as a solid line with a band of one standard error, the theory as a dashed line in the same
+// colour, and markers as labelled vertical rules.
+import type { TopLevelSpec } from "vega-lite";
+import type { ChartPlan } from "./chart-plan.js";
+import type { SummaryRow } from "./summary.js";
+
+export interface ChartPoint {
+  x: number | string;
+  series: string;
+  kind: "simulation" | "theory";
+  mean: number;
+  lo: number | null;
+  hi: number | null;
+}
+
+export function seriesLabel(row: SummaryRow, series: readonly string[]): string {
+  const parts = series.filter((c) => row[c] !== undefined && row[c] !== null).map((c) => `${c}=${row[c]}`);
+  return parts.length > 0 ? parts.join(", ") : "all";
+}
+
+export function chartPoints(plan: ChartPlan, rows: readonly SummaryRow[]): ChartPoint[] {
+  const points: ChartPoint[] = [];
+  for (const row of rows) {
+    if (plan.generation !== undefined && row.generation !== plan.generation) continue;
+    const x = row[plan.x];
+    if (typeof x !== "number" && typeof x !== "string") continue;
+    const series = seriesLabel(row, plan.series);
+    const mean = row[`${plan.metric}_mean`];
+    const se = row[`${plan.metric}_se`];
+    if (typeof mean === "number") {
+      const band = typeof se === "number";
+      points.push({ x, series, kind: "simulation", mean, lo: band ? mean - se : null, hi: band ? mean + se : null });
+    }
+    const theory = plan.theory ? row[plan.theory] : null;
+    if (typeof theory === "number") points.push({ x, series, kind: "theory", mean: theory, lo: null, hi: null });
+  }
+  return points;
+}
+
+export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLevelSpec {
+  const points = chartPoints(plan, rows);
+  const numericX = points.every((p) => typeof p.x === "number");
+  const xTitle = plan.x === "generation" ? "generation" : plan.generation !== undefined ? `${plan.x} (generation ${plan.generation})` : plan.x;
+  const x = { field: "x", type: numericX ? "quantitative" : "ordinal", title: xTitle } as const;
+  const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend: { labelLimit: 400 } } as const;
+  const kinds = plan.theory ? ["simulation", "theory"] : ["simulation"];
+  const layers: unknown[] = [
+    {
+      transform: [{ filter: "datum.kind === 'simulation' && isValid(datum.lo)" }],
+      mark: { type: "area", opacity: 0.2 },
+      encoding: { x, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color },
+    },
+    {
+      mark: { type: "line", strokeWidth: 2 },
+      encoding: {
+        x,
+        y: { field: "mean", type: "quantitative", title: plan.metric, scale: { zero: false } },
+        color,
+        strokeDash: { field: "kind", type: "nominal", title: "curve", scale: { domain: kinds, range: [[1, 0], [6, 4]] } },
+      },
+    },
+  ];
+  if (plan.markers.length > 0 && numericX) {
+    layers.push(
+      { data: { values: plan.markers }, mark: { type: "rule", color: "#555", strokeDash: [2, 2] }, encoding: { x: { field: "value", type: "quantitative" } } },
+      {
+        data: { values: plan.markers },
+        mark: { type: "text", align: "left", dx: 4, baseline: "top", y: 4, color: "#333" },
+        encoding: { x: { field: "value", type: "quantitative" }, text: { field: "label" } },
+      },
+    );
+  }
+  return {
+    $schema: "https://vega.github.io/schema/vega-lite/v5.json",
+    title: { text: plan.metric, subtitle: plan.description, anchor: "start" },
+    width: 460,
+    height: 280,
+    data: { values: points },
+    layer: layers,
+    config: { font: "sans-serif" },
+  } as TopLevelSpec;
+}
