@@ -13,7 +13,10 @@ export function parseCommand<O extends Options>(args: string[], options: O): Ret
   try {
     return parseArgs({ args, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UsageError((error as Error).message);
+    const { code, message } = error as Error & { code?: string };
+    const option = /'([^']+)'/.exec(message)?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) throw new UsageError(`unknown option ${option}; see collapse-sim --help`);
+    throw new UsageError(message);
   }
 }
 
@@ -35,7 +38,8 @@ export function integerFlag(issues: FlagIssues, flag: string, text: string | und
   if (text === undefined) return undefined;
   const value = /^-?\d+$/.test(text.trim()) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value) || value < lo || value > hi) {
-    return issues.add(flag, text, Number.isNaN(value) ? "wrong type" : "out of range", `an integer in [${lo}, ${hi}]`);
+    const shown = /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+    return issues.add(flag, shown, typeof shown === "number" ? "out of range" : "wrong type", `an integer in [${lo}, ${hi}]`);
   }
   return value;
 }

@@ -1,6 +1,6 @@
 // The summary table: one row per cell and generation, with the mean, standard deviation,
 // standard error and count over replicates of every simulated metric, and each theory column
-// (a closed form, MetricDefinition.theoryOf) as its mean over replicates.
+// (a closed form, MetricDefinition.theoryOf) as its value, or its mean where replicates differ.
 import type { Study } from "../study/spec.js";
 import type { Row } from "../study/rows.js";
 import { parameterColumns } from "../study/columns.js";
@@ -36,9 +36,11 @@ export function summarize(study: Study, rows: readonly Row[]): SummaryRow[] {
       group.sort((a, b) => (a.replicate as number) - (b.replicate as number));
       const summary: SummaryRow = { cell: cell.index, generation, ...cell.flat, replicates: group.length };
       for (const metric of study.scenario.metrics) {
-        const stats = sampleStatistics(group.map((row) => row[metric.name] as number | null));
+        const values = group.map((row) => row[metric.name] as number | null);
+        const stats = sampleStatistics(values);
         if (metric.theoryOf) {
-          summary[metric.name] = stats.mean;
+          // A closed form is usually the same in every replicate: keep its digits exactly.
+          summary[metric.name] = values.every((v) => v === values[0]) ? values[0] : stats.mean;
         } else {
           summary[`${metric.name}_mean`] = stats.mean;
           summary[`${metric.name}_sd`] = stats.sd;
