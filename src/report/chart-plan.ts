@@ -4,12 +4,11 @@
 import type { Study } from "../study/spec.js";
 import { parameterColumns } from "../study/columns.js";
 
-/** A vertical line at `value` on charts whose x axis is `axis` (e.g. a breakdown point). */
-export interface Marker {
-  axis: string;
-  value: number;
-  label: string;
-}
+/**
+ * A labelled reference line: vertical at `value` on charts whose x axis is `axis` (e.g. a
+ * breakdown point), or horizontal at `value` on the chart of `metric` (e.g. Bayes accuracy).
+ */
+export type Marker = { axis: string; value: number; label: string } | { metric: string; value: number; label: string };
 
 /** How a preset wants its study drawn; everything optional, the rest chosen from the study. */
 export interface PlotHints {
@@ -21,7 +20,15 @@ export interface PlotHints {
   metrics?: string[];
   /** With a parameter on x, the generation drawn; the default is the last. */
   generation?: number;
+  /** A logarithmic x axis (e.g. for sample counts). */
+  logX?: boolean;
   markers?(study: Study): Marker[];
+}
+
+export interface ReferenceLine {
+  orientation: "vertical" | "horizontal";
+  value: number;
+  label: string;
 }
 
 export interface ChartPlan {
@@ -35,7 +42,9 @@ export interface ChartPlan {
   series: string[];
   /** Set when x is a parameter: the generation whose values are drawn. */
   generation?: number;
-  markers: Marker[];
+  logX: boolean;
+  /** Vertical (value on x) and horizontal (value on y) reference lines. */
+  markers: ReferenceLine[];
 }
 
 /** Parameter columns that take more than one value across the study's cells. */
@@ -57,13 +66,18 @@ export function planCharts(study: Study, hints: PlotHints = {}): ChartPlan[] {
   }
   const series = hints.series ?? varying.filter((column) => column !== x);
   const generation = x === "generation" ? undefined : (hints.generation ?? study.spec.generations);
-  const markers = (hints.markers?.(study) ?? []).filter((m) => m.axis === x);
+  const markers = hints.markers?.(study) ?? [];
   const metrics = study.scenario.metrics;
   const drawn = hints.metrics ?? metrics.filter((m) => !m.theoryOf).map((m) => m.name);
   return drawn.map((name) => {
     const metric = metrics.find((m) => m.name === name);
     if (!metric) throw new Error(`plot hints name metric ${JSON.stringify(name)}, which scenario ${study.scenario.name} does not have`);
     const theory = metrics.find((m) => m.theoryOf === name)?.name;
-    return { name, metric: name, description: metric.description, theory, x, series, generation, markers };
+    const lines: ReferenceLine[] = [];
+    for (const m of markers) {
+      if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
+      if ("metric" in m && m.metric === name) lines.push({ orientation: "horizontal", value: m.value, label: m.label });
+    }
+    return { name, metric: name, description: metric.description, theory, x, series, generation, logX: hints.logX === true, markers: lines };
   });
 }

@@ -42,7 +42,9 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
   const points = chartPoints(plan, rows);
   const numericX = points.every((p) => typeof p.x === "number");
   const xTitle = plan.x === "generation" ? "generation" : plan.generation !== undefined ? `${plan.x} (generation ${plan.generation})` : plan.x;
-  const x = { field: "x", type: numericX ? "quantitative" : "ordinal", title: xTitle } as const;
+  const x = numericX
+    ? { field: "x", type: "quantitative", title: xTitle, scale: plan.logX ? { type: "log" } : { zero: false } }
+    : { field: "x", type: "ordinal", title: xTitle };
   const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend: { labelLimit: 400 } } as const;
   const kinds = plan.theory ? ["simulation", "theory"] : ["simulation"];
   const layers: unknown[] = [
@@ -61,13 +63,25 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
       },
     },
   ];
-  if (plan.markers.length > 0 && numericX) {
+  const vertical = plan.markers.filter((m) => m.orientation === "vertical");
+  if (vertical.length > 0 && numericX) {
     layers.push(
-      { data: { values: plan.markers }, mark: { type: "rule", color: "#555", strokeDash: [2, 2] }, encoding: { x: { field: "value", type: "quantitative" } } },
+      { data: { values: vertical }, mark: { type: "rule", color: "#555", strokeDash: [2, 2] }, encoding: { x: { field: "value", type: "quantitative" } } },
       {
-        data: { values: plan.markers },
+        data: { values: vertical },
         mark: { type: "text", align: "left", dx: 4, baseline: "top", y: 4, color: "#333" },
         encoding: { x: { field: "value", type: "quantitative" }, text: { field: "label" } },
+      },
+    );
+  }
+  const horizontal = plan.markers.filter((m) => m.orientation === "horizontal");
+  if (horizontal.length > 0) {
+    layers.push(
+      { data: { values: horizontal }, mark: { type: "rule", color: "#999", strokeDash: [2, 2] }, encoding: { y: { field: "value", type: "quantitative" } } },
+      {
+        data: { values: horizontal },
+        mark: { type: "text", align: "right", baseline: "bottom", dy: -2, x: "width", color: "#555" },
+        encoding: { y: { field: "value", type: "quantitative" }, text: { field: "label" } },
       },
     );
   }
