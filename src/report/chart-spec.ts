@@ -43,10 +43,10 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
   const numericX = points.every((p) => typeof p.x === "number");
   const xTitle = plan.x === "generation" ? "generation" : plan.generation !== undefined ? `${plan.x} (generation ${plan.generation})` : plan.x;
   const x = numericX
-    ? { field: "x", type: "quantitative", title: xTitle, scale: plan.logX ? { type: "log" } : { zero: false } }
+    ? { field: "x", type: "quantitative", title: xTitle, scale: plan.logX ? { type: "log", nice: false } : { zero: false } }
     : { field: "x", type: "ordinal", title: xTitle };
-  const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend: { labelLimit: 400 } } as const;
-  const kinds = plan.theory ? ["simulation", "theory"] : ["simulation"];
+  const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend: { labelLimit: 400, titleLimit: 400 } } as const;
+  const kinds = points.some((p) => p.kind === "theory") ? ["simulation", "theory"] : ["simulation"];
   const layers: unknown[] = [
     {
       transform: [{ filter: "datum.kind === 'simulation' && isValid(datum.lo)" }],

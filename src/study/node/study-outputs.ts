@@ -55,6 +55,6 @@ export async function writePlots(dir: string, study: Study, record: StudyRecord,
     summaryColumns: summaryColumns(study),
     summaryRows: summary,
   };
-  writeFileAtomic(join(dir, REPORT_FILE), reportHtml(section.title, [section]));
+  writeFileAtomic(join(dir, REPORT_FILE), reportHtml("collapse-sim report", [section]));
   return section;
 }
