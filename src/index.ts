@@ -18,6 +18,7 @@ export { summarize, summaryColumns, type SummaryRow } from "./report/summary.js"
 export { toCsv, csvLine, csvCell } from "./report/csv.js";
 export { planCharts, varyingParameters, type ChartPlan, type PlotHints, type Marker } from "./report/chart-plan.js";
 export { chartSpec, chartPoints, type ChartPoint } from "./report/chart-spec.js";
+export { derivedRows, derivedStudy, type DerivedMetric } from "./report/derived.js";
 export { presets, findPreset, presetNames, type Preset } from "./presets/index.js";
 export { SpecError, formatIssue, type SpecIssue } from "./validation/spec-error.js";
 export { normalCdf, erfc } from "./math/normal.js";

@@ -1,6 +1,7 @@
 // A preset: a named study that reproduces a published result, with its citation and how to
 // draw it.
 import type { PlotHints } from "../report/chart-plan.js";
+import type { DerivedMetric } from "../report/derived.js";
 
 export interface Preset {
   name: string;
@@ -13,4 +14,8 @@ export interface Preset {
   /** The study spec (the public JSON format); `--set` overrides apply on top. */
   spec: Record<string, unknown>;
   plot?: PlotHints;
+  /** Metrics of whole replicates (e.g. rounds to reach a target), summarised in derived.csv. */
+  derived?: DerivedMetric[];
+  /** How to draw the derived metrics (by default against the swept numeric parameter). */
+  derivedPlot?: PlotHints;
 }

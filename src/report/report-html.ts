@@ -14,6 +14,8 @@ export interface ReportSection {
   charts: Array<{ name: string; svg: string }>;
   summaryColumns: readonly string[];
   summaryRows: ReadonlyArray<Record<string, unknown>>;
+  /** Metrics of whole replicates, summarised per cell (derived.csv). */
+  derived?: { columns: readonly string[]; rows: ReadonlyArray<Record<string, unknown>> };
 }
 
 const MAX_TABLE_ROWS = 500;
@@ -28,11 +30,11 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-function table(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>): string {
+function table(columns: readonly string[], rows: ReadonlyArray<Record<string, unknown>>, file: string): string {
   const shown = rows.slice(0, MAX_TABLE_ROWS);
   const head = `<tr>${columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("")}</tr>`;
   const body = shown.map((row) => `<tr>${columns.map((c) => `<td>${escapeHtml(cellText(row[c]))}</td>`).join("")}</tr>`).join("\n");
-  const note = rows.length > shown.length ? `<p>First ${shown.length} of ${rows.length} rows; all of them are in summary.csv.</p>` : "";
+  const note = rows.length > shown.length ? `<p>First ${shown.length} of ${rows.length} rows; all of them are in ${file}.</p>` : "";
   return `<div class="table"><table>${head}\n${body}</table></div>${note}`;
 }
 
@@ -46,8 +48,9 @@ ${section.description ? `<p>${escapeHtml(section.description)}</p>` : ""}
 <dl>${facts}</dl>
 <div class="charts">${charts}</div>
 <p class="legend-note">Solid lines: mean over replicates, band: one standard error; dashed lines: closed-form theory.</p>
+${section.derived ? `<h3>Per replicate, summarised per cell (mean, sd, se, n over replicates)</h3>\n${table(section.derived.columns, section.derived.rows, "derived.csv")}` : ""}
 <h3>Summary (mean, sd, se, n over replicates, per cell and generation)</h3>
-${table(section.summaryColumns, section.summaryRows)}
+${table(section.summaryColumns, section.summaryRows, "summary.csv")}
 <h3>Study spec</h3>
 <pre>${escapeHtml(JSON.stringify(section.spec, null, 2))}</pre>
 </section>`;
