@@ -38,6 +38,12 @@ async function main(argv: string[]): Promise<void> {
   await run(rest);
 }
 
+// A closed pipe (collapse-sim run ... | head) ends the command quietly, workers included.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(0);
+  throw error;
+});
+
 main(process.argv.slice(2)).then(
   () => {
     process.exitCode = 0;
