@@ -10,7 +10,7 @@ import { runStudy } from "../../src/study/node/run-study.js";
 import { mergeStudies } from "../../src/study/node/merge.js";
 import { ResultDirError } from "../../src/study/node/result-dir-error.js";
 import { simulate } from "../../src/study/simulate.js";
-import { cliSpawn, read, registerToy, scratchDir } from "../helpers/study-dirs.js";
+import { cliSpawn, cliSync, read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 
 const spec = {
   scenario: "toy-walk",
@@ -35,6 +35,19 @@ test("1 worker, 2 workers, and in-thread simulate() give the same rows", async (
   const rows = await simulate(spec);
   assert.is(rows.map((r) => `${JSON.stringify(r)}\n`).join(""), read(join(root, "one"), "rows.jsonl"));
   assert.is(rows.length, 6 * 5 * 7);
+});
+
+test("without --out, rows go to stdout in the same canonical order, as JSON lines or CSV", () => {
+  const specFile = join(root, "spec.json");
+  writeFileSync(specFile, JSON.stringify(spec));
+  const jsonl = cliSync(["run", specFile, "--workers", "2", "--quiet"]);
+  assert.is(jsonl.code, 0);
+  assert.is(jsonl.stderr, "");
+  assert.ok(jsonl.stdout === read(join(root, "one"), "rows.jsonl"), "stdout rows equal rows.jsonl");
+  const csv = cliSync(["run", specFile, "--workers", "2", "--format", "csv"]).stdout.split("\n");
+  assert.is(csv[0], "cell,replicate,generation,n,drift,step.kind,step.scale,position,theoryPosition,lastStep");
+  assert.is(csv[1], "0,0,0,500,0,plain,1,0,0,");
+  assert.is(csv.length, 6 * 5 * 7 + 2);
 });
 
 test("3 shards merged equal the plain run; a missing or doubled shard is refused", async () => {

@@ -2,11 +2,12 @@
 // report: valid SVG with one series per cell group and the theory curve, a self-contained page.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readdirSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import "../fixtures/register-toy.js";
 import { runStudy } from "../../src/study/node/run-study.js";
+import { plotDirectory } from "../../src/study/node/plot-directory.js";
 import { sampleStatistics } from "../../src/report/statistics.js";
 import { mean, variance } from "../helpers/stats.js";
 import { read, registerToy, scratchDir } from "../helpers/study-dirs.js";
@@ -72,6 +73,16 @@ test("plots are valid SVG with a line per cell group and the theory overlay; the
   assert.not.match(report, /<script|<link|src="http|href="http|@import/);
   assert.match(report, /<th>position_mean<\/th>/);
   assert.match(report, /&quot;scenario&quot;: &quot;toy-walk&quot;/);
+});
+
+test("collapse-sim plot DIR rewrites the same summary, charts and report from the rows", async () => {
+  const before = ["summary.csv", "report.html", "plots/position.svg"].map((f) => read(out, f));
+  rmSync(join(out, "plots"), { recursive: true });
+  rmSync(join(out, "report.html"));
+  const { report, missing } = await plotDirectory(out);
+  assert.is(report, join(out, "report.html"));
+  assert.is(missing, 0);
+  assert.equal(["summary.csv", "report.html", "plots/position.svg"].map((f) => read(out, f)), before);
 });
 
 test.run();
