@@ -77,7 +77,6 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   const tasks = shardTasks(studyTasks(study), options.shard);
   const started = performance.now();
   const counter = new ProgressCounter(tasks);
-  const base = { spec: study.spec, workers: options.workers, workerImports: options.workerImports };
   if (options.out === undefined) {
     await runToStream(study, tasks, counter, options);
     return { study, progress: counter.progress, seconds: (performance.now() - started) / 1000 };
@@ -100,9 +99,9 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   options.onStart?.(counter.progress);
   const appender = new RowsAppender(rowsPath);
   try {
-    await runInWorkers(base.spec, tasks.filter((t) => !complete.has(taskKey(t))), {
-      workers: base.workers,
-      workerImports: base.workerImports,
+    await runInWorkers(study.spec, tasks.filter((t) => !complete.has(taskKey(t))), {
+      workers: options.workers,
+      workerImports: options.workerImports,
       onReady: (build) => checkBuild(build, record),
       onDone: (task, lines) => {
         appender.append(lines);

@@ -95,11 +95,11 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
       worker.on("message", (message: FromWorker) => {
         if (failed) return;
         if (message.type === "error") return fail(new Error(`worker failed: ${message.message}`));
-        if (message.type === "ready") {
-          options.onReady?.(message.build);
-          return feed(worker);
-        }
         try {
+          if (message.type === "ready") {
+            options.onReady?.(message.build);
+            return feed(worker);
+          }
           options.onDone(message.task, message.lines);
         } catch (error) {
           return fail(error as Error);
