@@ -45,8 +45,8 @@ test("without --out, rows go to stdout in the same canonical order, as JSON line
   assert.is(jsonl.stderr, "");
   assert.ok(jsonl.stdout === read(join(root, "one"), "rows.jsonl"), "stdout rows equal rows.jsonl");
   const csv = cliSync(["run", specFile, "--workers", "2", "--format", "csv"]).stdout.split("\n");
-  assert.is(csv[0], "cell,replicate,generation,n,drift,step.kind,step.scale,position,theoryPosition,lastStep");
-  assert.is(csv[1], "0,0,0,500,0,plain,1,0,0,");
+  assert.is(csv[0], "cell,replicate,generation,n,drift,explode,step.kind,step.scale,position,theoryPosition,lastStep");
+  assert.is(csv[1], "0,0,0,500,0,false,plain,1,0,0,");
   assert.is(csv.length, 6 * 5 * 7 + 2);
 });
 
@@ -121,6 +121,19 @@ test("an existing study is not overwritten, and a different one is not resumed",
   } catch (error) {
     assert.match((error as Error).message, /^cannot resume .*one: it holds a different study\n {2}spec: \{.*"seeds":5.*\} vs \{.*"seeds":6/);
   }
+});
+
+test("a failing task stops the run with its error, keeping the rows finished before it", async () => {
+  const out = join(root, "failing");
+  const failing = { ...spec, grid: { explode: [false, true] }, seeds: 2 };
+  try {
+    await runStudy({ ...base, spec: failing, workers: 2, out });
+    assert.unreachable("a failing study succeeded");
+  } catch (error) {
+    assert.match((error as Error).message, /^worker failed: Error: toy walk exploded/);
+  }
+  const lines = read(out, "rows.jsonl").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+  assert.ok(lines.every((row) => row.explode === false));
 });
 
 test.run();

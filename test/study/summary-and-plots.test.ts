@@ -33,7 +33,7 @@ test("summary.csv holds mean, sd, se and n of every metric per cell and generati
   const summary = parseCsv(read(out, "summary.csv"));
   assert.is(summary.length, 4 * 5);
   assert.equal(Object.keys(summary[0]), [
-    "cell", "generation", "n", "drift", "step.kind", "step.scale", "replicates",
+    "cell", "generation", "n", "drift", "explode", "step.kind", "step.scale", "replicates",
     "position_mean", "position_sd", "position_se", "position_n", "theoryPosition",
     "lastStep_mean", "lastStep_sd", "lastStep_se", "lastStep_n",
   ]);

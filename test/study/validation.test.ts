@@ -20,7 +20,7 @@ const badSpecs: Array<[unknown, string]> = [
   [{ scenario: "toy-walk", engine: "gpu" }, `engine: unknown value (got "gpu"); allowed: one of "wasm", "js"`],
   [{ scenario: "toy-walk", generations: 1.5 }, "generations: out of range (got 1.5); allowed: an integer in [0, 100000]"],
   [{ scenario: "toy-walk", params: { n: -5 } }, "params.n: out of range (got -5); allowed: an integer in [1, 10000000]"],
-  [{ scenario: "toy-walk", params: { bogus: true } }, "params.bogus: unknown key (got true); allowed: keys n, drift, step"],
+  [{ scenario: "toy-walk", params: { bogus: true } }, "params.bogus: unknown key (got true); allowed: keys n, drift, explode, step"],
   [{ scenario: "toy-walk", params: { step: { kind: "x" } } }, `params.step.kind: unknown value (got "x"); allowed: one of "plain", "scaled"`],
   [{ scenario: "toy-walk", params: { n: 6000000, drift: 0.5 } }, "params.n: too large (got 6000000); allowed: at most 5000000 with a drift"],
   [{ scenario: "toy-walk", grid: { drift: [0, 2] } }, "grid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]"],
