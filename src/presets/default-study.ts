@@ -6,4 +6,6 @@ export interface DefaultStudyPart {
   overrides: string[];
 }
 
-export const defaultStudy: readonly DefaultStudyPart[] = [];
+export const defaultStudy: readonly DefaultStudyPart[] = [
+  { preset: "feng-phase-transition", overrides: [] },
+];
