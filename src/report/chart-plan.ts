@@ -1,6 +1,6 @@
 // Which charts a study gets: one per simulated metric, against generations (or against a
 // swept numeric parameter when there is one generation), one line per group of cells that
-// differ in the other varying parameters, with the metric's theory column overlaid.
+// differ in the other varying parameters, with the metric's theory columns overlaid.
 import type { Study } from "../study/spec.js";
 import { parameterColumns } from "../study/columns.js";
 
@@ -36,8 +36,8 @@ export interface ChartPlan {
   name: string;
   metric: string;
   description: string;
-  /** The theory column overlaid, if the scenario has one for this metric. */
-  theory?: string;
+  /** The theory columns overlaid: every metric whose theoryOf names this one (often one, or none). */
+  theories: string[];
   x: string;
   series: string[];
   /** Set when x is a parameter: the generation whose values are drawn. */
@@ -72,12 +72,12 @@ export function planCharts(study: Study, hints: PlotHints = {}): ChartPlan[] {
   return drawn.map((name) => {
     const metric = metrics.find((m) => m.name === name);
     if (!metric) throw new Error(`plot hints name metric ${JSON.stringify(name)}, which scenario ${study.scenario.name} does not have`);
-    const theory = metrics.find((m) => m.theoryOf === name)?.name;
+    const theories = metrics.filter((m) => m.theoryOf === name).map((m) => m.name);
     const lines: ReferenceLine[] = [];
     for (const m of markers) {
       if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
       if ("metric" in m && m.metric === name) lines.push({ orientation: "horizontal", value: m.value, label: m.label });
     }
-    return { name, metric: name, description: metric.description, theory, x, series, generation, logX: hints.logX === true, markers: lines };
+    return { name, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, markers: lines };
   });
 }

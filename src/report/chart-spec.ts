@@ -1,6 +1,7 @@
 // A chart plan and the summary rows as a vega-lite specification: the mean over replicates
-// as a solid line with a band of one standard error, the theory as a dashed line in the same
-// colour, and markers as labelled vertical rules.
+// as a solid line with a band of one standard error, each theory column as a dashed line in
+// the same colour (labelled "theory" when there is one, by column name when there are several),
+// and markers as labelled reference rules.
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartPlan } from "./chart-plan.js";
 import type { SummaryRow } from "./summary.js";
@@ -8,11 +9,14 @@ import type { SummaryRow } from "./summary.js";
 export interface ChartPoint {
   x: number | string;
   series: string;
-  kind: "simulation" | "theory";
+  /** "simulation", or the curve's theory label. */
+  kind: string;
   mean: number;
   lo: number | null;
   hi: number | null;
 }
+
+const DASHES = [[1, 0], [6, 4], [2, 3], [10, 3, 2, 3], [1, 5]];
 
 export function seriesLabel(row: SummaryRow, series: readonly string[]): string {
   const parts = series.filter((c) => row[c] !== undefined && row[c] !== null).map((c) => `${c}=${row[c]}`);
@@ -32,8 +36,11 @@ export function chartPoints(plan: ChartPlan, rows: readonly SummaryRow[]): Chart
       const band = typeof se === "number";
       points.push({ x, series, kind: "simulation", mean, lo: band ? mean - se : null, hi: band ? mean + se : null });
     }
-    const theory = plan.theory ? row[plan.theory] : null;
-    if (typeof theory === "number") points.push({ x, series, kind: "theory", mean: theory, lo: null, hi: null });
+    for (const column of plan.theories) {
+      const theory = row[column];
+      const kind = plan.theories.length === 1 ? "theory" : column;
+      if (typeof theory === "number" && Number.isFinite(theory)) points.push({ x, series, kind, mean: theory, lo: null, hi: null });
+    }
   }
   return points;
 }
@@ -46,7 +53,8 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
     ? { field: "x", type: "quantitative", title: xTitle, scale: plan.logX ? { type: "log", nice: false } : { zero: false } }
     : { field: "x", type: "ordinal", title: xTitle };
   const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend: { labelLimit: 400, titleLimit: 400 } } as const;
-  const kinds = points.some((p) => p.kind === "theory") ? ["simulation", "theory"] : ["simulation"];
+  const theoryKinds = plan.theories.map((c) => (plan.theories.length === 1 ? "theory" : c));
+  const kinds = ["simulation", ...theoryKinds.filter((k) => points.some((p) => p.kind === k))];
   const layers: unknown[] = [
     {
       transform: [{ filter: "datum.kind === 'simulation' && isValid(datum.lo)" }],
@@ -59,7 +67,7 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
         x,
         y: { field: "mean", type: "quantitative", title: plan.metric, scale: { zero: false } },
         color,
-        strokeDash: { field: "kind", type: "nominal", title: "curve", scale: { domain: kinds, range: [[1, 0], [6, 4]] } },
+        strokeDash: { field: "kind", type: "nominal", title: "curve", scale: { domain: kinds, range: DASHES.slice(0, kinds.length) } },
       },
     },
   ];

@@ -10,8 +10,8 @@ export interface DerivedMetric {
   description: string;
   /** From one replicate's rows, generation 0 first; null where it does not apply. */
   compute(rows: readonly Row[], params: unknown): number | null;
-  /** A closed form of the same quantity from the cell's parameters. */
-  theory?: { name: string; description: string; compute(params: unknown): number | null };
+  /** Closed forms of the same quantity (values, bounds) from the cell's parameters. */
+  theories?: Array<{ name: string; description: string; compute(params: unknown): number | null }>;
 }
 
 /** The study seen as having only the derived metrics, all recorded at the last generation. */
@@ -19,7 +19,7 @@ export function derivedStudy(study: Study, derived: readonly DerivedMetric[]): S
   const metrics: MetricDefinition[] = [];
   for (const d of derived) {
     metrics.push({ name: d.name, description: d.description });
-    if (d.theory) metrics.push({ name: d.theory.name, description: d.theory.description, theoryOf: d.name });
+    for (const t of d.theories ?? []) metrics.push({ name: t.name, description: t.description, theoryOf: d.name });
   }
   return { ...study, scenario: { ...study.scenario, metrics } };
 }
@@ -40,7 +40,7 @@ export function derivedRows(study: Study, rows: readonly Row[], derived: readonl
     const row: Row = { cell: cell.index, replicate: list[0].replicate, generation: study.spec.generations, ...cell.flat };
     for (const d of derived) {
       row[d.name] = d.compute(list, cell.params);
-      if (d.theory) row[d.theory.name] = d.theory.compute(cell.params);
+      for (const t of d.theories ?? []) row[t.name] = t.compute(cell.params);
     }
     out.push(row);
   }
