@@ -5,7 +5,7 @@ import type { Study } from "../study/spec.js";
 
 function markers(study: Study): Marker[] {
   const unsolvable = (study.cells[0].params as { unsolvable: number }).unsolvable;
-  return [{ metric: "accuracy", value: 1 - unsolvable, label: "filter-only plateau 1 - unsolvable" }];
+  return [{ metric: "accuracy", value: 1 - unsolvable, label: "filter-only limit: 1 - unsolvable" }];
 }
 
 export const aminArms: Preset = {

@@ -59,7 +59,8 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
     {
       transform: [{ filter: "datum.kind === 'simulation' && isValid(datum.lo)" }],
       mark: { type: "area", opacity: 0.2 },
-      encoding: { x, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color },
+      // The band draws no legend of its own: the lines' legend shows each series' stroke.
+      encoding: { x, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color: { ...color, legend: null } },
     },
     {
       mark: { type: "line", strokeWidth: 2 },
