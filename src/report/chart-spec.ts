@@ -52,15 +52,16 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
   const x = numericX
     ? { field: "x", type: "quantitative", title: xTitle, scale: plan.logX ? { type: "log", nice: false } : { zero: false } }
     : { field: "x", type: "ordinal", title: xTitle };
-  const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend: { labelLimit: 400, titleLimit: 400 } } as const;
+  // Stroke symbols at full opacity: the legend shows the lines, not the faint bands.
+  const legend = { labelLimit: 400, titleLimit: 400, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 };
+  const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend } as const;
   const theoryKinds = plan.theories.map((c) => (plan.theories.length === 1 ? "theory" : c));
   const kinds = ["simulation", ...theoryKinds.filter((k) => points.some((p) => p.kind === k))];
   const layers: unknown[] = [
     {
       transform: [{ filter: "datum.kind === 'simulation' && isValid(datum.lo)" }],
       mark: { type: "area", opacity: 0.2 },
-      // The band draws no legend of its own: the lines' legend shows each series' stroke.
-      encoding: { x, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color: { ...color, legend: null } },
+      encoding: { x, y: { field: "lo", type: "quantitative" }, y2: { field: "hi" }, color },
     },
     {
       mark: { type: "line", strokeWidth: 2 },
