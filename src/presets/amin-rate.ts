@@ -72,5 +72,5 @@ export const aminRate: Preset = {
       ],
     },
   ],
-  derivedPlot: { x: "labeler.beta", series: ["filter.gamma"] },
+  derivedPlot: { x: "labeler.beta", series: ["filter.gamma"], xTitle: "labeler.beta (the labeler's accuracy)" },
 };

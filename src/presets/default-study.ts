@@ -8,4 +8,5 @@ export interface DefaultStudyPart {
 
 export const defaultStudy: readonly DefaultStudyPart[] = [
   { preset: "feng-phase-transition", overrides: [] },
+  { preset: "amin-arms", overrides: [] },
 ];

@@ -22,6 +22,8 @@ export interface PlotHints {
   generation?: number;
   /** A logarithmic x axis (e.g. for sample counts). */
   logX?: boolean;
+  /** The x axis title; by default the column, with the generation drawn when x is a parameter. */
+  xTitle?: string;
   markers?(study: Study): Marker[];
 }
 
@@ -43,6 +45,7 @@ export interface ChartPlan {
   /** Set when x is a parameter: the generation whose values are drawn. */
   generation?: number;
   logX: boolean;
+  xTitle: string;
   /** Vertical (value on x) and horizontal (value on y) reference lines. */
   markers: ReferenceLine[];
 }
@@ -67,6 +70,7 @@ export function planCharts(study: Study, hints: PlotHints = {}): ChartPlan[] {
   const series = hints.series ?? varying.filter((column) => column !== x);
   const generation = x === "generation" ? undefined : (hints.generation ?? study.spec.generations);
   const markers = hints.markers?.(study) ?? [];
+  const xTitle = hints.xTitle ?? (generation === undefined ? x : `${x} (generation ${generation})`);
   const metrics = study.scenario.metrics;
   const drawn = hints.metrics ?? metrics.filter((m) => !m.theoryOf).map((m) => m.name);
   return drawn.map((name) => {
@@ -78,6 +82,6 @@ export function planCharts(study: Study, hints: PlotHints = {}): ChartPlan[] {
       if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
       if ("metric" in m && m.metric === name) lines.push({ orientation: "horizontal", value: m.value, label: m.label });
     }
-    return { name, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, markers: lines };
+    return { name, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, xTitle, markers: lines };
   });
 }

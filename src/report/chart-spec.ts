@@ -48,10 +48,9 @@ export function chartPoints(plan: ChartPlan, rows: readonly SummaryRow[]): Chart
 export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLevelSpec {
   const points = chartPoints(plan, rows);
   const numericX = points.every((p) => typeof p.x === "number");
-  const xTitle = plan.x === "generation" ? "generation" : plan.generation !== undefined ? `${plan.x} (generation ${plan.generation})` : plan.x;
   const x = numericX
-    ? { field: "x", type: "quantitative", title: xTitle, scale: plan.logX ? { type: "log", nice: false } : { zero: false } }
-    : { field: "x", type: "ordinal", title: xTitle };
+    ? { field: "x", type: "quantitative", title: plan.xTitle, scale: plan.logX ? { type: "log", nice: false } : { zero: false } }
+    : { field: "x", type: "ordinal", title: plan.xTitle };
   // Stroke symbols at full opacity: the legend shows the lines, not the faint bands.
   const legend = { labelLimit: 400, titleLimit: 400, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 };
   const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend } as const;
