@@ -10,7 +10,7 @@ function markers(study: Study): Marker[] {
 
 export const aminArms: Preset = {
   name: "amin-arms",
-  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 20 generations",
+  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations",
   source:
     "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924 (boosting-style curation: labels on the prompts the model fails)",
   description:
@@ -18,7 +18,7 @@ export const aminArms: Preset = {
   spec: {
     scenario: "weak-data",
     params: {
-      prompts: 20000,
+      prompts: 50000,
       responses: 16,
       unsolvable: 0.2,
       accuracyBeta: [1, 3],
@@ -29,8 +29,8 @@ export const aminArms: Preset = {
       alpha: 0.5,
     },
     grid: { arm: ["no-curation", "filter-only", "filter+uniform", "filter+hardest", "filter+proportional", "replace-rejected"] },
-    generations: 20,
-    seeds: 5,
+    generations: 30,
+    seeds: 8,
     seed: 2502,
   },
   plot: { x: "generation", series: ["arm"], metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"], markers },
