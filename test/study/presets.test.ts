@@ -31,6 +31,24 @@ const checks: Record<string, PresetCheck> = {
       "keptFraction.svg": ["verifier.kind=linear, verifier.angle=20"],
     },
   },
+  "amin-arms": {
+    sets: ["seeds=2", "params.prompts=500", "generations=3"],
+    expect: {
+      "accuracy.svg": [
+        "arm=no-curation", "arm=filter-only", "arm=filter+uniform", "arm=filter+hardest", "arm=filter+proportional", "arm=replace-rejected",
+        "simulation", "theory", "filter-only limit: 1 - unsolvable",
+      ],
+      "labelsTotal.svg": ["arm=filter+hardest", "theory"],
+      "entropy.svg": ["arm=no-curation"],
+    },
+  },
+  "amin-rate": {
+    sets: ["params.prompts=200", "grid.labeler.beta=[0.5,0.9]", "grid.filter.gamma=[0,0.5]", "generations=25"],
+    expect: {
+      "roundsToEpsilon.svg": ["filter.gamma=0", "filter.gamma=0.5", "simulation", "theoryRounds", "boundRounds", "labeler.beta (the labeler's accuracy)"],
+      "accuracy.svg": ["filter.gamma=0.5, labeler.beta=0.9"],
+    },
+  },
 };
 
 const root = scratchDir("presets");
@@ -54,8 +72,20 @@ for (const preset of presets) {
       for (const text of texts) assert.ok(svg.includes(`>${text}</text>`), `${preset.name} ${file} shows ${text}`);
     }
     assert.match(read(out, "report.html"), preset.source.split(",")[0]);
+    if (preset.derived) assert.match(read(out, "derived.csv"), /^cell,generation,/);
   });
 }
+
+test("amin-rate: the rounds to epsilon are those of the error recursion, within the paper's bound", () => {
+  const [header, ...lines] = read(join(root, "amin-rate"), "derived.csv").trimEnd().split("\n");
+  const columns = header.split(",");
+  const at = (line: string, column: string) => Number(line.split(",")[columns.indexOf(column)]);
+  assert.is(lines.length, 4);
+  for (const line of lines) {
+    assert.is(at(line, "roundsToEpsilon_mean"), at(line, "theoryRounds"));
+    assert.ok(at(line, "theoryRounds") <= at(line, "boundRounds"));
+  }
+});
 
 test("collapse-sim presets lists every preset with its source", () => {
   const { code, stdout } = cliSync(["presets"]);
