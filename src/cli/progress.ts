@@ -40,6 +40,12 @@ export function progressReporter(label: string, quiet: boolean, stream: NodeJS.W
         fps: 5,
       });
       bar.start(progress.tasksTotal, progress.tasksDone, payload(progress));
+      // Ctrl-C: give the terminal its cursor back; finished rows are already on disk (--resume).
+      process.once("SIGINT", () => {
+        bar?.stop();
+        stream.write("interrupted; run again with --resume to continue\n");
+        process.exit(130);
+      });
     },
     update(progress) {
       bar?.update(progress.tasksDone, payload(progress));
