@@ -40,10 +40,10 @@ export function progressReporter(label: string, quiet: boolean, stream: NodeJS.W
         fps: 5,
       });
       bar.start(progress.tasksTotal, progress.tasksDone, payload(progress));
-      // Ctrl-C: give the terminal its cursor back; finished rows are already on disk (--resume).
+      // Ctrl-C: give the terminal its cursor back (rows already written stay usable by --resume).
       process.once("SIGINT", () => {
         bar?.stop();
-        stream.write("interrupted; run again with --resume to continue\n");
+        stream.write("interrupted\n");
         process.exit(130);
       });
     },
