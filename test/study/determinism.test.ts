@@ -3,7 +3,7 @@
 // resumed from a torn file. Rows are also those simulate() computes in one thread.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
 import { runStudy } from "../../src/study/node/run-study.js";
@@ -135,5 +135,7 @@ test("a failing task stops the run with its error, keeping the rows finished bef
   const lines = read(out, "rows.jsonl").split("\n").filter(Boolean).map((l) => JSON.parse(l));
   assert.ok(lines.every((row) => row.explode === false));
 });
+
+test.after(() => rmSync(root, { recursive: true, force: true }));
 
 test.run();

@@ -2,6 +2,7 @@
 // series, reference lines and theory overlay; `presets` lists them all with their sources.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { presets } from "../../src/presets/index.js";
@@ -95,5 +96,7 @@ test("collapse-sim presets lists every preset with its source", () => {
     assert.ok(stdout.includes(`source: ${preset.source}\n`), preset.name);
   }
 });
+
+test.after(() => rmSync(root, { recursive: true, force: true }));
 
 test.run();

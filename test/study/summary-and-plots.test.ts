@@ -12,7 +12,8 @@ import { sampleStatistics } from "../../src/report/statistics.js";
 import { mean, variance } from "../helpers/stats.js";
 import { read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 
-const out = join(scratchDir("summary"), "study");
+const scratch = scratchDir("summary");
+const out = join(scratch, "study");
 const spec = { scenario: "toy-walk", params: { n: 50 }, grid: { drift: [0, 0.2], "step.kind": ["plain", "scaled"] }, generations: 4, seeds: 6, seed: 3 };
 
 function parseCsv(text: string): Array<Record<string, string>> {
@@ -84,5 +85,7 @@ test("collapse-sim plot DIR rewrites the same summary, charts and report from th
   assert.is(missing, 0);
   assert.equal(["summary.csv", "report.html", "plots/position.svg"].map((f) => read(out, f)), before);
 });
+
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
 
 test.run();

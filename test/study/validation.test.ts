@@ -2,7 +2,7 @@
 // naming the dotted path (or flag), the value and what is allowed; the CLI exits with code 2.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { existsSync, writeFileSync } from "node:fs";
+import { existsSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
 import { resolveStudy } from "../../src/study/spec.js";
@@ -97,5 +97,7 @@ test("the CLI refuses bad specs and flags with exit code 2 and the exact message
   }
   assert.not.ok(existsSync(join(dir, "never")), "nothing written for a bad spec");
 });
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
 
 test.run();
