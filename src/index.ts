@@ -1,12 +1,24 @@
 // collapse-sim's public API. Everything here runs in Node and in browsers (Web Workers too);
-// the Node-only parts (result files, worker pool, CLI) live under src/study/node and src/cli.
+// the Node-only parts (worker pool, result files, merge, plots on disk) live under
+// src/study/node and src/cli, and are not imported here.
 export * from "./engine/index.js";
 export { scenarios, scenarioNames, resolveParams } from "./scenarios/index.js";
+export { registerScenario } from "./scenarios/register.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
 export { resolveStudy, expandGrid, type Study, type StudySpec, type Cell } from "./study/spec.js";
 export { studyTasks, runTask, type Task } from "./study/task.js";
+export { shardTasks, type Shard } from "./study/shard.js";
+export { applyOverrides, parseOverride, type Override } from "./study/overrides.js";
+export { rowColumns, parameterColumns, metricColumns } from "./study/columns.js";
 export { replicateSeed, cellKey } from "./study/seeds.js";
 export type { Row } from "./study/rows.js";
+export { sampleStatistics, type SampleStatistics } from "./report/statistics.js";
+export { summarize, summaryColumns, type SummaryRow } from "./report/summary.js";
+export { toCsv, csvLine, csvCell } from "./report/csv.js";
+export { planCharts, varyingParameters, type ChartPlan, type PlotHints, type Marker } from "./report/chart-plan.js";
+export { chartSpec, chartPoints, type ChartPoint } from "./report/chart-spec.js";
+export { derivedRows, derivedStudy, type DerivedMetric } from "./report/derived.js";
+export { presets, findPreset, presetNames, type Preset } from "./presets/index.js";
 export { SpecError, formatIssue, type SpecIssue } from "./validation/spec-error.js";
 export { normalCdf, erfc } from "./math/normal.js";

@@ -1,0 +1,48 @@
+// collapse-sim default [--out DIR] [--workers N] [--quiet]: the default study (npm start).
+// Each part goes to DIR/<preset>/ (an earlier default study there is replaced) and
+// DIR/report.html shows them all.
+import { existsSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { applyOverrides, parseOverride } from "../study/overrides.js";
+import { runStudy } from "../study/node/run-study.js";
+import { STUDY_FILE } from "../study/node/study-record.js";
+import { writeFileAtomic } from "../study/node/atomic-write.js";
+import { reportHtml, type ReportSection } from "../report/report-html.js";
+import { defaultStudy } from "../presets/default-study.js";
+import { findPreset } from "../presets/index.js";
+import { FlagIssues, parseCommand, workersFlag } from "./options.js";
+import { progressReporter } from "./progress.js";
+import { UsageError } from "./usage-error.js";
+
+export async function defaultStudyCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(args, { out: { type: "string" }, workers: { type: "string" }, quiet: { type: "boolean" } });
+  if (positionals.length > 0) throw new UsageError("default takes no arguments besides --out, --workers and --quiet");
+  const issues = new FlagIssues();
+  const workers = workersFlag(issues, values.workers);
+  issues.throwIfAny();
+  const out = values.out ?? "results";
+  const quiet = values.quiet === true;
+  const sections: ReportSection[] = [];
+  const started = performance.now();
+  for (const part of defaultStudy) {
+    const preset = findPreset(part.preset);
+    if (!preset) throw new Error(`the default study names preset ${part.preset}, which does not exist`);
+    const dir = join(out, preset.name);
+    if (existsSync(join(dir, STUDY_FILE))) rmSync(dir, { recursive: true });
+    const progress = progressReporter(preset.name, quiet);
+    const result = await runStudy({
+      spec: applyOverrides(preset.spec, part.overrides.map(parseOverride)),
+      preset: preset.name,
+      workers,
+      out: dir,
+      onStart: (p) => progress.start(p),
+      onProgress: (p) => progress.update(p),
+    });
+    progress.finish(result.progress, result.seconds, workers);
+    sections.push({ ...result.section!, facts: { ...result.section!.facts, "wall time": `${result.seconds.toFixed(1)} s on ${workers} workers` } });
+  }
+  const report = join(out, "report.html");
+  writeFileAtomic(report, reportHtml("collapse-sim: default study", sections));
+  if (!quiet) process.stderr.write(`default study done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(`report: ${resolve(report)}\n`);
+}

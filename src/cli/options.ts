@@ -1,0 +1,49 @@
+// Command-line options checked like a study spec: every problem names the flag, the value
+// and what is allowed, and is reported (exit code 2) before any work.
+import { parseArgs, type ParseArgsConfig } from "node:util";
+import { availableParallelism } from "node:os";
+import { SpecError, type SpecIssue } from "../validation/spec-error.js";
+import { UsageError } from "./usage-error.js";
+
+export const MAX_WORKERS = 1024;
+
+type Options = NonNullable<ParseArgsConfig["options"]>;
+
+export function parseCommand<O extends Options>(args: string[], options: O): ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>> {
+  try {
+    return parseArgs({ args, options, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error as Error & { code?: string };
+    const option = /'([^']+)'/.exec(message)?.[1];
+    if (code === "ERR_PARSE_ARGS_UNKNOWN_OPTION" && option) throw new UsageError(`unknown option ${option}; see collapse-sim --help`);
+    throw new UsageError(message);
+  }
+}
+
+/** Collects flag problems so that all of them are reported together. */
+export class FlagIssues {
+  readonly issues: SpecIssue[] = [];
+
+  add(flag: string, value: unknown, problem: string, allowed: string): undefined {
+    this.issues.push({ path: flag, value, problem, allowed });
+    return undefined;
+  }
+
+  throwIfAny(): void {
+    if (this.issues.length > 0) throw new SpecError(this.issues);
+  }
+}
+
+export function integerFlag(issues: FlagIssues, flag: string, text: string | undefined, lo: number, hi: number): number | undefined {
+  if (text === undefined) return undefined;
+  const value = /^-?\d+$/.test(text.trim()) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(value) || value < lo || value > hi) {
+    const shown = /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
+    return issues.add(flag, shown, typeof shown === "number" ? "out of range" : "wrong type", `an integer in [${lo}, ${hi}]`);
+  }
+  return value;
+}
+
+export function workersFlag(issues: FlagIssues, text: string | undefined): number {
+  return integerFlag(issues, "--workers", text, 1, MAX_WORKERS) ?? Math.min(availableParallelism(), MAX_WORKERS);
+}

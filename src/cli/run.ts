@@ -1,0 +1,93 @@
+// collapse-sim run SPEC.json | --preset NAME [--set PATH=VALUE]... [--out DIR] [--format jsonl|csv]
+//   [--workers N] [--resume] [--shard I/N] [--shards N] [--no-plots] [--quiet]
+import { readFileSync } from "node:fs";
+import { resolveStudy } from "../study/spec.js";
+import { applyOverrides, parseOverride, type Override } from "../study/overrides.js";
+import { runStudy } from "../study/node/run-study.js";
+import { findPreset, presetNames } from "../presets/index.js";
+import { SpecError } from "../validation/spec-error.js";
+import { FlagIssues, parseCommand, workersFlag } from "./options.js";
+import { selectShard } from "./shard-selection.js";
+import { progressReporter } from "./progress.js";
+import { UsageError } from "./usage-error.js";
+
+export function readSpecFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path} is not JSON: ${(error as Error).message}`);
+  }
+}
+
+/** The spec a command line asks for: a file or a preset, with --set overrides applied. */
+export function specFromArguments(issues: FlagIssues, file: string | undefined, presetName: string | undefined, sets: readonly string[]): { spec: unknown; preset: string | null } {
+  if (file !== undefined && presetName !== undefined) throw new UsageError("give either SPEC.json or --preset NAME, not both");
+  if (file === undefined && presetName === undefined) throw new UsageError("run needs SPEC.json or --preset NAME; see collapse-sim --help");
+  let base: unknown = {};
+  if (presetName !== undefined) {
+    const preset = findPreset(presetName);
+    if (!preset) issues.add("--preset", presetName, "unknown value", `one of ${presetNames().map((n) => JSON.stringify(n)).join(", ")} (collapse-sim presets lists them)`);
+    else base = preset.spec;
+  } else base = readSpecFile(file!);
+  const overrides: Override[] = [];
+  for (const text of sets) {
+    try {
+      overrides.push(parseOverride(text));
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      issues.issues.push(...error.issues);
+    }
+  }
+  return { spec: applyOverrides(base, overrides), preset: presetName ?? null };
+}
+
+export async function runCommand(args: string[]): Promise<void> {
+  const { values, positionals } = parseCommand(args, {
+    preset: { type: "string" },
+    set: { type: "string", multiple: true },
+    out: { type: "string" },
+    format: { type: "string" },
+    workers: { type: "string" },
+    resume: { type: "boolean" },
+    shard: { type: "string" },
+    shards: { type: "string" },
+    "no-plots": { type: "boolean" },
+    quiet: { type: "boolean" },
+  });
+  if (positionals.length > 1) throw new UsageError(`run takes one SPEC.json, got ${positionals.length} arguments`);
+  const issues = new FlagIssues();
+  const { spec, preset } = specFromArguments(issues, positionals[0], values.preset, values.set ?? []);
+  const workers = workersFlag(issues, values.workers);
+  const format = values.format ?? "jsonl";
+  if (format !== "jsonl" && format !== "csv") issues.add("--format", format, "unknown value", `one of "jsonl", "csv"`);
+  if (values.format !== undefined && values.out !== undefined) issues.add("--format", values.format, "unused", "only without --out (a result directory holds rows.jsonl and summary.csv)");
+  if (values.resume && values.out === undefined) issues.add("--resume", true, "unused", "only with --out DIR");
+  const { shard, from } = selectShard(issues, values.shard, values.shards, process.env);
+  issues.throwIfAny();
+  resolveStudy(spec); // every spec problem, before any file is touched
+
+  const quiet = values.quiet === true;
+  const label = preset ?? positionals[0];
+  const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet);
+  if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
+  const result = await runStudy({
+    spec,
+    preset,
+    workers,
+    out: values.out,
+    resume: values.resume === true,
+    shard,
+    format: format as "jsonl" | "csv",
+    plots: values["no-plots"] !== true,
+    onStart: (p) => progress.start(p),
+    onProgress: (p) => progress.update(p),
+  });
+  progress.finish(result.progress, result.seconds, workers);
+  if (values.out !== undefined) progress.log(result.report ? `report: ${result.report}` : `results: ${values.out}`);
+}

@@ -1,0 +1,50 @@
+// Which shard this process runs: --shard I/N, else a batch scheduler's environment:
+//   SLURM job arrays:      SLURM_ARRAY_TASK_ID (minus SLURM_ARRAY_TASK_MIN) of SLURM_ARRAY_TASK_COUNT;
+//   Kubernetes Indexed Jobs: JOB_COMPLETION_INDEX of --shards N (or COLLAPSE_SIM_SHARDS), the
+//                          Job's completions.
+// Shard indexes are 0-based.
+import type { Shard } from "../study/shard.js";
+import { FlagIssues, integerFlag } from "./options.js";
+
+export const MAX_SHARDS = 1_000_000;
+
+export interface ShardChoice {
+  shard?: Shard;
+  /** Where the choice came from, for the log. */
+  from?: string;
+}
+
+export function selectShard(issues: FlagIssues, flag: string | undefined, shardsFlag: string | undefined, env: NodeJS.ProcessEnv): ShardChoice {
+  if (flag !== undefined) {
+    const match = /^(\d+)\/(\d+)$/.exec(flag.trim());
+    const allowed = "I/N with 0 <= I < N (0-based), e.g. 0/4";
+    if (!match) return { shard: issues.add("--shard", flag, "malformed", allowed) };
+    const index = Number(match[1]), count = Number(match[2]);
+    if (count < 1 || count > MAX_SHARDS || index >= count) return { shard: issues.add("--shard", flag, "out of range", allowed) };
+    return { shard: { index, count }, from: "--shard" };
+  }
+  if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_COUNT !== undefined) {
+    const id = integerFlag(issues, "SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, 0, Number.MAX_SAFE_INTEGER);
+    const min = integerFlag(issues, "SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN ?? "0", 0, Number.MAX_SAFE_INTEGER);
+    const count = integerFlag(issues, "SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1, MAX_SHARDS);
+    if (id === undefined || min === undefined || count === undefined) return {};
+    const index = id - min;
+    if (index < 0 || index >= count) {
+      return { shard: issues.add("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, "out of range", `SLURM_ARRAY_TASK_MIN + [0, ${count}) for an array of contiguous indexes`) };
+    }
+    return { shard: { index, count }, from: "SLURM_ARRAY_TASK_ID" };
+  }
+  if (env.JOB_COMPLETION_INDEX !== undefined) {
+    const index = integerFlag(issues, "JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, 0, MAX_SHARDS - 1);
+    const countText = shardsFlag ?? env.COLLAPSE_SIM_SHARDS;
+    if (countText === undefined) {
+      return { shard: issues.add("--shards", undefined, "missing", "the number of shards (the Job's completions) when JOB_COMPLETION_INDEX is set; or set COLLAPSE_SIM_SHARDS") };
+    }
+    const count = integerFlag(issues, shardsFlag !== undefined ? "--shards" : "COLLAPSE_SIM_SHARDS", countText, 1, MAX_SHARDS);
+    if (index === undefined || count === undefined) return {};
+    if (index >= count) return { shard: issues.add("JOB_COMPLETION_INDEX", env.JOB_COMPLETION_INDEX, "out of range", `an integer in [0, ${count - 1}] (--shards ${count})`) };
+    return { shard: { index, count }, from: "JOB_COMPLETION_INDEX" };
+  }
+  if (shardsFlag !== undefined) issues.add("--shards", shardsFlag, "unused", "only with JOB_COMPLETION_INDEX set (Kubernetes Indexed Jobs); use --shard I/N otherwise");
+  return {};
+}

@@ -1,0 +1,37 @@
+// The six curation arms of the weak-data comparison at one label budget, over generations.
+import type { Preset } from "./preset.js";
+import type { Marker } from "../report/chart-plan.js";
+import type { Study } from "../study/spec.js";
+
+function markers(study: Study): Marker[] {
+  const unsolvable = (study.cells[0].params as { unsolvable: number }).unsolvable;
+  return [{ metric: "accuracy", value: 1 - unsolvable, label: "filter-only limit: 1 - unsolvable" }];
+}
+
+export const aminArms: Preset = {
+  name: "amin-arms",
+  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations",
+  source:
+    "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924 (boosting-style curation: labels on the prompts the model fails)",
+  description:
+    "A model refits on its own samples per prompt. Without curation it loses diversity and stays at its starting accuracy (collapse); a noisy filter (gamma = 0.1: wrong samples kept, rho = 0: correct ones rejected) climbs to the plateau of the prompts it can ever solve; a weak labeler (right half the time) with 0.25 labels offered per prompt per round escapes it, and spending them on the prompts failed most (hardest, as in boosting) beats spending them uniformly. replace-rejected is the analysed procedure (one label per rejected sample), shown with its closed form.",
+  spec: {
+    scenario: "weak-data",
+    params: {
+      prompts: 50000,
+      responses: 16,
+      unsolvable: 0.2,
+      accuracyBeta: [1, 3],
+      wrongSpread: "dirichlet",
+      samples: 4,
+      filter: { kind: "noisy", gamma: 0.1, rho: 0 },
+      labeler: { beta: 0.5, budget: 0.25 },
+      alpha: 0.5,
+    },
+    grid: { arm: ["no-curation", "filter-only", "filter+uniform", "filter+hardest", "filter+proportional", "replace-rejected"] },
+    generations: 30,
+    seeds: 8,
+    seed: 2502,
+  },
+  plot: { x: "generation", series: ["arm"], metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"], markers },
+};

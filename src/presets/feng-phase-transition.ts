@@ -1,0 +1,56 @@
+// The phase transition of training on verified synthetic labels: accuracy against the
+// generator's label noise eps, for several ratios m/d, with the breakdown point marked.
+import type { Preset } from "./preset.js";
+import type { Marker } from "../report/chart-plan.js";
+import type { Study } from "../study/spec.js";
+import { normalCdf } from "../math/normal.js";
+
+interface Params {
+  mu: number;
+  verifier: { kind: string; phi?: number; psi?: number; keep?: number };
+}
+
+/** eps* = phi / (phi + psi), with oracle phi = 1, psi = 0; none and random keep both alike. */
+export function breakdownPoint(verifier: Params["verifier"]): number | undefined {
+  if (verifier.kind === "noisy") return verifier.phi! / (verifier.phi! + verifier.psi!);
+  if (verifier.kind === "oracle") return 1;
+  if (verifier.kind === "none" || verifier.kind === "random") return 0.5;
+  return undefined;
+}
+
+function markers(study: Study): Marker[] {
+  const out: Marker[] = [];
+  const seen = new Set<number>();
+  for (const cell of study.cells) {
+    const p = cell.params as Params;
+    const eps = breakdownPoint(p.verifier);
+    if (eps !== undefined && !seen.has(eps)) {
+      seen.add(eps);
+      out.push({ axis: "generator.eps", value: eps, label: `eps* = ${eps.toFixed(3)}` });
+    }
+  }
+  const mu = (study.cells[0].params as Params).mu;
+  out.push({ metric: "accuracy", value: normalCdf(mu), label: "Bayes Phi(mu)" }, { metric: "accuracy", value: normalCdf(-mu), label: "Phi(-mu)" });
+  return out;
+}
+
+export const fengPhaseTransition: Preset = {
+  name: "feng-phase-transition",
+  title: "Verified synthetic labels: accuracy against label noise eps, a phase transition at eps* that sharpens as m/d grows",
+  source:
+    "Feng, Dohmatob, Yang, Charton, Kempe, \"Beyond Model Collapse: Scaling Up with Synthesized Data Requires Verification\", ICLR 2025, arXiv:2406.07515 (the breakdown point p* of a verifier); finite-size curve: El Firdoussi et al., \"Maximizing the Potential of Synthetic Data: Insights from Random Matrix Theory\", ICLR 2025, arXiv:2410.08942",
+  description:
+    "A generator flips each true label with probability eps; a noisy verifier keeps a correct label with probability phi = 0.8 and a wrong one with psi = 0.3; ridge regression on the kept points. Below eps* = phi/(phi+psi) the model approaches the Bayes accuracy Phi(mu), above it Phi(-mu); the larger m/d (1, 10, 100, 1000 at d = 100), the sharper the step. Dashed: the deterministic-equivalent formula.",
+  spec: {
+    scenario: "verified-mixture",
+    params: { d: 100, mu: 1, ridge: 1, nReal: 0, generator: { kind: "flip", eps: 0 }, verifier: { kind: "noisy", phi: 0.8, psi: 0.3 } },
+    grid: {
+      nSynthetic: [100, 1000, 10000, 100000],
+      "generator.eps": [0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95, 1],
+    },
+    generations: 1,
+    seeds: 20,
+    seed: 2406,
+  },
+  plot: { x: "generator.eps", series: ["nSynthetic"], metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
+};

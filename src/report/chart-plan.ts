@@ -1,0 +1,87 @@
+// Which charts a study gets: one per simulated metric, against generations (or against a
+// swept numeric parameter when there is one generation), one line per group of cells that
+// differ in the other varying parameters, with the metric's theory columns overlaid.
+import type { Study } from "../study/spec.js";
+import { parameterColumns } from "../study/columns.js";
+
+/**
+ * A labelled reference line: vertical at `value` on charts whose x axis is `axis` (e.g. a
+ * breakdown point), or horizontal at `value` on the chart of `metric` (e.g. Bayes accuracy).
+ */
+export type Marker = { axis: string; value: number; label: string } | { metric: string; value: number; label: string };
+
+/** How a preset wants its study drawn; everything optional, the rest chosen from the study. */
+export interface PlotHints {
+  /** The x axis: "generation" or a dotted parameter. */
+  x?: string;
+  /** Parameters whose values tell the lines apart; the default is every other varying one. */
+  series?: string[];
+  /** Metrics to draw; the default is every simulated (non-theory) metric. */
+  metrics?: string[];
+  /** With a parameter on x, the generation drawn; the default is the last. */
+  generation?: number;
+  /** A logarithmic x axis (e.g. for sample counts). */
+  logX?: boolean;
+  /** The x axis title; by default the column, with the generation drawn when x is a parameter. */
+  xTitle?: string;
+  markers?(study: Study): Marker[];
+}
+
+export interface ReferenceLine {
+  orientation: "vertical" | "horizontal";
+  value: number;
+  label: string;
+}
+
+export interface ChartPlan {
+  /** File-safe name, e.g. "accuracy". */
+  name: string;
+  metric: string;
+  description: string;
+  /** The theory columns overlaid: every metric whose theoryOf names this one (often one, or none). */
+  theories: string[];
+  x: string;
+  series: string[];
+  /** Set when x is a parameter: the generation whose values are drawn. */
+  generation?: number;
+  logX: boolean;
+  xTitle: string;
+  /** Vertical (value on x) and horizontal (value on y) reference lines. */
+  markers: ReferenceLine[];
+}
+
+/** Parameter columns that take more than one value across the study's cells. */
+export function varyingParameters(study: Study): string[] {
+  return parameterColumns(study).filter((column) => new Set(study.cells.map((c) => JSON.stringify(c.flat[column] ?? null))).size > 1);
+}
+
+function numericSpread(study: Study, column: string): number {
+  const values = study.cells.map((c) => c.flat[column]);
+  return values.every((v) => typeof v === "number") ? new Set(values).size : 0;
+}
+
+export function planCharts(study: Study, hints: PlotHints = {}): ChartPlan[] {
+  const varying = varyingParameters(study);
+  let x = hints.x;
+  if (x === undefined) {
+    const swept = [...varying].sort((a, b) => numericSpread(study, b) - numericSpread(study, a))[0];
+    x = study.spec.generations > 1 || swept === undefined || numericSpread(study, swept) < 2 ? "generation" : swept;
+  }
+  const series = hints.series ?? varying.filter((column) => column !== x);
+  const generation = x === "generation" ? undefined : (hints.generation ?? study.spec.generations);
+  const markers = hints.markers?.(study) ?? [];
+  const xTitle = hints.xTitle ?? (generation === undefined ? x : `${x} (generation ${generation})`);
+  const metrics = study.scenario.metrics;
+  const drawn = hints.metrics ?? metrics.filter((m) => !m.theoryOf).map((m) => m.name);
+  return drawn.map((name) => {
+    const metric = metrics.find((m) => m.name === name);
+    if (!metric) throw new Error(`plot hints name metric ${JSON.stringify(name)}, which scenario ${study.scenario.name} does not have`);
+    const theories = metrics.filter((m) => m.theoryOf === name).map((m) => m.name);
+    const lines: ReferenceLine[] = [];
+    for (const m of markers) {
+      if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
+      if ("metric" in m && m.metric === name) lines.push({ orientation: "horizontal", value: m.value, label: m.label });
+    }
+    return { name, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, xTitle, markers: lines };
+  });
+}

@@ -1,0 +1,65 @@
+// study.json: what a result directory holds. The resolved spec, the package version and the
+// engine build together determine every number, so a resume or a merge across directories is
+// refused unless they all agree.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { canonicalJson } from "../canonical.js";
+import type { Study, StudySpec } from "../spec.js";
+import type { Shard } from "../shard.js";
+import { resolveBuild } from "../../engine/load.js";
+import { packageVersion } from "../../version.js";
+import { ResultDirError } from "./result-dir-error.js";
+
+export const STUDY_FILE = "study.json";
+
+export interface StudyRecord {
+  collapseSim: string;
+  engineBuild: string;
+  spec: StudySpec;
+  /** The preset the spec came from, whose plot settings `plot` reuses. */
+  preset: string | null;
+  shard: Shard | null;
+  cells: number;
+  tasks: number;
+}
+
+/** The build a fresh engine of this kind uses on this machine, without instantiating one. */
+export function engineBuildFor(kind: StudySpec["engine"]): string {
+  return kind === "js" ? "reference" : resolveBuild("auto");
+}
+
+export function makeStudyRecord(study: Study, preset: string | null, shard: Shard | null, tasks: number): StudyRecord {
+  return {
+    collapseSim: packageVersion(),
+    engineBuild: engineBuildFor(study.spec.engine),
+    spec: study.spec,
+    preset,
+    shard: shard && shard.count > 1 ? shard : null,
+    cells: study.cells.length,
+    tasks,
+  };
+}
+
+export function readStudyRecord(dir: string): StudyRecord {
+  const path = join(dir, STUDY_FILE);
+  if (!existsSync(path)) throw new ResultDirError(`${dir} holds no ${STUDY_FILE}: not a collapse-sim result directory`);
+  try {
+    return JSON.parse(readFileSync(path, "utf8")) as StudyRecord;
+  } catch (error) {
+    throw new ResultDirError(`cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** The fields on which two records differ, as "field: a vs b" lines; empty when compatible. */
+export function recordDifferences(a: StudyRecord, b: StudyRecord, fields: ReadonlyArray<keyof StudyRecord>): string[] {
+  const out: string[] = [];
+  for (const field of fields) {
+    const left = canonicalJson(a[field] ?? null), right = canonicalJson(b[field] ?? null);
+    if (left !== right) out.push(`${field}: ${shorten(left)} vs ${shorten(right)}`);
+  }
+  return out;
+}
+
+function shorten(text: string): string {
+  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+}

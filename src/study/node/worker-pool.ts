@@ -1,0 +1,119 @@
+// Runs tasks on worker_threads, each worker with its own engine. Tasks are handed out one at
+// a time from a shared queue, so a slow cell occupies one worker while the others go on.
+import { Worker } from "node:worker_threads";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import type { Task } from "../task.js";
+import type { FromWorker, ToWorker, WorkerSetup } from "./worker-protocol.js";
+
+export interface PoolOptions {
+  workers: number;
+  /** Modules each worker imports first (URLs or file paths), e.g. to register scenarios. */
+  workerImports?: readonly string[];
+  /** Called with the engine build each worker reports when ready. */
+  onReady?(build: string): void;
+  /** Called once per finished task, in the order they finish. */
+  onDone(task: Task, lines: string): void;
+}
+
+// From dist the worker entry is worker.js. Under tsx (tests, development) it is worker.ts,
+// and on Node 20 tsx does not register itself in worker threads: a bootstrap registers it,
+// then imports the entry. Node's own --import preloads of TypeScript files would run before
+// that, so they are taken out of execArgv and imported by the worker afterwards instead.
+const isTypeScript = import.meta.url.endsWith(".ts");
+
+interface WorkerLaunch {
+  entry: URL;
+  execArgv: string[];
+  /** Preloads moved from execArgv, imported by the worker before anything else. */
+  imports: string[];
+}
+
+function workerLaunch(): WorkerLaunch {
+  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: process.execArgv, imports: [] };
+  const execArgv: string[] = [];
+  const imports: string[] = [];
+  const args = process.execArgv;
+  for (let i = 0; i < args.length; i++) {
+    const match = /^--(import|require|loader|experimental-loader)(?:=(.*))?$/.exec(args[i]);
+    if (!match) {
+      execArgv.push(args[i]);
+      continue;
+    }
+    const value = match[2] ?? args[++i];
+    if (!/(^|[/\\])tsx([/\\]|$)/.test(value) && match[1] === "import") imports.push(importUrl(value));
+  }
+  const api = import.meta.resolve("tsx/esm/api");
+  const entry = new URL("./worker.ts", import.meta.url).href;
+  const code = `import { register } from ${JSON.stringify(api)}; register(); await import(${JSON.stringify(entry)});`;
+  return { entry: new URL(`data:text/javascript,${encodeURIComponent(code)}`), execArgv, imports };
+}
+
+/** As Node reads --import: a URL, a path starting with / or ., else a package. */
+function importUrl(specifier: string): string {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(specifier)) return specifier;
+  if (specifier.startsWith("/") || specifier.startsWith(".")) return pathToFileURL(resolve(specifier)).href;
+  return import.meta.resolve(specifier);
+}
+
+/** A URL, or a file path (relative to the working directory). */
+function moduleUrl(specifier: string): string {
+  return /^[a-z][a-z0-9+.-]*:/i.test(specifier) && !/^[a-z]:[\\/]/i.test(specifier) ? specifier : pathToFileURL(resolve(specifier)).href;
+}
+
+export function runInWorkers(spec: unknown, tasks: readonly Task[], options: PoolOptions): Promise<void> {
+  const count = Math.min(options.workers, tasks.length);
+  if (count === 0) return Promise.resolve();
+  const launch = workerLaunch();
+  const setup: WorkerSetup = { spec, imports: [...launch.imports, ...(options.workerImports ?? []).map(moduleUrl)] };
+  return new Promise<void>((resolve, reject) => {
+    const workers: Worker[] = [];
+    let next = 0;
+    let finished = 0;
+    let failed = false;
+
+    const fail = (error: Error) => {
+      if (failed) return;
+      failed = true;
+      for (const worker of workers) void worker.terminate();
+      reject(error);
+    };
+    const stopped = new Set<Worker>();
+    const send = (worker: Worker, message: ToWorker) => worker.postMessage(message);
+    const stop = (worker: Worker) => {
+      if (!stopped.has(worker)) send(worker, { type: "stop" });
+      stopped.add(worker);
+    };
+    const feed = (worker: Worker) => {
+      if (next < tasks.length) send(worker, { type: "task", task: tasks[next++] });
+      else stop(worker);
+    };
+
+    for (let i = 0; i < count; i++) {
+      const worker = new Worker(launch.entry, { workerData: setup, execArgv: launch.execArgv });
+      workers.push(worker);
+      worker.on("message", (message: FromWorker) => {
+        if (failed) return;
+        if (message.type === "error") return fail(new Error(`worker failed: ${message.message}`));
+        try {
+          if (message.type === "ready") {
+            options.onReady?.(message.build);
+            return feed(worker);
+          }
+          options.onDone(message.task, message.lines);
+        } catch (error) {
+          return fail(error as Error);
+        }
+        finished++;
+        if (finished === tasks.length) {
+          for (const w of workers) stop(w);
+          resolve();
+        } else feed(worker);
+      });
+      worker.on("error", (error) => fail(error));
+      worker.on("exit", (code) => {
+        if (code !== 0 && finished < tasks.length) fail(new Error(`a worker exited with code ${code} before the study finished`));
+      });
+    }
+  });
+}

@@ -1,0 +1,17 @@
+// Messages between the runner and its workers.
+import type { Task } from "../task.js";
+
+export interface WorkerSetup {
+  /** The study spec as given; each worker resolves it itself. */
+  spec: unknown;
+  /** Modules to import before resolving (e.g. ones registering extra scenarios), as URLs. */
+  imports: string[];
+}
+
+export type ToWorker = { type: "task"; task: Task } | { type: "stop" };
+
+export type FromWorker =
+  | { type: "ready"; build: string }
+  /** A finished task's rows as JSON lines, each ending in a newline. */
+  | { type: "done"; task: Task; lines: string }
+  | { type: "error"; message: string };

@@ -1,0 +1,65 @@
+// --set overrides, shard slicing and shard selection from flags and scheduler variables.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { applyOverrides, parseOverride } from "../../src/study/overrides.js";
+import { shardTasks } from "../../src/study/shard.js";
+import { selectShard } from "../../src/cli/shard-selection.js";
+import { FlagIssues } from "../../src/cli/options.js";
+import type { Task } from "../../src/study/task.js";
+
+test("--set values are JSON when they parse, strings otherwise", () => {
+  assert.equal(parseOverride("seeds=3"), { path: "seeds", value: 3 });
+  assert.equal(parseOverride("grid.generator.eps=[0.1,0.3]"), { path: "grid.generator.eps", value: [0.1, 0.3] });
+  assert.equal(parseOverride("params.verifier.kind=oracle"), { path: "params.verifier.kind", value: "oracle" });
+  assert.equal(parseOverride("params.x=a=b"), { path: "params.x", value: "a=b" });
+  assert.throws(() => parseOverride("seeds"), /--set: malformed \(got "seeds"\); allowed: path=value/);
+  assert.throws(() => parseOverride("=3"), /--set: malformed/);
+});
+
+test("overrides reach any key; a grid key is one key; a set parameter leaves the grid", () => {
+  const spec = { scenario: "s", params: { d: 10, generator: { kind: "flip", eps: 0.1 } }, grid: { d: [1, 2], "generator.eps": [0.1, 0.2], mu: [1, 2] } };
+  const out = applyOverrides(spec, [
+    { path: "seeds", value: 3 },
+    { path: "params.d", value: 50 },
+    { path: "params.generator", value: { kind: "linear", angle: 30 } },
+    { path: "grid.verifier.phi", value: [0.5, 1] },
+    { path: "grid.mu", value: null },
+  ]);
+  assert.equal(out, {
+    scenario: "s",
+    params: { d: 50, generator: { kind: "linear", angle: 30 } },
+    grid: { "verifier.phi": [0.5, 1] },
+    seeds: 3,
+  });
+  assert.equal(spec.grid.d, [1, 2], "the input is not modified");
+});
+
+test("shards deal tasks round-robin, cover every task once, and do not depend on anything else", () => {
+  const tasks: Task[] = [];
+  for (let cell = 0; cell < 7; cell++) for (let replicate = 0; replicate < 3; replicate++) tasks.push({ cell, replicate });
+  const slices = [0, 1, 2, 3].map((index) => shardTasks(tasks, { index, count: 4 }));
+  assert.equal(slices.map((s) => s.length), [6, 5, 5, 5]);
+  assert.equal(slices.flat().map((t) => `${t.cell}/${t.replicate}`).sort(), tasks.map((t) => `${t.cell}/${t.replicate}`).sort());
+  assert.equal(slices[1][0], { cell: 0, replicate: 1 });
+  assert.equal(shardTasks(tasks, undefined), tasks);
+});
+
+test("the shard comes from --shard, else SLURM, else JOB_COMPLETION_INDEX with a count", () => {
+  const pick = (flag: string | undefined, shards: string | undefined, env: NodeJS.ProcessEnv) => {
+    const issues = new FlagIssues();
+    const choice = selectShard(issues, flag, shards, env);
+    return { ...choice, issues: issues.issues.map((i) => `${i.path}: ${i.problem}`) };
+  };
+  assert.equal(pick("2/5", undefined, { SLURM_ARRAY_TASK_ID: "1", SLURM_ARRAY_TASK_COUNT: "3" }), { shard: { index: 2, count: 5 }, from: "--shard", issues: [] });
+  assert.equal(pick(undefined, undefined, { SLURM_ARRAY_TASK_ID: "4", SLURM_ARRAY_TASK_COUNT: "4", SLURM_ARRAY_TASK_MIN: "1" }).shard, { index: 3, count: 4 });
+  assert.equal(pick(undefined, "8", { JOB_COMPLETION_INDEX: "7" }).shard, { index: 7, count: 8 });
+  assert.equal(pick(undefined, undefined, { JOB_COMPLETION_INDEX: "0", COLLAPSE_SIM_SHARDS: "2" }).shard, { index: 0, count: 2 });
+  assert.equal(pick(undefined, undefined, {}), { issues: [] });
+  assert.equal(pick("3/2", undefined, {}).issues, ["--shard: out of range"]);
+  assert.equal(pick("1of2", undefined, {}).issues, ["--shard: malformed"]);
+  assert.equal(pick(undefined, undefined, { JOB_COMPLETION_INDEX: "0" }).issues, ["--shards: missing"]);
+  assert.equal(pick(undefined, "2", { JOB_COMPLETION_INDEX: "2" }).issues, ["JOB_COMPLETION_INDEX: out of range"]);
+  assert.equal(pick(undefined, "2", {}).issues, ["--shards: unused"]);
+});
+
+test.run();

@@ -1,0 +1,102 @@
+// Every preset runs (made small through --set) and draws valid SVG charts with the expected
+// series, reference lines and theory overlay; `presets` lists them all with their sources.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { rmSync } from "node:fs";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { presets } from "../../src/presets/index.js";
+import { runStudy } from "../../src/study/node/run-study.js";
+import { FlagIssues } from "../../src/cli/options.js";
+import { specFromArguments } from "../../src/cli/run.js";
+import { cliSync, read, scratchDir } from "../helpers/study-dirs.js";
+
+interface PresetCheck {
+  sets: string[];
+  /** Chart file -> texts its SVG must show (legend entries, reference lines). */
+  expect: Record<string, string[]>;
+}
+
+const checks: Record<string, PresetCheck> = {
+  "feng-phase-transition": {
+    sets: ["seeds=2", "grid.nSynthetic=[100,1000]", "grid.generator.eps=[0.1,0.5,0.9]"],
+    expect: {
+      "accuracy.svg": ["nSynthetic=100", "nSynthetic=1000", "simulation", "theory", "eps* = 0.727", "Bayes Phi(mu)"],
+      "keptLabelAccuracy.svg": ["nSynthetic=1000", "eps* = 0.727"],
+    },
+  },
+  "feng-verifier-quality": {
+    sets: ["seeds=2", "grid.nSynthetic=[300,1000]"],
+    expect: {
+      "accuracy.svg": ["verifier.kind=oracle", "verifier.kind=none", "verifier.kind=linear, verifier.angle=80", "verifier.kind=linear, verifier.angle=-80", "generator", "Bayes"],
+      "keptFraction.svg": ["verifier.kind=linear, verifier.angle=20"],
+    },
+  },
+  "amin-arms": {
+    sets: ["seeds=2", "params.prompts=500", "generations=3"],
+    expect: {
+      "accuracy.svg": [
+        "arm=no-curation", "arm=filter-only", "arm=filter+uniform", "arm=filter+hardest", "arm=filter+proportional", "arm=replace-rejected",
+        "simulation", "theory", "filter-only limit: 1 - unsolvable",
+      ],
+      "labelsTotal.svg": ["arm=filter+hardest", "theory"],
+      "entropy.svg": ["arm=no-curation"],
+    },
+  },
+  "amin-rate": {
+    sets: ["params.prompts=200", "grid.labeler.beta=[0.5,0.9]", "grid.filter.gamma=[0,0.5]", "generations=25"],
+    expect: {
+      "roundsToEpsilon.svg": ["filter.gamma=0", "filter.gamma=0.5", "simulation", "theoryRounds", "boundRounds", "labeler.beta (the labeler's accuracy)"],
+      "accuracy.svg": ["filter.gamma=0.5, labeler.beta=0.9"],
+    },
+  },
+};
+
+const root = scratchDir("presets");
+
+test("every preset has a check here", () => {
+  assert.equal(presets.map((p) => p.name).sort(), Object.keys(checks).sort());
+});
+
+for (const preset of presets) {
+  test(`preset ${preset.name} runs reduced and draws its series`, async () => {
+    const check = checks[preset.name];
+    const issues = new FlagIssues();
+    const { spec } = specFromArguments(issues, undefined, preset.name, check.sets);
+    assert.equal(issues.issues, []);
+    const out = join(root, preset.name);
+    await runStudy({ spec, preset: preset.name, workers: 2, out });
+    for (const [file, texts] of Object.entries(check.expect)) {
+      const svg = read(out, `plots/${file}`);
+      assert.is(XMLValidator.validate(svg), true, `${file} is well-formed XML`);
+      assert.ok(svg.startsWith("<svg"), `${file} is SVG`);
+      for (const text of texts) assert.ok(svg.includes(`>${text}</text>`), `${preset.name} ${file} shows ${text}`);
+    }
+    assert.match(read(out, "report.html"), preset.source.split(",")[0]);
+    if (preset.derived) assert.match(read(out, "derived.csv"), /^cell,generation,/);
+  });
+}
+
+test("amin-rate: the rounds to epsilon are those of the error recursion, within the paper's bound", () => {
+  const [header, ...lines] = read(join(root, "amin-rate"), "derived.csv").trimEnd().split("\n");
+  const columns = header.split(",");
+  const at = (line: string, column: string) => Number(line.split(",")[columns.indexOf(column)]);
+  assert.is(lines.length, 4);
+  for (const line of lines) {
+    assert.is(at(line, "roundsToEpsilon_mean"), at(line, "theoryRounds"));
+    assert.ok(at(line, "theoryRounds") <= at(line, "boundRounds"));
+  }
+});
+
+test("collapse-sim presets lists every preset with its source", () => {
+  const { code, stdout } = cliSync(["presets"]);
+  assert.is(code, 0);
+  for (const preset of presets) {
+    assert.ok(stdout.includes(`${preset.name}\t${preset.title}\n`), preset.name);
+    assert.ok(stdout.includes(`source: ${preset.source}\n`), preset.name);
+  }
+});
+
+test.after(() => rmSync(root, { recursive: true, force: true }));
+
+test.run();

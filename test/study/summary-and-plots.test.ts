@@ -1,0 +1,91 @@
+// summary.csv against statistics computed directly from rows.jsonl, and the charts and
+// report: valid SVG with one series per cell group and the theory curve, a self-contained page.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import "../fixtures/register-toy.js";
+import { runStudy } from "../../src/study/node/run-study.js";
+import { plotDirectory } from "../../src/study/node/plot-directory.js";
+import { sampleStatistics } from "../../src/report/statistics.js";
+import { mean, variance } from "../helpers/stats.js";
+import { read, registerToy, scratchDir } from "../helpers/study-dirs.js";
+
+const scratch = scratchDir("summary");
+const out = join(scratch, "study");
+const spec = { scenario: "toy-walk", params: { n: 50 }, grid: { drift: [0, 0.2], "step.kind": ["plain", "scaled"] }, generations: 4, seeds: 6, seed: 3 };
+
+function parseCsv(text: string): Array<Record<string, string>> {
+  const [header, ...lines] = text.trimEnd().split("\n");
+  const columns = header.split(",");
+  return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i], v])));
+}
+
+test("sampleStatistics: mean, n-1 standard deviation, standard error, nulls skipped", () => {
+  assert.equal(sampleStatistics([1, 2, 3, null]), { count: 3, mean: 2, sd: 1, se: 1 / Math.sqrt(3) });
+  assert.equal(sampleStatistics([5]), { count: 1, mean: 5, sd: null, se: null });
+  assert.equal(sampleStatistics([null]), { count: 0, mean: null, sd: null, se: null });
+});
+
+test("summary.csv holds mean, sd, se and n of every metric per cell and generation, and the theory", async () => {
+  await runStudy({ spec, workers: 2, out, workerImports: [registerToy] });
+  const rows = read(out, "rows.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
+  const summary = parseCsv(read(out, "summary.csv"));
+  assert.is(summary.length, 4 * 5);
+  assert.equal(Object.keys(summary[0]), [
+    "cell", "generation", "n", "drift", "explode", "step.kind", "step.scale", "replicates",
+    "position_mean", "position_sd", "position_se", "position_n", "theoryPosition",
+    "lastStep_mean", "lastStep_sd", "lastStep_se", "lastStep_n",
+  ]);
+  for (const line of summary) {
+    const group = rows.filter((r) => r.cell === Number(line.cell) && r.generation === Number(line.generation));
+    assert.is(Number(line.replicates), 6);
+    assert.is(line.drift, String(group[0].drift));
+    for (const metric of ["position", "lastStep"]) {
+      const values = group.map((r) => r[metric]).filter((v) => v !== null);
+      assert.is(Number(line[`${metric}_n`]), values.length);
+      if (values.length === 0) {
+        assert.equal([line[`${metric}_mean`], line[`${metric}_sd`], line[`${metric}_se`]], ["", "", ""]);
+        continue;
+      }
+      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(b));
+      assert.ok(close(Number(line[`${metric}_mean`]), mean(values)), `${metric} mean`);
+      assert.ok(close(Number(line[`${metric}_sd`]), Math.sqrt(variance(values))), `${metric} sd`);
+      assert.ok(close(Number(line[`${metric}_se`]), Math.sqrt(variance(values) / values.length)), `${metric} se`);
+    }
+    assert.is(Number(line.theoryPosition), group[0].theoryPosition);
+  }
+});
+
+test("plots are valid SVG with a line per cell group and the theory overlay; the report is self-contained", () => {
+  assert.equal(readdirSync(join(out, "plots")).sort(), ["lastStep.svg", "position.svg"]);
+  const position = read(out, "plots/position.svg");
+  assert.is(XMLValidator.validate(position), true);
+  assert.ok(position.startsWith("<svg"));
+  for (const series of ["drift=0, step.kind=plain", "drift=0.2, step.kind=scaled", "simulation", "theory"]) {
+    assert.ok(position.includes(`>${series}</text>`), `legend shows ${series}`);
+  }
+  const lastStep = read(out, "plots/lastStep.svg");
+  assert.is(XMLValidator.validate(lastStep), true);
+  assert.not.ok(lastStep.includes(">theory</text>"), "no theory for a metric without one");
+  const report = read(out, "report.html");
+  assert.is((report.match(/<svg /g) ?? []).length, 2);
+  assert.not.match(report, /<script|<link|src="http|href="http|@import/);
+  assert.match(report, /<th>position_mean<\/th>/);
+  assert.match(report, /&quot;scenario&quot;: &quot;toy-walk&quot;/);
+});
+
+test("collapse-sim plot DIR rewrites the same summary, charts and report from the rows", async () => {
+  const before = ["summary.csv", "report.html", "plots/position.svg"].map((f) => read(out, f));
+  rmSync(join(out, "plots"), { recursive: true });
+  rmSync(join(out, "report.html"));
+  const { report, missing } = await plotDirectory(out);
+  assert.is(report, join(out, "report.html"));
+  assert.is(missing, 0);
+  assert.equal(["summary.csv", "report.html", "plots/position.svg"].map((f) => read(out, f)), before);
+});
+
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
+
+test.run();

@@ -1,0 +1,103 @@
+// Bad specs and bad command lines: each is refused before any work with the exact message
+// naming the dotted path (or flag), the value and what is allowed; the CLI exits with code 2.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { existsSync, writeFileSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import "../fixtures/register-toy.js";
+import { resolveStudy } from "../../src/study/spec.js";
+import { scenarioNames } from "../../src/scenarios/index.js";
+import { presetNames } from "../../src/presets/index.js";
+import { SpecError } from "../../src/validation/spec-error.js";
+import { cliSync, scratchDir } from "../helpers/study-dirs.js";
+
+const scenarioList = scenarioNames().map((n) => JSON.stringify(n)).join(", ");
+
+const badSpecs: Array<[unknown, string]> = [
+  [{ scenario: "nope" }, `scenario: unknown value (got "nope"); allowed: one of ${scenarioList}`],
+  [{ scenario: "toy-walk", seeds: 0 }, "seeds: out of range (got 0); allowed: an integer in [1, 1000000]"],
+  [{ scenario: "toy-walk", foo: 1 }, "foo: unknown key (got 1); allowed: keys scenario, params, grid, generations, seeds, seed, engine"],
+  [{ scenario: "toy-walk", engine: "gpu" }, `engine: unknown value (got "gpu"); allowed: one of "wasm", "js"`],
+  [{ scenario: "toy-walk", generations: 1.5 }, "generations: out of range (got 1.5); allowed: an integer in [0, 100000]"],
+  [{ scenario: "toy-walk", params: { n: -5 } }, "params.n: out of range (got -5); allowed: an integer in [1, 10000000]"],
+  [{ scenario: "toy-walk", params: { bogus: true } }, "params.bogus: unknown key (got true); allowed: keys n, drift, explode, step"],
+  [{ scenario: "toy-walk", params: { step: { kind: "x" } } }, `params.step.kind: unknown value (got "x"); allowed: one of "plain", "scaled"`],
+  [{ scenario: "toy-walk", params: { n: 6000000, drift: 0.5 } }, "params.n: too large (got 6000000); allowed: at most 5000000 with a drift"],
+  [{ scenario: "toy-walk", grid: { drift: [0, 2] } }, "grid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]"],
+  [{ scenario: "toy-walk", grid: { drift: [] } }, "grid.drift: out of range (got []); allowed: a non-empty array of values"],
+  [
+    { scenario: "toy-walk", seeds: -1, grid: { "step.scale": [1, -1], drift: "0.1" } },
+    [
+      `grid.drift: wrong type (got "0.1"); allowed: a non-empty array of values`,
+      "seeds: out of range (got -1); allowed: an integer in [1, 1000000]",
+    ].join("\n"),
+  ],
+];
+
+test("every bad spec is refused with the exact message", () => {
+  for (const [spec, message] of badSpecs) {
+    try {
+      resolveStudy(spec);
+      assert.unreachable(`accepted ${JSON.stringify(spec)}`);
+    } catch (error) {
+      assert.instance(error, SpecError);
+      assert.is((error as Error).message, message, JSON.stringify(spec));
+    }
+  }
+});
+
+const dir = scratchDir("validation");
+const specFile = join(dir, "toy.json");
+writeFileSync(specFile, JSON.stringify({ scenario: "toy-walk", params: { n: 10 }, generations: 2, seeds: 2 }));
+const badSpecFile = join(dir, "bad.json");
+writeFileSync(badSpecFile, JSON.stringify({ scenario: "toy-walk", grid: { drift: [0, 2] } }));
+
+const badCommands: Array<[string[], NodeJS.ProcessEnv, string]> = [
+  [["run", badSpecFile, "--out", join(dir, "never")], {}, "invalid input:\ngrid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]\n"],
+  [["run", specFile, "--workers", "0"], {}, "invalid input:\n--workers: out of range (got 0); allowed: an integer in [1, 1024]\n"],
+  [
+    ["run", specFile, "--workers", "two", "--shard", "3/2", "--format", "xml"],
+    {},
+    [
+      "invalid input:",
+      `--workers: wrong type (got "two"); allowed: an integer in [1, 1024]`,
+      `--format: unknown value (got "xml"); allowed: one of "jsonl", "csv"`,
+      `--shard: out of range (got "3/2"); allowed: I/N with 0 <= I < N (0-based), e.g. 0/4`,
+      "",
+    ].join("\n"),
+  ],
+  [
+    ["run", "--preset", "nope", "--set", "seeds"],
+    {},
+    [
+      "invalid input:",
+      `--preset: unknown value (got "nope"); allowed: one of ${presetNames().map((n) => JSON.stringify(n)).join(", ")} (collapse-sim presets lists them)`,
+      `--set: malformed (got "seeds"); allowed: path=value, e.g. seeds=3, params.d=50 or grid.generator.eps=[0.1,0.3]`,
+      "",
+    ].join("\n"),
+  ],
+  [["run", specFile, "--set", "params.n=0"], {}, "invalid input:\nparams.n: out of range (got 0); allowed: an integer in [1, 10000000]\n"],
+  [["run", specFile, "--set", "seeds=[1]"], {}, "invalid input:\nseeds: wrong type (got [1]); allowed: an integer in [1, 1000000]\n"],
+  [["run", specFile, "--resume"], {}, "invalid input:\n--resume: unused (got true); allowed: only with --out DIR\n"],
+  [
+    ["run", specFile],
+    { JOB_COMPLETION_INDEX: "1" },
+    "invalid input:\n--shards: missing; allowed: the number of shards (the Job's completions) when JOB_COMPLETION_INDEX is set; or set COLLAPSE_SIM_SHARDS\n",
+  ],
+  [["run", specFile, "--bogus"], {}, "unknown option --bogus; see collapse-sim --help\n"],
+  [["frobnicate"], {}, `unknown command "frobnicate"; see collapse-sim --help\n`],
+];
+
+test("the CLI refuses bad specs and flags with exit code 2 and the exact message, before writing anything", () => {
+  for (const [args, env, message] of badCommands) {
+    const result = cliSync(args, env);
+    assert.is(result.stderr, message, args.join(" "));
+    assert.is(result.code, 2, args.join(" "));
+    assert.is(result.stdout, "", args.join(" "));
+  }
+  assert.not.ok(existsSync(join(dir, "never")), "nothing written for a bad spec");
+});
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test.run();
