@@ -1,9 +1,9 @@
 // The feng-phase-transition preset's m/d = 10^5 curve (d = 100, m = 10^7, method auto = exact)
 // shows the step at eps*: at the grid points on either side of eps* = 0.727 (eps 0.70 and
 // 0.75) the accuracy is within 0.002 of its limits Phi(mu) and Phi(-mu) by the formula (0.0010
-// and 0.0014). As in
-// breakdown.test.ts: the formula's distance to the limit (`gap`) is asserted small, every
-// replicate is on the limit's side of 1/2, and the mean is within gap + z SE of the limit.
+// and 0.0014). As in breakdown.test.ts: the formula's distance to the limit (`gap`) is
+// asserted small, every replicate is on the limit's side of 1/2, and the mean is within
+// gap + z SE of the limit.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assertWithinSE, mean, standardError, Z } from "../helpers/stats.js";
