@@ -58,4 +58,23 @@ test("generation 0 is the generator: flip 1 - eps, linear Phi(mu cos a); round m
   assertMeanWithinSE(metric(linear, "keptLabelAccuracy", 1), expected, "linear generator's label accuracy");
 });
 
+test("theory columns for what is kept hold in every round of the self-consuming loop", async () => {
+  // From round 2 the generator is the last model; its label accuracy is the previous row's exact
+  // accuracy, so each row's theory value is the conditional expectation of its own round: the
+  // per-replicate differences have mean zero, whatever the model turned out to be.
+  const verifier = { kind: "noisy", phi: 0.7, psi: 0.4 };
+  const rows = await runCell({ ...base, d: 20, nSynthetic: 5000, generator: { kind: "flip", eps: 0.35 }, verifier }, R, { seed: 15, generations: 3 });
+  for (const generation of [1, 2, 3]) {
+    const at = rows.filter((row) => row.generation === generation);
+    assert.ok(at.every((row) => typeof row.theoryKeptFraction === "number"), `round ${generation}: theory present`);
+    assertMeanWithinSE(at.map((row) => (row.keptFraction as number) - (row.theoryKeptFraction as number)), 0, `round ${generation} keptFraction - theory`);
+    assertMeanWithinSE(at.map((row) => (row.keptLabelAccuracy as number) - (row.theoryKeptLabelAccuracy as number)), 0, `round ${generation} keptLabelAccuracy - theory`);
+  }
+  const first = rows.find((row) => row.generation === 1)!;
+  assert.is(first.theoryKeptFraction, keptFraction(0.35, 0.7, 0.4));
+  assert.is(first.theoryKeptLabelAccuracy, 1 - postFilterNoise(0.35, 0.7, 0.4));
+  const geometric = await runCell({ ...base, generator: { kind: "linear", angle: 40 }, verifier: { kind: "linear", angle: 10 } }, 1, { seed: 16 });
+  assert.ok(geometric.every((row) => row.theoryKeptFraction === null && row.theoryKeptLabelAccuracy === null), "no closed form for a geometric verifier");
+});
+
 test.run();

@@ -8,6 +8,8 @@ export const metricDefinitions: readonly MetricDefinition[] = [
   { name: "keptFraction", description: "synthetic points kept by the verifier / synthetic points generated" },
   { name: "keptLabelAccuracy", description: "fraction of kept synthetic labels that are correct (the verifier-quality proxy)" },
   { name: "theoryAccuracy", description: "closed-form accuracy where it applies (flip generator, label-only verifier, round 1; generation 0: the generator's)", theoryOf: "accuracy" },
+  { name: "theoryKeptFraction", description: "expected kept fraction phi a + psi (1 - a), a the generator's label accuracy (label-only verifiers, every round)", theoryOf: "keptFraction" },
+  { name: "theoryKeptLabelAccuracy", description: "phi a / (phi a + psi (1 - a)): one minus the post-filter noise (label-only verifiers, every round)", theoryOf: "keptLabelAccuracy" },
 ];
 
 /** |w|, 0 for the zero vector. */

@@ -6,22 +6,28 @@
 import type { Engine } from "../../engine/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
 import type { VerifiedMixtureParams } from "./params.js";
-import { bayesAccuracy, generatorAccuracy, firstRoundAccuracy } from "./theory.js";
+import { bayesAccuracy, generatorAccuracy, firstRoundAccuracy, labelOnlyAcceptance, labelOnlyKeep } from "./theory.js";
 import { runRounds } from "./rounds.js";
 
 export function runReplicate(engine: Engine, params: VerifiedMixtureParams, options: ReplicateOptions): MetricValues[] {
   const bayes = bayesAccuracy(params.mu);
   const initial = generatorAccuracy(params.mu, params.generator);
-  const rows: MetricValues[] = [
-    { accuracy: initial, bayesAccuracy: bayes, keptFraction: null, keptLabelAccuracy: null, theoryAccuracy: initial },
-  ];
+  const acceptance = labelOnlyAcceptance(params.verifier);
+  const rows: MetricValues[] = [{
+    accuracy: initial, bayesAccuracy: bayes, keptFraction: null, keptLabelAccuracy: null,
+    theoryAccuracy: initial, theoryKeptFraction: null, theoryKeptLabelAccuracy: null,
+  }];
   runRounds(engine, params, options).forEach((round, i) => {
+    // This round's generator is the previous row's model (generation 0: the generator itself).
+    const keep = acceptance ? labelOnlyKeep(acceptance, rows[i].accuracy as number) : null;
     rows.push({
       accuracy: round.accuracy,
       bayesAccuracy: bayes,
       keptFraction: round.kept / params.nSynthetic,
       keptLabelAccuracy: round.kept > 0 ? round.keptAgree / round.kept : null,
       theoryAccuracy: i === 0 ? firstRoundAccuracy(params) : null,
+      theoryKeptFraction: keep?.keptFraction ?? null,
+      theoryKeptLabelAccuracy: keep?.keptLabelAccuracy ?? null,
     });
   });
   return rows;

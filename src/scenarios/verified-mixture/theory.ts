@@ -44,6 +44,23 @@ export function postFilterNoise(eps: number, phi: number, psi: number): number {
   return (eps * psi) / (eps * psi + (1 - eps) * phi);
 }
 
+/**
+ * What a label-only verifier keeps from a generator whose labels are right with probability
+ * `labelAccuracy`: the expected kept fraction phi a + psi (1 - a), and the share of right labels
+ * among the kept, phi a / (phi a + psi (1 - a)) (one minus the post-filter noise at eps = 1 - a).
+ * Exact in every round: from round 2 the generator is the last model, whose label accuracy is
+ * that round's exact accuracy. The second is a ratio of expectations; the simulated ratio of
+ * counts differs from it by O(1 / m).
+ */
+export function labelOnlyKeep(acceptance: { phi: number; psi: number }, labelAccuracy: number): {
+  keptFraction: number;
+  keptLabelAccuracy: number | null;
+} {
+  const { phi, psi } = acceptance;
+  const kept = keptFraction(1 - labelAccuracy, phi, psi);
+  return { keptFraction: kept, keptLabelAccuracy: kept > 0 ? (phi * labelAccuracy) / kept : null };
+}
+
 export interface FiniteSizeInputs {
   mu: number;
   d: number;
