@@ -1,6 +1,6 @@
 // The random stream: seeding and refilling the pair buffer (see rng-state.ts), and the
 // primitive that every sampler consumes, a 53-bit uniform built from one pair.
-import { LANES_OFFSET, CURSOR_OFFSET, BUFFER_OFFSET, BUFFER_PAIRS } from "./rng-state";
+import { LANES_OFFSET, CURSOR_OFFSET, BUFFER_OFFSET, BUFFER_PAIRS, STATE_BYTES } from "./rng-state";
 
 // @ts-ignore: decorator
 @inline const TWO_POW_32: f64 = 4294967296.0;
@@ -31,6 +31,9 @@ export function rngSeed(state: usize, seedLo: u32, seedHi: u32, stream: u32): vo
     store<u32>(state + LANES_OFFSET + 32 + (lane << 2), w2);
     store<u32>(state + LANES_OFFSET + 48 + (lane << 2), w3);
   }
+  // The padding and the (spent) buffer are zeroed, as in the reference, so that stateWords()
+  // compares equal across engines even when the allocator hands back used memory.
+  memory.fill(state + CURSOR_OFFSET, 0, STATE_BYTES - CURSOR_OFFSET);
   store<u32>(state + CURSOR_OFFSET, BUFFER_PAIRS);
 }
 
@@ -45,7 +48,7 @@ export function rngRefill(state: usize): void {
     let s3 = v128.load(state + LANES_OFFSET, 48);
     const five = i32x4.splat(5);
     const nine = i32x4.splat(9);
-    for (let k: u32 = 0; k < steps; k++) {
+    for (let k: u32 = 0; k < steps; k += 2) {
       const m = i32x4.mul(s1, five);
       const r = i32x4.mul(v128.or(i32x4.shl(m, 7), i32x4.shr_u(m, 25)), nine);
       v128.store(out + (<usize>k << 4), r);
@@ -55,6 +58,16 @@ export function rngRefill(state: usize): void {
       s1 = v128.xor(s1, s2);
       s0 = v128.xor(s0, s3);
       s2 = v128.xor(s2, t);
+      s3 = v128.or(i32x4.shl(s3, 11), i32x4.shr_u(s3, 21));
+      const m2 = i32x4.mul(s1, five);
+      const r2 = i32x4.mul(v128.or(i32x4.shl(m2, 7), i32x4.shr_u(m2, 25)), nine);
+      v128.store(out + (<usize>k << 4), r2, 16);
+      const t2 = i32x4.shl(s1, 9);
+      s2 = v128.xor(s2, s0);
+      s3 = v128.xor(s3, s1);
+      s1 = v128.xor(s1, s2);
+      s0 = v128.xor(s0, s3);
+      s2 = v128.xor(s2, t2);
       s3 = v128.or(i32x4.shl(s3, 11), i32x4.shr_u(s3, 21));
     }
     v128.store(state + LANES_OFFSET, s0);
@@ -84,10 +97,16 @@ export function rngRefill(state: usize): void {
   store<u32>(state + CURSOR_OFFSET, 0);
 }
 
+/** Address of pair number `cursor` of the buffer. */
+// @ts-ignore: decorator
+@inline export function pairsAddress(state: usize, cursor: u32): usize {
+  return state + BUFFER_OFFSET + (<usize>cursor << 3);
+}
+
 /** Reads pair number `cursor` of the buffer as a | b << 32. */
 // @ts-ignore: decorator
 @inline export function pairAt(state: usize, cursor: u32): u64 {
-  return load<u64>(state + BUFFER_OFFSET + (<usize>cursor << 3));
+  return load<u64>(pairsAddress(state, cursor));
 }
 
 /** Uniform on [0, 1) with 53 random bits: the top 21 bits of a and all of b. */

@@ -2,22 +2,48 @@
 // and chi-square. Bulk fills keep the stream's cursor in a local; rare branches go through
 // nextPair, which keeps it in memory.
 import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
-import { rngRefill, pairAt, pairToUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
-import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_R } from "./ziggurat";
+import { rngRefill, pairsAddress, pairAt, pairToUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
+import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, splicePairs } from "./pair-lanes";
+import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X, ZIG_R } from "./ziggurat";
 import { detExp, detLog } from "./math";
 
-/** out[i] = uniform on [0, 1). */
+/** out[k] = the uniform of pair k at `pairs`, for k < count: the buffer read in order. */
+// @ts-ignore: decorator
+@inline function uniformsFromPairs(pairs: usize, out: usize, count: i32): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
+    const bias = v128.load(BIAS_UNIFORM), scale = f64x2.splat(1.1102230246251565e-16); // 2^-53
+    for (; k + 4 <= count; k += 4) {
+      const p = pairs + (<usize>k << 3), o = out + (<usize>k << 3);
+      v128.store(o, f64x2.mul(splicePairs(v128.load(p), exponent84, exponent52, bias), scale));
+      v128.store(o, f64x2.mul(splicePairs(v128.load(p, 16), exponent84, exponent52, bias), scale), 16);
+    }
+  }
+  for (; k < count; k++) store<f64>(out + (<usize>k << 3), pairToUniform(load<u64>(pairs + (<usize>k << 3))));
+}
+
+/** out[i] = uniform on [0, 1). Converts the buffer a run of pairs at a time, refilling between runs. */
 export function fillUniform(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    store<f64>(out + (<usize>i << 3), pairToUniform(pairAt(state, cursor++)));
+    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    uniformsFromPairs(pairsAddress(state, cursor), out + (<usize>i << 3), run);
+    i += run;
+    cursor += <u32>run;
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
+
+/** Both lanes 2^-52, the scale of signed uniforms. */
+const TWO_POW_MINUS_52: usize = memory.data<f64>([2.220446049250313e-16, 2.220446049250313e-16], 16);
+/** Both lanes -0.0: andnot with it is |x|. */
+const SIGN_BITS: usize = memory.data<f64>([-0.0, -0.0], 16);
 
 // @ts-ignore: decorator
 @inline function layerOf(pair: u64): usize {
@@ -63,26 +89,70 @@ export function nextNormal(state: usize): f64 {
   return normalSlow(state, u, layer);
 }
 
-/** out[i] = standard normal. */
+/**
+ * out[i] = standard normal. The SIMD build tests four candidates per iteration, two per v128
+ * (one load fetches a layer's ratio and width, see ZIG_RATIO_X), and keeps those before the
+ * first that falls outside its layer's rectangle (1.5% do); that one, and the buffer's last
+ * few, go through the scalar path, so the stream is consumed exactly as the reference does.
+ */
 export function fillNormal(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    const pair = pairAt(state, cursor++);
-    const layer = layerOf(pair);
-    const u = signedUniform(pair);
-    let z: f64;
-    if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) {
-      z = u * load<f64>(ZIG_X + (layer << 3));
-    } else {
-      store<u32>(state + CURSOR_OFFSET, cursor);
-      z = normalSlow(state, u, layer);
-      cursor = load<u32>(state + CURSOR_OFFSET);
+    // Candidates left in the buffer that can still become outputs.
+    let run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    if (ASC_FEATURE_SIMD) {
+      const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
+      const bias = v128.load(BIAS_SIGNED), scale = v128.load(TWO_POW_MINUS_52), signBits = v128.load(SIGN_BITS);
+      for (; run >= 4; run -= 4) {
+        const pairs = pairsAddress(state, cursor);
+        const u01 = f64x2.mul(splicePairs(v128.load(pairs), exponent84, exponent52, bias), scale);
+        const u23 = f64x2.mul(splicePairs(v128.load(pairs, 16), exponent84, exponent52, bias), scale);
+        // Each candidate's layer is the low byte of its word a; one load fetches (ratio, x).
+        const layer0 = v128.load(<usize>load<u8>(pairs) << 4, ZIG_RATIO_X);
+        const layer1 = v128.load(<usize>load<u8>(pairs, 8) << 4, ZIG_RATIO_X);
+        const layer2 = v128.load(<usize>load<u8>(pairs, 16) << 4, ZIG_RATIO_X);
+        const layer3 = v128.load(<usize>load<u8>(pairs, 24) << 4, ZIG_RATIO_X);
+        const inside01 = f64x2.lt(v128.andnot(u01, signBits), v128.shuffle<f64>(layer0, layer1, 0, 2));
+        const inside23 = f64x2.lt(v128.andnot(u23, signBits), v128.shuffle<f64>(layer2, layer3, 0, 2));
+        // Stored before the test: entries from a rejected candidate on are rewritten later (i + 4 <= n).
+        const o = out + (<usize>i << 3);
+        v128.store(o, f64x2.mul(u01, v128.shuffle<f64>(layer0, layer1, 1, 3)));
+        v128.store(o, f64x2.mul(u23, v128.shuffle<f64>(layer2, layer3, 1, 3)), 16);
+        const outside = i32x4.bitmask(v128.shuffle<i32>(inside01, inside23, 0, 2, 4, 6)) ^ 15;
+        if (outside != 0) {
+          // Keep the candidates before the first rejected one; the scalar path takes that one.
+          const accepted = ctz(outside);
+          i += accepted;
+          cursor += accepted;
+          run = 1;
+          break;
+        }
+        i += 4;
+        cursor += 4;
+      }
+      if (run == 0) continue;
     }
-    store<f64>(out + (<usize>i << 3), z);
+    for (; run > 0; run--) {
+      const pair = pairAt(state, cursor++);
+      const layer = layerOf(pair);
+      const u = signedUniform(pair);
+      const at = out + (<usize>i << 3);
+      i++;
+      if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) {
+        store<f64>(at, u * load<f64>(ZIG_X + (layer << 3)));
+      } else {
+        // The rare branch draws more pairs through the cursor in memory, maybe refilling.
+        store<u32>(state + CURSOR_OFFSET, cursor);
+        store<f64>(at, normalSlow(state, u, layer));
+        cursor = load<u32>(state + CURSOR_OFFSET);
+        break;
+      }
+    }
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
@@ -90,12 +160,18 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
 /** out[i] = 1 with probability p, else 0 (bytes). */
 export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    store<u8>(out + <usize>i, <u8>(pairToUniform(pairAt(state, cursor++)) < p));
+    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const pairs = pairsAddress(state, cursor);
+    const o = out + <usize>i;
+    for (let k = 0; k < run; k++) store<u8>(o + <usize>k, <u8>(pairToUniform(load<u64>(pairs + (<usize>k << 3))) < p));
+    i += run;
+    cursor += <u32>run;
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
@@ -119,12 +195,20 @@ export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
 /** out[i] (i32) = category drawn from the cumulative table cdf of length k. */
 export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    store<i32>(out + (<usize>i << 2), categoricalIndex(cdf, k, pairToUniform(pairAt(state, cursor++))));
+    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const pairs = pairsAddress(state, cursor);
+    const o = out + (<usize>i << 2);
+    for (let j = 0; j < run; j++) {
+      store<i32>(o + (<usize>j << 2), categoricalIndex(cdf, k, pairToUniform(load<u64>(pairs + (<usize>j << 3)))));
+    }
+    i += run;
+    cursor += <u32>run;
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
