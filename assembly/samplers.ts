@@ -2,7 +2,7 @@
 // and chi-square. Bulk fills keep the stream's cursor in a local; rare branches go through
 // nextPair, which keeps it in memory.
 import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
-import { rngRefill, pairsAddress, pairAt, pairToUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
+import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, splicePairs } from "./pair-lanes";
 import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X, ZIG_R } from "./ziggurat";
 import { detExp, detLog } from "./math";
@@ -50,10 +50,6 @@ const SIGN_BITS: usize = memory.data<f64>([-0.0, -0.0], 16);
   return <usize>(<u32>pair & 255);
 }
 
-// @ts-ignore: decorator
-@inline function signedUniform(pair: u64): f64 {
-  return 2.0 * pairToUniform(pair) - 1.0;
-}
 
 /** Normal tail beyond ZIG_R (Marsaglia 1964). */
 function normalTail(state: usize, negative: bool): f64 {
@@ -75,7 +71,7 @@ function normalSlow(state: usize, u: f64, layer: usize): f64 {
     if (f0 + nextUniform(state) * (f1 - f0) < detExp(-0.5 * x * x)) return x;
     const pair = nextPair(state);
     layer = layerOf(pair);
-    u = signedUniform(pair);
+    u = pairToSignedUniform(pair);
     if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) return u * load<f64>(ZIG_X + (layer << 3));
   }
 }
@@ -84,7 +80,7 @@ function normalSlow(state: usize, u: f64, layer: usize): f64 {
 export function nextNormal(state: usize): f64 {
   const pair = nextPair(state);
   const layer = layerOf(pair);
-  const u = signedUniform(pair);
+  const u = pairToSignedUniform(pair);
   if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) return u * load<f64>(ZIG_X + (layer << 3));
   return normalSlow(state, u, layer);
 }
@@ -105,6 +101,7 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
     }
     // Candidates left in the buffer that can still become outputs.
     let run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    let rejected = false;
     if (ASC_FEATURE_SIMD) {
       const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
       const bias = v128.load(BIAS_SIGNED), scale = v128.load(TWO_POW_MINUS_52), signBits = v128.load(SIGN_BITS);
@@ -125,33 +122,40 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
         v128.store(o, f64x2.mul(u23, v128.shuffle<f64>(layer2, layer3, 1, 3)), 16);
         const outside = i32x4.bitmask(v128.shuffle<i32>(inside01, inside23, 0, 2, 4, 6)) ^ 15;
         if (outside != 0) {
-          // Keep the candidates before the first rejected one; the scalar path takes that one.
+          // Keep the candidates before the first rejected one.
           const accepted = ctz(outside);
           i += accepted;
           cursor += accepted;
-          run = 1;
+          rejected = true;
           break;
         }
         i += 4;
         cursor += 4;
       }
-      if (run == 0) continue;
     }
-    for (; run > 0; run--) {
-      const pair = pairAt(state, cursor++);
-      const layer = layerOf(pair);
-      const u = signedUniform(pair);
-      const at = out + (<usize>i << 3);
-      i++;
-      if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) {
-        store<f64>(at, u * load<f64>(ZIG_X + (layer << 3)));
-      } else {
-        // The rare branch draws more pairs through the cursor in memory, maybe refilling.
-        store<u32>(state + CURSOR_OFFSET, cursor);
-        store<f64>(at, normalSlow(state, u, layer));
-        cursor = load<u32>(state + CURSOR_OFFSET);
-        break;
+    if (!rejected) {
+      // One candidate at a time: the scalar build's loop, the SIMD build's last few. A rejected
+      // candidate leaves the loop, so that no value in it lives across the rare branch's call.
+      for (; run > 0; run--) {
+        const pair = pairAt(state, cursor);
+        const layer = layerOf(pair);
+        const u = pairToSignedUniform(pair);
+        if (!(Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3)))) {
+          rejected = true;
+          break;
+        }
+        store<f64>(out + (<usize>i << 3), u * load<f64>(ZIG_X + (layer << 3)));
+        i++;
+        cursor++;
       }
+    }
+    if (rejected) {
+      // The rare branch draws more pairs through the cursor in memory, maybe refilling.
+      const pair = pairAt(state, cursor);
+      store<u32>(state + CURSOR_OFFSET, cursor + 1);
+      store<f64>(out + (<usize>i << 3), normalSlow(state, pairToSignedUniform(pair), layerOf(pair)));
+      i++;
+      cursor = load<u32>(state + CURSOR_OFFSET);
     }
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
