@@ -5,3 +5,4 @@ export { rngSeed, rngRefill } from "./rng";
 export { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fillChiSquare } from "./samplers";
 export { detExp, detLog } from "./math";
 export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
+export { filteredMixtureGram, filteredMixtureWorkLength } from "./verified-mixture";

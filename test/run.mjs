@@ -32,7 +32,7 @@ const pattern = `^(${escaped.join("|")})$`;
 const child = spawn(process.execPath, ["--import", "tsx", join(root, "node_modules/uvu/bin.js"), "test", pattern], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
-  env: { ...process.env, FORCE_COLOR: process.stdout.isTTY ? "1" : "0" },
+  env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) },
 });
 
 let output = "";

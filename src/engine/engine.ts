@@ -1,5 +1,6 @@
 // The contract every engine meets: the wasm kernels and the plain-TypeScript reference
 // implement the same operations on the same random streams.
+import type { FilteredMixtureProblem, FilteredMixtureCounts } from "./filtered-mixture.js";
 
 export type EngineKind = "wasm" | "js";
 export type WasmBuild = "release-simd" | "release" | "debug";
@@ -68,4 +69,16 @@ export interface Engine {
   cholesky(a: F64Block, d: number, ridge: number): number;
   /** Solves L L^T x = b in place with L from cholesky. */
   choleskySolve(l: F64Block, d: number, b: F64Block): void;
+
+  // Fused loops of scenarios, named by what they compute (the engine knows nothing of the
+  // scenarios' meaning). One group per scenario.
+
+  // verified-mixture (issue 3)
+  /**
+   * Draws problem.nFiltered + problem.nClean points of a two-class Gaussian mixture from rng,
+   * labels and filters them (FilteredMixtureProblem), and adds the kept points' X^T X (upper
+   * triangle, see gramSymmetrize) to g and X^T labels to b, unnormalised, in O(block * d + d^2)
+   * memory. assembly/verified-mixture.ts documents the rules and the stream order.
+   */
+  filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts;
 }

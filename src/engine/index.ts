@@ -5,6 +5,7 @@ import { WasmEngine } from "./wasm-engine.js";
 import { ReferenceEngine } from "./reference-engine.js";
 
 export type { Engine, EngineKind, WasmBuild, Block, F64Block, I32Block, U8Block, RandomStream } from "./engine.js";
+export type { FilteredMixtureProblem, FilteredMixtureCounts, MixtureLabelling, MixtureCheck } from "./filtered-mixture.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
 export { ReferenceEngine } from "./reference-engine.js";

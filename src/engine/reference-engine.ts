@@ -4,6 +4,11 @@ import { seedWords, checkStreamNumber } from "./seed.js";
 import { seedStream, STATE_WORDS } from "./reference/rng.js";
 import * as samplers from "./reference/samplers.js";
 import * as linalg from "./reference/linalg.js";
+import { filteredMixtureGram } from "./reference/filtered-mixture-gram.js";
+import {
+  CHECK_CODE, checkFilteredMixtureProblem, filteredMixtureBlockRows,
+  type FilteredMixtureCounts, type FilteredMixtureProblem,
+} from "./filtered-mixture.js";
 
 class ArrayBlock<T extends TypedArray> implements Block<T> {
   constructor(
@@ -145,5 +150,23 @@ export class ReferenceEngine implements Engine {
 
   choleskySolve(l: F64Block, d: number, b: F64Block): void {
     linalg.choleskySolve(this.array(l, d * d), d, this.array(b, d));
+  }
+
+  // Fused loops of scenarios.
+
+  // verified-mixture (issue 3)
+  filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts {
+    checkFilteredMixtureProblem(problem, g, b);
+    const { d, labelling, check } = problem;
+    return filteredMixtureGram(this.state(rng), {
+      d, nFiltered: problem.nFiltered, nClean: problem.nClean, shift: problem.shift,
+      flipProb: labelling.kind === "flip" ? labelling.probability : 0,
+      labelDir: labelling.kind === "direction" ? this.array(labelling.direction, d) : null,
+      keepIfAgree: problem.keepIfAgree, keepIfDisagree: problem.keepIfDisagree,
+      checkRule: CHECK_CODE[check.kind],
+      checkDir: check.kind === "direction" ? this.array(check.direction, d) : null,
+      margin: check.kind === "none" ? 0 : check.margin,
+      blockRows: filteredMixtureBlockRows(d),
+    }, this.array(g, d * d), this.array(b, d));
   }
 }

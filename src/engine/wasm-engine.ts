@@ -3,6 +3,10 @@ import type { Block, Engine, F64Block, I32Block, RandomStream, TypedArray, U8Blo
 import { loadKernels, type KernelExports, type LoadOptions } from "./load.js";
 import { allocateBlock, WasmBlock, type WasmHeap } from "./wasm-memory.js";
 import { seedWords, checkStreamNumber } from "./seed.js";
+import {
+  CHECK_CODE, checkFilteredMixtureProblem, filteredMixtureBlockRows,
+  type FilteredMixtureCounts, type FilteredMixtureProblem,
+} from "./filtered-mixture.js";
 
 class WasmStream implements RandomStream {
   constructor(
@@ -136,5 +140,32 @@ export class WasmEngine implements Engine, WasmHeap {
 
   choleskySolve(l: F64Block, d: number, b: F64Block): void {
     this.kernels.choleskySolve(this.ptr(l, d * d), d, this.ptr(b, d));
+  }
+
+  // Fused loops of scenarios.
+
+  // verified-mixture (issue 3)
+  filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts {
+    checkFilteredMixtureProblem(problem, g, b);
+    const { d, labelling, check } = problem;
+    const blockRows = filteredMixtureBlockRows(d);
+    const work = this.f64(this.kernels.filteredMixtureWorkLength(d, blockRows));
+    const counts = this.f64(2);
+    try {
+      this.kernels.filteredMixtureGram(
+        this.streamPtr(rng), d, problem.nFiltered, problem.nClean, problem.shift,
+        labelling.kind === "flip" ? labelling.probability : 0,
+        labelling.kind === "direction" ? this.ptr(labelling.direction, d) : 0,
+        problem.keepIfAgree, problem.keepIfDisagree,
+        CHECK_CODE[check.kind],
+        check.kind === "direction" ? this.ptr(check.direction, d) : 0,
+        check.kind === "none" ? 0 : check.margin,
+        this.ptr(work), blockRows, this.ptr(g, d * d), this.ptr(b, d), this.ptr(counts),
+      );
+      return { kept: counts.view[0], keptAgree: counts.view[1] };
+    } finally {
+      counts.free();
+      work.free();
+    }
   }
 }

@@ -37,6 +37,7 @@ function erfcFraction(x: number): number {
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
+  if (x > 27.3) return 0; // below the smallest subnormal (and the fraction would give Inf / Inf)
   return x < 2 ? 1 - erfSeries(x) : erfcFraction(x);
 }
 
