@@ -46,6 +46,16 @@ export function axpy(a: f64, x: usize, y: usize, n: i32): void {
       v128.store(py, f64x2.add(v128.load(py), f64x2.mul(va, v128.load(px))));
       v128.store(py, f64x2.add(v128.load(py, 16), f64x2.mul(va, v128.load(px, 16))), 16);
     }
+  } else {
+    // Four entries per iteration: V8's per-iteration overhead (a stack check, the bound test)
+    // would otherwise cost as much as the arithmetic.
+    for (; i + 4 <= n; i += 4) {
+      const px = at(x, i), py = at(y, i);
+      store<f64>(py, load<f64>(py) + a * load<f64>(px));
+      store<f64>(py, load<f64>(py, 8) + a * load<f64>(px, 8), 8);
+      store<f64>(py, load<f64>(py, 16) + a * load<f64>(px, 16), 16);
+      store<f64>(py, load<f64>(py, 24) + a * load<f64>(px, 24), 24);
+    }
   }
   for (; i < n; i++) store<f64>(at(y, i), load<f64>(at(y, i)) + a * load<f64>(at(x, i)));
 }
@@ -59,6 +69,14 @@ export function scale(a: f64, x: usize, n: i32): void {
       const px = at(x, i);
       v128.store(px, f64x2.mul(va, v128.load(px)));
       v128.store(px, f64x2.mul(va, v128.load(px, 16)), 16);
+    }
+  } else {
+    for (; i + 4 <= n; i += 4) {
+      const px = at(x, i);
+      store<f64>(px, a * load<f64>(px));
+      store<f64>(px, a * load<f64>(px, 8), 8);
+      store<f64>(px, a * load<f64>(px, 16), 16);
+      store<f64>(px, a * load<f64>(px, 24), 24);
     }
   }
   for (; i < n; i++) store<f64>(at(x, i), a * load<f64>(at(x, i)));

@@ -3,12 +3,13 @@
 // The compute core's kernels on inputs from in-cache to beyond the last cache level: ns per
 // element for the wasm SIMD build, the wasm scalar build and the TypeScript reference, timed
 // back to back in this process, with their ratios, the rate (GB/s streamed or GFLOP/s), and
-// for dot and axpy out of cache the limit the machine's memory bandwidth sets (measured here
-// with native memcmp). --json prints only a JSON array of { name, engine, n, nsPerElement }
-// on stdout; everything else goes to stderr. --quick runs a smoke-test subset briefly.
+// for dot and axpy out of cache the limit the machine's memory bandwidth sets (a native read
+// of the same footprint, timed in the same group: lib/bandwidth.ts). --json prints only a JSON
+// array of { name, engine, n, nsPerElement } on stdout, everything else on stderr. --quick
+// runs a smoke-test subset briefly.
 import { createEngine, simdSupported, type Engine, type F64Block } from "../src/engine/index.js";
 import { FULL_BUDGET, QUICK_BUDGET, nsPerElement, type Budget, type Variant } from "./lib/measure.js";
-import { measureBandwidth, type Bandwidth } from "./lib/bandwidth.js";
+import { nativeRead } from "./lib/bandwidth.js";
 import { detectCaches, levelOf, type Caches } from "./lib/caches.js";
 
 interface Workload {
@@ -24,8 +25,8 @@ interface Workload {
   footprint: number;
   /** Bytes streamed per element (GB/s), or flops per call (GFLOP/s). */
   rate: { bytesPerElement: number } | { flopsPerCall: number };
-  /** Bytes read per element: the memory-bandwidth limit applies when the working set is in DRAM. */
-  bytesReadForLimit?: number;
+  /** Reads 16 bytes per element: bounded by memory bandwidth when the working set is in DRAM. */
+  streamsTwoVectors?: boolean;
   /** Allocates the inputs in an engine; returns the timed call and how to free the inputs. */
   prepare(engine: Engine): Variant & { dispose(): void };
 }
@@ -71,7 +72,7 @@ function samplerWorkload(name: "normal" | "uniform", n: number): Workload {
 function dotWorkload(n: number): Workload {
   const xs = randomNormals(n, 1), ys = randomNormals(n, 2);
   return {
-    name: "dot", n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: 16 }, bytesReadForLimit: 16,
+    name: "dot", n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: 16 }, streamsTwoVectors: true,
     prepare(engine) {
       const x = blockOf(engine, xs), y = blockOf(engine, ys);
       return { label: engine.build, run: () => { sink += engine.dot(x, y); }, dispose: freeAll(x, y) };
@@ -83,7 +84,7 @@ function axpyWorkload(n: number): Workload {
   const xs = randomNormals(n, 3), ys = randomNormals(n, 4);
   return {
     // Reads x and y, writes y: 24 bytes of traffic, of which 16 must be read.
-    name: "axpy", n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: 24 }, bytesReadForLimit: 16,
+    name: "axpy", n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: 24 }, streamsTwoVectors: true,
     prepare(engine) {
       const x = blockOf(engine, xs), y = blockOf(engine, ys);
       return { label: engine.build, run: () => engine.axpy(1e-9, x, y), dispose: freeAll(x, y) };
@@ -177,7 +178,7 @@ function rateOf(workload: Workload, ns: number | undefined): string {
   return `${format(workload.rate.flopsPerCall / (ns * workload.elements))} GFLOP/s`;
 }
 
-function table(rows: Row[], labels: string[], bandwidth: Bandwidth | undefined): string {
+function table(rows: Row[], labels: string[]): string {
   const [simd, scalar, reference] = labels;
   const header = ["kernel", "n", "element", "level", ...labels.map((l) => `${l} ns`), "ref/simd", "scalar/simd", "simd rate", "limit ns", "simd/limit"];
   const body = rows.map(({ workload: w, level, ns, limitNs }) => [
@@ -191,11 +192,12 @@ function table(rows: Row[], labels: string[], bandwidth: Bandwidth | undefined):
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
+  const limits = rows.filter((r) => r.limitNs !== undefined).map((r) => 16 / r.limitNs!);
   const notes = [
-    "ns = median ns per element; ratios > 1x mean the second is faster.",
-    bandwidth
-      ? `limit = bytes the kernel must read / native read bandwidth ${format(bandwidth.read)} GB/s (memcmp; memmove copies at ${format(bandwidth.copy)} GB/s read + write), for working sets in DRAM.`
-      : "limit: not measured (--quick).",
+    "ns = median ns per element; ratios > 1x mean the second is faster; simd rate counts bytes read + written.",
+    limits.length > 0
+      ? `limit = ns per entry of a native read of the same two vectors (memcmp, ${limits.map((bw) => format(bw)).join(", ")} GB/s), timed beside the kernel, for working sets in DRAM.`
+      : "limit: measured only for working sets in DRAM (not in --quick).",
   ];
   return [line(header), ...body.map(line), "", ...notes].join("\n");
 }
@@ -215,12 +217,13 @@ export default async function kernels(args: string[]): Promise<void> {
   const labels = ["release-simd", "release", "reference"];
 
   const started = performance.now();
-  const bandwidth = quick ? undefined : await measureBandwidth(2 * caches.l3, budget);
   const rows: Row[] = [];
   for (const workload of workloads(caches, quick)) {
     const level = levelOf(workload.footprint, caches);
     const t0 = performance.now();
     const prepared = engines.map((engine) => workload.prepare(engine));
+    const bounded = workload.streamsTwoVectors === true && level === "DRAM";
+    if (bounded) prepared.push(nativeRead(workload.n));
     let times: number[];
     try {
       times = await nsPerElement(prepared, workload.elements, budget);
@@ -228,7 +231,7 @@ export default async function kernels(args: string[]): Promise<void> {
       prepared.forEach((p) => p.dispose());
     }
     const ns = new Map(engines.map((engine, k) => [engine.build as string, times[k]]));
-    const limitNs = bandwidth && workload.bytesReadForLimit && level === "DRAM" ? workload.bytesReadForLimit / bandwidth.read : undefined;
+    const limitNs = bounded ? times[engines.length] : undefined;
     rows.push({ workload, level, ns, limitNs });
     log(`${workload.name} n=${workload.n} (${level}): ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   }
@@ -241,6 +244,6 @@ export default async function kernels(args: string[]): Promise<void> {
     ]);
     process.stdout.write(`${JSON.stringify(records, null, 1)}\n`);
   } else {
-    process.stdout.write(`${table(rows, labels, bandwidth)}\n`);
+    process.stdout.write(`${table(rows, labels)}\n`);
   }
 }
