@@ -5,6 +5,7 @@ import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
 import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, splicePairs } from "./pair-lanes";
 import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X, ZIG_R } from "./ziggurat";
+import { wedgeSqueeze, UNDER, UNDECIDED } from "./ziggurat-squeeze";
 import { detExp, detLog } from "./math";
 
 /** out[k] = the uniform of pair k at `pairs`, for k < count: the buffer read in order. */
@@ -61,14 +62,16 @@ function normalTail(state: usize, negative: bool): f64 {
   return negative ? x - ZIG_R : ZIG_R - x;
 }
 
-/** The ziggurat's rare branch: the base strip's tail, or the wedge test, then fresh attempts. */
+/** The ziggurat's rare branch: the base strip's tail, or the wedge test (squeezed), then fresh attempts. */
 function normalSlow(state: usize, u: f64, layer: usize): f64 {
   while (true) {
     if (layer == 0) return normalTail(state, u < 0);
     const x = u * load<f64>(ZIG_X + (layer << 3));
     const f0 = load<f64>(ZIG_F + (layer << 3));
     const f1 = load<f64>(ZIG_F + ((layer + 1) << 3));
-    if (f0 + nextUniform(state) * (f1 - f0) < detExp(-0.5 * x * x)) return x;
+    const y = f0 + nextUniform(state) * (f1 - f0);
+    const side = wedgeSqueeze(layer, Math.abs(x), y);
+    if (side == UNDER || (side == UNDECIDED && y < detExp(-0.5 * x * x))) return x;
     const pair = nextPair(state);
     layer = layerOf(pair);
     u = pairToSignedUniform(pair);
