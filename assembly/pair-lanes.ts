@@ -21,12 +21,16 @@ export const EXPONENT_2_52: usize = memory.data<u64>([0x4330000000000000, 0x4330
 export const BIAS_UNIFORM: usize = memory.data<u64>([0x4530000000100000, 0x4530000000100000], 16);
 /** Both lanes 2^84 + 2^53 (bit pattern 0x4530000000200000): leaves the 53-bit integer minus 2^52. */
 export const BIAS_SIGNED: usize = memory.data<u64>([0x4530000000200000, 0x4530000000200000], 16);
+/** Both lanes 2^-53: scales the 53-bit integer to a uniform on [0, 1). */
+export const SCALE_UNIFORM: usize = memory.data<u64>([0x3ca0000000000000, 0x3ca0000000000000], 16);
+/** Both lanes 2^-52: scales the integer minus 2^52 to a signed uniform on [-1, 1). */
+export const SCALE_SIGNED: usize = memory.data<u64>([0x3cb0000000000000, 0x3cb0000000000000], 16);
 
 /**
  * f64x2 of the two pairs' (a >>> 11) * 2^32 + b + 2^84 - bias, exactly, given the v128
- * loads of EXPONENT_2_84, EXPONENT_2_52 and a bias. Uniforms: BIAS_UNIFORM, then * 2^-53.
- * Signed uniforms 2U - 1: BIAS_SIGNED, then * 2^-52, as (int53 - 2^52) * 2^-52 is exactly
- * 2 * (int53 * 2^-53) - 1.
+ * loads of EXPONENT_2_84, EXPONENT_2_52 and a bias. Uniforms: BIAS_UNIFORM, then times
+ * SCALE_UNIFORM. Signed uniforms 2U - 1: BIAS_SIGNED, then times SCALE_SIGNED, as
+ * (int53 - 2^52) * 2^-52 is exactly 2 * (int53 * 2^-53) - 1.
  */
 // @ts-ignore: decorator
 @inline export function splicePairs(words: v128, exponent84: v128, exponent52: v128, bias: v128): v128 {

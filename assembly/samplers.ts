@@ -3,7 +3,7 @@
 // nextPair, which keeps it in memory.
 import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
 import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
-import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, splicePairs } from "./pair-lanes";
+import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
 import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X, ZIG_R } from "./ziggurat";
 import { wedgeSqueeze, UNDER, UNDECIDED } from "./ziggurat-squeeze";
 import { detExp, detLog } from "./math";
@@ -14,7 +14,7 @@ import { detExp, detLog } from "./math";
   let k = 0;
   if (ASC_FEATURE_SIMD) {
     const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
-    const bias = v128.load(BIAS_UNIFORM), scale = f64x2.splat(1.1102230246251565e-16); // 2^-53
+    const bias = v128.load(BIAS_UNIFORM), scale = v128.load(SCALE_UNIFORM);
     for (; k + 4 <= count; k += 4) {
       const p = pairs + (<usize>k << 3), o = out + (<usize>k << 3);
       v128.store(o, f64x2.mul(splicePairs(v128.load(p), exponent84, exponent52, bias), scale));
@@ -41,8 +41,6 @@ export function fillUniform(state: usize, out: usize, n: i32): void {
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
 
-/** Both lanes 2^-52, the scale of signed uniforms. */
-const TWO_POW_MINUS_52: usize = memory.data<f64>([2.220446049250313e-16, 2.220446049250313e-16], 16);
 /** Both lanes -0.0: andnot with it is |x|. */
 const SIGN_BITS: usize = memory.data<f64>([-0.0, -0.0], 16);
 
@@ -50,7 +48,6 @@ const SIGN_BITS: usize = memory.data<f64>([-0.0, -0.0], 16);
 @inline function layerOf(pair: u64): usize {
   return <usize>(<u32>pair & 255);
 }
-
 
 /** Normal tail beyond ZIG_R (Marsaglia 1964). */
 function normalTail(state: usize, negative: bool): f64 {
@@ -91,8 +88,9 @@ export function nextNormal(state: usize): f64 {
 /**
  * out[i] = standard normal. The SIMD build tests four candidates per iteration, two per v128
  * (one load fetches a layer's ratio and width, see ZIG_RATIO_X), and keeps those before the
- * first that falls outside its layer's rectangle (1.5% do); that one, and the buffer's last
- * few, go through the scalar path, so the stream is consumed exactly as the reference does.
+ * first that falls outside its layer's rectangle (1.5% do), which goes to the rare branch;
+ * the scalar build, and the SIMD build for a run's last few, test one candidate at a time.
+ * Either way the stream is consumed exactly as the reference consumes it.
  */
 export function fillNormal(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
@@ -107,7 +105,7 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
     let rejected = false;
     if (ASC_FEATURE_SIMD) {
       const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
-      const bias = v128.load(BIAS_SIGNED), scale = v128.load(TWO_POW_MINUS_52), signBits = v128.load(SIGN_BITS);
+      const bias = v128.load(BIAS_SIGNED), scale = v128.load(SCALE_SIGNED), signBits = v128.load(SIGN_BITS);
       for (; run >= 4; run -= 4) {
         const pairs = pairsAddress(state, cursor);
         const u01 = f64x2.mul(splicePairs(v128.load(pairs), exponent84, exponent52, bias), scale);
