@@ -6,3 +6,4 @@ export { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fil
 export { detExp, detLog } from "./math";
 export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
 export { filteredMixtureGram, filteredMixtureWorkLength } from "./verified-mixture";
+export { fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows } from "./weak-data";

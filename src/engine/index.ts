@@ -6,6 +6,12 @@ import { ReferenceEngine } from "./reference-engine.js";
 
 export type { Engine, EngineKind, WasmBuild, Block, F64Block, I32Block, U8Block, RandomStream } from "./engine.js";
 export type { FilteredMixtureProblem, FilteredMixtureCounts, MixtureLabelling, MixtureCheck } from "./filtered-mixture.js";
+// Filtered categorical refitting (weak-data).
+export {
+  LABEL_ALLOCATION, LABEL_ALLOCATIONS, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, CATEGORICAL_REFIT_WORKSPACE, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
+  type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+} from "./engine.js";
+export { allocateRefitBuffers, refitBufferLengths } from "./categorical-refit.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
 export { ReferenceEngine } from "./reference-engine.js";

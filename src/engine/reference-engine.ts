@@ -9,6 +9,11 @@ import {
   CHECK_CODE, checkFilteredMixtureProblem, filteredMixtureBlockRows,
   type FilteredMixtureCounts, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
+import * as categorical from "./reference/weak-data.js";
+import {
+  CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+} from "./engine.js";
+import { checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths } from "./categorical-refit.js";
 
 class ArrayBlock<T extends TypedArray> implements Block<T> {
   constructor(
@@ -168,5 +173,31 @@ export class ReferenceEngine implements Engine {
       margin: check.kind === "none" ? 0 : check.margin,
       blockRows: filteredMixtureBlockRows(d),
     }, this.array(g, d * d), this.array(b, d));
+  }
+
+  // ---- Filtered categorical refitting (weak-data) ----
+
+  fillBetaCategoricalRows(rng: RandomStream, table: F64Block, shape: BetaCategoricalRows): void {
+    checkBetaCategoricalRows(shape);
+    const { rows, cols } = shape;
+    categorical.fillBetaCategoricalRows(
+      this.state(rng), this.array(table, rows * cols), rows, cols, shape.zeroRows, shape.betaA, shape.betaB, shape.dirichletTail,
+    );
+  }
+
+  categoricalRowStats(table: F64Block, rows: number, cols: number, epsilon: number, stats: F64Block): void {
+    checkRowStats(rows, cols, epsilon);
+    categorical.categoricalRowStats(this.array(table, rows * cols), rows, cols, epsilon, this.array(stats, CATEGORICAL_STATS_LENGTH));
+  }
+
+  refitCategoricalRows(rng: RandomStream, buffers: CategoricalRefitBuffers, round: CategoricalRefitRound, stats: F64Block): void {
+    checkRefitRound(round);
+    const n = refitBufferLengths(round);
+    categorical.refitCategoricalRows(
+      this.state(rng), this.array(buffers.table, n.table), this.array(buffers.streak, n.streak), this.array(buffers.rejected, n.rejected),
+      this.array(buffers.labels, n.labels), this.array(buffers.kept, n.kept), this.array(buffers.workspace, n.workspace),
+      round.rows, round.cols, round.samples, round.gamma, round.rho, round.beta, LABEL_ALLOCATION[round.allocation],
+      round.budget, round.alpha, round.expected, round.epsilon, this.array(stats, n.stats),
+    );
   }
 }

@@ -1,5 +1,9 @@
 // The Engine on wasm kernels: typed wrappers that pass block addresses and lengths.
 import type { Block, Engine, F64Block, I32Block, RandomStream, TypedArray, U8Block, WasmBuild } from "./engine.js";
+import {
+  CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+} from "./engine.js";
+import { checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths } from "./categorical-refit.js";
 import { loadKernels, type KernelExports, type LoadOptions } from "./load.js";
 import { allocateBlock, WasmBlock, type WasmHeap } from "./wasm-memory.js";
 import { seedWords, checkStreamNumber } from "./seed.js";
@@ -167,5 +171,31 @@ export class WasmEngine implements Engine, WasmHeap {
       counts.free();
       work.free();
     }
+  }
+
+  // ---- Filtered categorical refitting (weak-data) ----
+
+  fillBetaCategoricalRows(rng: RandomStream, table: F64Block, shape: BetaCategoricalRows): void {
+    checkBetaCategoricalRows(shape);
+    const { rows, cols } = shape;
+    this.kernels.fillBetaCategoricalRows(
+      this.streamPtr(rng), this.ptr(table, rows * cols), rows, cols, shape.zeroRows, shape.betaA, shape.betaB, shape.dirichletTail,
+    );
+  }
+
+  categoricalRowStats(table: F64Block, rows: number, cols: number, epsilon: number, stats: F64Block): void {
+    checkRowStats(rows, cols, epsilon);
+    this.kernels.categoricalRowStats(this.ptr(table, rows * cols), rows, cols, epsilon, this.ptr(stats, CATEGORICAL_STATS_LENGTH));
+  }
+
+  refitCategoricalRows(rng: RandomStream, buffers: CategoricalRefitBuffers, round: CategoricalRefitRound, stats: F64Block): void {
+    checkRefitRound(round);
+    const n = refitBufferLengths(round);
+    this.kernels.refitCategoricalRows(
+      this.streamPtr(rng), this.ptr(buffers.table, n.table), this.ptr(buffers.streak, n.streak), this.ptr(buffers.rejected, n.rejected),
+      this.ptr(buffers.labels, n.labels), this.ptr(buffers.kept, n.kept), this.ptr(buffers.workspace, n.workspace),
+      round.rows, round.cols, round.samples, round.gamma, round.rho, round.beta, LABEL_ALLOCATION[round.allocation],
+      round.budget, round.alpha, round.expected, round.epsilon, this.ptr(stats, n.stats),
+    );
   }
 }

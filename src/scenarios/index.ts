@@ -1,12 +1,14 @@
 // The scenarios collapse-sim knows, by name.
 import type { Scenario } from "./scenario.js";
 import { verifiedMixture } from "./verified-mixture/index.js";
+import { weakData } from "./weak-data/index.js";
 
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenario.js";
 export { resolveParams } from "./resolve.js";
 
 export const scenarios: Readonly<Record<string, Scenario<any>>> = {
   [verifiedMixture.name]: verifiedMixture,
+  [weakData.name]: weakData,
 };
 
 export function scenarioNames(): string[] {

@@ -1,0 +1,120 @@
+// npm run bench -- weak-data [--prompts N] [--rounds T] [--no-js] [--no-numpy]
+// The weak-data round (filter+hardest, sampling mode) on the wasm engine, on the TypeScript
+// reference engine and as a numpy user would write it (bench/peers/weak_data.py), with the
+// ratios measured in this one run and the time per prompt-sample beside the machine's
+// memory limit (one read+write sweep of the probability table).
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { createEngine, resolveParams, type Engine } from "../src/index.js";
+import { weakData, WeakDataRun } from "../src/scenarios/weak-data/index.js";
+
+const SETTING = {
+  responses: 16,
+  samples: 4,
+  unsolvable: 0.1,
+  accuracyBeta: [1, 3] as [number, number],
+  wrongSpread: "dirichlet",
+  filter: { kind: "noisy", gamma: 0.1, rho: 0.05 },
+  labeler: { beta: 0.5, budget: 0.25 },
+  alpha: 0.5,
+  epsilon: 0.01,
+  arm: "filter+hardest",
+};
+
+interface Timing {
+  seconds: number;
+  accuracy: number;
+  labels: number;
+}
+
+/**
+ * Wall time of `rounds` rounds on each engine from the same initial model (not timed). The
+ * engines take turns round by round, so a change in the machine's load falls on all of them.
+ */
+function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[] {
+  const params = resolveParams(weakData, { ...SETTING, prompts });
+  const runs = engines.map((engine) => new WeakDataRun(engine, params, 2026n));
+  try {
+    const seconds = engines.map(() => 0);
+    for (let t = 0; t < rounds; t++) {
+      runs.forEach((run, i) => {
+        const start = performance.now();
+        run.step();
+        seconds[i] += (performance.now() - start) / 1000;
+      });
+    }
+    return runs.map((run, i) => {
+      const m = run.metrics();
+      return { seconds: seconds[i], accuracy: m.accuracy as number, labels: m.labelsTotal as number };
+    });
+  } finally {
+    runs.forEach((run) => run.free());
+  }
+}
+
+/** Seconds for one read+write pass over prompts x responses doubles: the memory floor of a round's refit. */
+function tableSweep(engine: Engine, entries: number): number {
+  const block = engine.f64(entries);
+  try {
+    engine.scale(1, block);
+    const start = performance.now();
+    for (let i = 0; i < 5; i++) engine.scale(1, block);
+    return (performance.now() - start) / 5000;
+  } finally {
+    block.free();
+  }
+}
+
+function numpyPeer(prompts: number, rounds: number): (Timing & { version: string }) | string {
+  const probe = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
+  if (probe.error || probe.status !== 0) return "python3 with numpy is not available";
+  const script = fileURLToPath(new URL("./peers/weak_data.py", import.meta.url));
+  const { gamma, rho } = SETTING.filter;
+  const args = [prompts, SETTING.responses, SETTING.samples, rounds, gamma, rho, SETTING.labeler.beta, SETTING.alpha,
+    SETTING.labeler.budget, SETTING.unsolvable, ...SETTING.accuracyBeta, SETTING.epsilon, 2026];
+  const out = spawnSync("python3", [script, ...args.map(String)], { encoding: "utf8", maxBuffer: 1 << 20 });
+  if (out.status !== 0) return `the numpy peer failed: ${out.stderr.trim().split("\n").pop()}`;
+  const result = JSON.parse(out.stdout);
+  return { seconds: result.seconds, accuracy: result.metrics.accuracy, labels: NaN, version: result.numpy };
+}
+
+export default async function main(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      prompts: { type: "string", default: "1000000" },
+      rounds: { type: "string", default: "10" },
+      "no-js": { type: "boolean", default: false },
+      "no-numpy": { type: "boolean", default: false },
+    },
+  });
+  const prompts = Number(values.prompts), rounds = Number(values.rounds);
+  const promptSamples = prompts * SETTING.samples * rounds;
+  const wasm = await createEngine("wasm");
+  console.log(`weak-data, filter+hardest: ${prompts} prompts x ${SETTING.responses} responses, k = ${SETTING.samples}, ${rounds} rounds ` +
+    `(gamma ${SETTING.filter.gamma}, rho ${SETTING.filter.rho}, beta ${SETTING.labeler.beta}, budget ${SETTING.labeler.budget}, alpha ${SETTING.alpha})`);
+
+  const sweep = tableSweep(wasm, prompts * SETTING.responses);
+  const engines: Array<[string, Engine]> = [[`wasm (${wasm.build})`, wasm]];
+  if (!values["no-js"]) engines.push(["js reference", await createEngine("js")]);
+  const timings = timeRounds(engines.map(([, engine]) => engine), prompts, rounds);
+  const results: Array<[string, Timing]> = engines.map(([name], i) => [name, timings[i]]);
+  if (!values["no-numpy"]) {
+    const peer = numpyPeer(prompts, rounds);
+    if (typeof peer === "string") console.log(`numpy peer skipped: ${peer}`);
+    else results.push([`numpy ${peer.version}`, peer]);
+  }
+
+  const wasmSeconds = results[0][1].seconds;
+  for (const [name, r] of results) {
+    const ratio = r.seconds / wasmSeconds;
+    console.log(
+      `${name.padEnd(24)} ${(r.seconds * 1000).toFixed(0).padStart(7)} ms  ${((r.seconds * 1e9) / promptSamples).toFixed(2).padStart(7)} ns/prompt-sample` +
+        `  ${(r.seconds * 1000 / rounds).toFixed(1).padStart(7)} ms/round  ${ratio === 1 ? "" : `wasm ${ratio.toFixed(1)}x faster`}` +
+        `  (accuracy ${r.accuracy.toFixed(4)}${Number.isNaN(r.labels) ? "" : `, labels ${r.labels.toFixed(3)}/prompt`})`,
+    );
+  }
+  console.log(`machine limit: one read+write sweep of the ${((prompts * SETTING.responses * 8) / 2 ** 20).toFixed(0)} MiB table takes ` +
+    `${(sweep * 1000).toFixed(1)} ms; a wasm round takes ${(wasmSeconds / rounds / sweep).toFixed(1)} sweeps`);
+}
