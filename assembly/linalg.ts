@@ -23,12 +23,26 @@ export function dot(x: usize, y: usize, n: i32): f64 {
     const a = f64x2.add(f64x2.add(a0, a1), f64x2.add(a2, a3));
     sum = f64x2.extract_lane(a, 0) + f64x2.extract_lane(a, 1);
   } else {
+    // Four partial sums over i mod 4, in the reference's order. Eight entries per iteration:
+    // fewer instructions per cache line keep more lines in flight when x and y stream from DRAM.
     let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
-    for (; i + 4 <= n; i += 4) {
+    for (; i + 8 <= n; i += 8) {
+      const px = at(x, i), py = at(y, i);
+      s0 += load<f64>(px) * load<f64>(py);
+      s1 += load<f64>(px, 8) * load<f64>(py, 8);
+      s2 += load<f64>(px, 16) * load<f64>(py, 16);
+      s3 += load<f64>(px, 24) * load<f64>(py, 24);
+      s0 += load<f64>(px, 32) * load<f64>(py, 32);
+      s1 += load<f64>(px, 40) * load<f64>(py, 40);
+      s2 += load<f64>(px, 48) * load<f64>(py, 48);
+      s3 += load<f64>(px, 56) * load<f64>(py, 56);
+    }
+    if (i + 4 <= n) {
       s0 += load<f64>(at(x, i)) * load<f64>(at(y, i));
       s1 += load<f64>(at(x, i), 8) * load<f64>(at(y, i), 8);
       s2 += load<f64>(at(x, i), 16) * load<f64>(at(y, i), 16);
       s3 += load<f64>(at(x, i), 24) * load<f64>(at(y, i), 24);
+      i += 4;
     }
     sum = (s0 + s1) + (s2 + s3);
   }
@@ -41,20 +55,28 @@ export function axpy(a: f64, x: usize, y: usize, n: i32): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const va = f64x2.splat(a);
-    for (; i + 4 <= n; i += 4) {
+    // A cache line of each vector per iteration.
+    for (; i + 8 <= n; i += 8) {
       const px = at(x, i), py = at(y, i);
       v128.store(py, f64x2.add(v128.load(py), f64x2.mul(va, v128.load(px))));
       v128.store(py, f64x2.add(v128.load(py, 16), f64x2.mul(va, v128.load(px, 16))), 16);
+      v128.store(py, f64x2.add(v128.load(py, 32), f64x2.mul(va, v128.load(px, 32))), 32);
+      v128.store(py, f64x2.add(v128.load(py, 48), f64x2.mul(va, v128.load(px, 48))), 48);
     }
   } else {
-    // Four entries per iteration: V8's per-iteration overhead (a stack check, the bound test)
-    // would otherwise cost as much as the arithmetic.
-    for (; i + 4 <= n; i += 4) {
+    // Eight entries per iteration: V8's per-iteration overhead (a stack check, the bound test)
+    // would otherwise cost as much as the arithmetic, and fewer instructions per cache line
+    // keep more lines in flight from DRAM.
+    for (; i + 8 <= n; i += 8) {
       const px = at(x, i), py = at(y, i);
       store<f64>(py, load<f64>(py) + a * load<f64>(px));
       store<f64>(py, load<f64>(py, 8) + a * load<f64>(px, 8), 8);
       store<f64>(py, load<f64>(py, 16) + a * load<f64>(px, 16), 16);
       store<f64>(py, load<f64>(py, 24) + a * load<f64>(px, 24), 24);
+      store<f64>(py, load<f64>(py, 32) + a * load<f64>(px, 32), 32);
+      store<f64>(py, load<f64>(py, 40) + a * load<f64>(px, 40), 40);
+      store<f64>(py, load<f64>(py, 48) + a * load<f64>(px, 48), 48);
+      store<f64>(py, load<f64>(py, 56) + a * load<f64>(px, 56), 56);
     }
   }
   for (; i < n; i++) store<f64>(at(y, i), load<f64>(at(y, i)) + a * load<f64>(at(x, i)));
