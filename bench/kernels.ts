@@ -38,6 +38,10 @@ interface Row {
   limitNs?: number;
 }
 
+/** Makes the inputs (its normals are the same in every run) and is the third engine timed. */
+const referenceEngine = await createEngine("js");
+
+/** Keeps dot's results alive. */
 let sink = 0;
 
 function randomNormals(length: number, seed: number): Float64Array {
@@ -161,8 +165,6 @@ function workloads(caches: Caches, quick: boolean): Workload[] {
   ];
 }
 
-const referenceEngine = await createEngine("js");
-
 function format(x: number | undefined, digits = 3): string {
   if (x === undefined || !Number.isFinite(x)) return "-";
   return x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toPrecision(digits);
@@ -180,7 +182,7 @@ function rateOf(workload: Workload, ns: number | undefined): string {
 
 function table(rows: Row[], labels: string[]): string {
   const [simd, scalar, reference] = labels;
-  const header = ["kernel", "n", "element", "level", ...labels.map((l) => `${l} ns`), "ref/simd", "scalar/simd", "simd rate", "limit ns", "simd/limit"];
+  const header = ["kernel", "n", "element", "level", ...labels.map((l) => `${l} ns`), "ref/simd", "scalar/simd", "simd rate", "limit ns", "simd/limit", "scalar/limit"];
   const body = rows.map(({ workload: w, level, ns, limitNs }) => [
     w.name, String(w.n), w.element, level,
     ...labels.map((l) => format(ns.get(l))),
@@ -189,6 +191,7 @@ function table(rows: Row[], labels: string[]): string {
     rateOf(w, ns.get(simd)),
     format(limitNs),
     ratio(ns.get(simd), limitNs),
+    ratio(ns.get(scalar), limitNs),
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((r) => r[c].length)));
   const line = (cells: string[]) => cells.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
@@ -206,7 +209,11 @@ export default async function kernels(args: string[]): Promise<void> {
   const json = args.includes("--json");
   const quick = args.includes("--quick");
   const unknown = args.filter((a) => a !== "--json" && a !== "--quick");
-  if (unknown.length > 0) throw new Error(`kernels: unknown option(s) ${unknown.join(" ")}; use --quick and/or --json`);
+  if (unknown.length > 0) {
+    process.stderr.write(`kernels: unknown option(s) ${unknown.join(" ")}\nusage: npm run bench -- kernels [--quick] [--json]\n`);
+    process.exitCode = 2;
+    return;
+  }
   const log = (message: string) => process.stderr.write(`${message}\n`);
   const budget: Budget = quick ? QUICK_BUDGET : FULL_BUDGET;
   const caches = detectCaches();
