@@ -197,7 +197,7 @@ function table(rows: Row[], labels: string[]): string {
   const line = (cells: string[]) => cells.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join("  ");
   const limits = rows.filter((r) => r.limitNs !== undefined).map((r) => 16 / r.limitNs!);
   const notes = [
-    "ns = median ns per element; ratios > 1x mean the second is faster; simd rate counts bytes read + written.",
+    "ns = ns per element (median of a round, best of the rounds); ratios > 1x mean the second is faster; simd rate counts bytes read + written.",
     limits.length > 0
       ? `limit = ns per entry of a native read of the same two vectors (memcmp, ${limits.map((bw) => format(bw)).join(", ")} GB/s), timed beside the kernel, for working sets in DRAM.`
       : "limit: measured only for working sets in DRAM (not in --quick).",

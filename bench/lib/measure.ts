@@ -1,7 +1,9 @@
 // Timing a group of variants of one workload with tinybench, back to back in this process, as
 // nanoseconds per element. Each variant's function processes `elementsPerCall` elements; a fast
 // call repeats inside one timed iteration, so that an iteration lasts well beyond the timer's
-// resolution and the cost of calling into wasm.
+// resolution and the cost of calling into wasm. The variants take turns over a few rounds and
+// each keeps its best round's median: on a shared host a burst of a neighbour's work then
+// spoils one round of one variant, not the ratio between them.
 import { Bench } from "tinybench";
 
 export interface Variant {
@@ -14,7 +16,9 @@ export interface Variant {
 }
 
 export interface Budget {
-  /** Milliseconds of timed iterations per variant (at least `iterations` iterations run). */
+  /** Rounds in which every variant is timed in turn. */
+  rounds: number;
+  /** Milliseconds of timed iterations per variant and round (at least `iterations` iterations run). */
   time: number;
   warmupTime: number;
   iterations: number;
@@ -22,8 +26,8 @@ export interface Budget {
   iterationTime: number;
 }
 
-export const FULL_BUDGET: Budget = { time: 250, warmupTime: 50, iterations: 5, iterationTime: 0.5 };
-export const QUICK_BUDGET: Budget = { time: 10, warmupTime: 2, iterations: 2, iterationTime: 0.2 };
+export const FULL_BUDGET: Budget = { rounds: 3, time: 80, warmupTime: 20, iterations: 3, iterationTime: 0.5 };
+export const QUICK_BUDGET: Budget = { rounds: 1, time: 10, warmupTime: 2, iterations: 2, iterationTime: 0.2 };
 
 /** Calls per timed iteration: enough to fill budget.iterationTime, from a rough timing of a few calls. */
 function repetitions(variant: Variant, budget: Budget): number {
@@ -39,26 +43,29 @@ function repetitions(variant: Variant, budget: Budget): number {
   return Math.max(1, Math.ceil(budget.iterationTime / perCall));
 }
 
-/** Median nanoseconds per element of each variant, in the variants' order. */
+/** Nanoseconds per element of each variant (its best round's median), in the variants' order. */
 export async function nsPerElement(variants: Variant[], elementsPerCall: number, budget: Budget): Promise<number[]> {
-  const bench = new Bench({ time: budget.time, warmupTime: budget.warmupTime, iterations: budget.iterations, warmupIterations: 1, throws: true });
   const reps = variants.map((variant) => {
     variant.reset?.();
     variant.run(); // compiled and warm before the rough timing
     return repetitions(variant, budget);
   });
-  variants.forEach(({ label, run, reset }, k) => {
-    const calls = reps[k];
-    const repeated = calls === 1 ? run : () => {
-      for (let r = 0; r < calls; r++) run();
-    };
-    bench.add(label, repeated, reset ? { beforeEach: reset } : undefined);
-  });
-  await bench.run();
-  return bench.tasks.map((task, k) => {
-    const result = task.result;
-    if (result.state !== "completed") throw new Error(`benchmark ${task.name} did not complete (${result.state})`);
-    // The median resists the odd iteration slowed by another process on a shared machine.
-    return (result.latency.p50 * 1e6) / (reps[k] * elementsPerCall);
-  });
+  const best = variants.map(() => Infinity);
+  for (let round = 0; round < budget.rounds; round++) {
+    const bench = new Bench({ time: budget.time, warmupTime: budget.warmupTime, iterations: budget.iterations, warmupIterations: 1, throws: true });
+    variants.forEach(({ label, run, reset }, k) => {
+      const calls = reps[k];
+      const repeated = calls === 1 ? run : () => {
+        for (let r = 0; r < calls; r++) run();
+      };
+      bench.add(label, repeated, reset ? { beforeEach: reset } : undefined);
+    });
+    await bench.run();
+    bench.tasks.forEach((task, k) => {
+      const result = task.result;
+      if (result.state !== "completed") throw new Error(`benchmark ${task.name} did not complete (${result.state})`);
+      best[k] = Math.min(best[k], (result.latency.p50 * 1e6) / (reps[k] * elementsPerCall));
+    });
+  }
+  return best;
 }
