@@ -1,9 +1,11 @@
 // The random stream: seeding and refilling the pair buffer (see rng-state.ts), and the
 // primitive that every sampler consumes, a 53-bit uniform built from one pair.
-import { LANES_OFFSET, CURSOR_OFFSET, BUFFER_OFFSET, BUFFER_PAIRS } from "./rng-state";
+import { LANES_OFFSET, CURSOR_OFFSET, BUFFER_OFFSET, BUFFER_PAIRS, STATE_BYTES } from "./rng-state";
 
 // @ts-ignore: decorator
-@inline const TWO_POW_32: f64 = 4294967296.0;
+@inline const TWO_POW_52: i64 = 4503599627370496;
+// @ts-ignore: decorator
+@inline const TWO_POW_MINUS_52: f64 = 2.220446049250313e-16;
 // @ts-ignore: decorator
 @inline const TWO_POW_MINUS_53: f64 = 1.1102230246251565e-16;
 
@@ -31,6 +33,9 @@ export function rngSeed(state: usize, seedLo: u32, seedHi: u32, stream: u32): vo
     store<u32>(state + LANES_OFFSET + 32 + (lane << 2), w2);
     store<u32>(state + LANES_OFFSET + 48 + (lane << 2), w3);
   }
+  // The padding and the (spent) buffer are zeroed, as in the reference, so that stateWords()
+  // compares equal across engines even when the allocator hands back used memory.
+  memory.fill(state + CURSOR_OFFSET, 0, STATE_BYTES - CURSOR_OFFSET);
   store<u32>(state + CURSOR_OFFSET, BUFFER_PAIRS);
 }
 
@@ -45,10 +50,12 @@ export function rngRefill(state: usize): void {
     let s3 = v128.load(state + LANES_OFFSET, 48);
     const five = i32x4.splat(5);
     const nine = i32x4.splat(9);
-    for (let k: u32 = 0; k < steps; k++) {
+    // The loop is latency-bound (each step's rotation waits on the previous step's xors), so
+    // its bookkeeping is kept to a pointer bump.
+    const end = out + (<usize>steps << 4);
+    for (let p = out; p < end; p += 16) {
       const m = i32x4.mul(s1, five);
-      const r = i32x4.mul(v128.or(i32x4.shl(m, 7), i32x4.shr_u(m, 25)), nine);
-      v128.store(out + (<usize>k << 4), r);
+      v128.store(p, i32x4.mul(v128.or(i32x4.shl(m, 7), i32x4.shr_u(m, 25)), nine));
       const t = i32x4.shl(s1, 9);
       s2 = v128.xor(s2, s0);
       s3 = v128.xor(s3, s1);
@@ -65,9 +72,20 @@ export function rngRefill(state: usize): void {
     for (let lane: usize = 0; lane < 4; lane++) {
       const base = state + LANES_OFFSET + (lane << 2);
       let s0 = load<u32>(base), s1 = load<u32>(base, 16), s2 = load<u32>(base, 32), s3 = load<u32>(base, 48);
-      for (let k: u32 = 0; k < steps; k++) {
-        store<u32>(out + (<usize>k << 4) + (lane << 2), rotl<u32>(s1 * 5, 7) * 9);
-        const t = s1 << 9;
+      const end = out + (<usize>steps << 4);
+      // Two steps per iteration (steps is even) halve V8's per-iteration overhead: a stack
+      // check, the bound test and the moves that rotate the state through registers.
+      for (let p = out + (lane << 2); p < end; p += 32) {
+        store<u32>(p, rotl<u32>(s1 * 5, 7) * 9);
+        let t = s1 << 9;
+        s2 ^= s0;
+        s3 ^= s1;
+        s1 ^= s2;
+        s0 ^= s3;
+        s2 ^= t;
+        s3 = rotl<u32>(s3, 11);
+        store<u32>(p, rotl<u32>(s1 * 5, 7) * 9, 16);
+        t = s1 << 9;
         s2 ^= s0;
         s3 ^= s1;
         s1 ^= s2;
@@ -84,16 +102,40 @@ export function rngRefill(state: usize): void {
   store<u32>(state + CURSOR_OFFSET, 0);
 }
 
+/** Address of pair number `cursor` of the buffer. */
+// @ts-ignore: decorator
+@inline export function pairsAddress(state: usize, cursor: u32): usize {
+  return state + BUFFER_OFFSET + (<usize>cursor << 3);
+}
+
 /** Reads pair number `cursor` of the buffer as a | b << 32. */
 // @ts-ignore: decorator
 @inline export function pairAt(state: usize, cursor: u32): u64 {
-  return load<u64>(state + BUFFER_OFFSET + (<usize>cursor << 3));
+  return load<u64>(pairsAddress(state, cursor));
 }
 
-/** Uniform on [0, 1) with 53 random bits: the top 21 bits of a and all of b. */
+/**
+ * The pair's 53 random bits as an integer, (a >>> 11) * 2^32 + b: the top 21 bits of a, then
+ * all of b. In the pair a | b << 32, (a >>> 11) << 32 is (a with its low 11 bits cleared) << 21.
+ */
+// @ts-ignore: decorator
+@inline export function pairToInt53(pair: u64): i64 {
+  return <i64>((pair >> 32) | ((pair & 0xfffff800) << 21));
+}
+
+/** Uniform on [0, 1): the 53-bit integer (converted exactly) times 2^-53. */
 // @ts-ignore: decorator
 @inline export function pairToUniform(pair: u64): f64 {
-  return (<f64>(<u32>pair >>> 11) * TWO_POW_32 + <f64>(<u32>(pair >> 32))) * TWO_POW_MINUS_53;
+  return <f64>pairToInt53(pair) * TWO_POW_MINUS_53;
+}
+
+/**
+ * 2U - 1 on [-1, 1) for U = pairToUniform(pair): (int53 - 2^52) * 2^-52 is exactly
+ * 2 * (int53 * 2^-53) - 1, with one integer subtraction instead of two float operations.
+ */
+// @ts-ignore: decorator
+@inline export function pairToSignedUniform(pair: u64): f64 {
+  return <f64>(pairToInt53(pair) - TWO_POW_52) * TWO_POW_MINUS_52;
 }
 
 /**

@@ -2,31 +2,51 @@
 // and chi-square. Bulk fills keep the stream's cursor in a local; rare branches go through
 // nextPair, which keeps it in memory.
 import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
-import { rngRefill, pairAt, pairToUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
-import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_R } from "./ziggurat";
+import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
+import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
+import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X, ZIG_R } from "./ziggurat";
+import { wedgeSqueeze, UNDER, UNDECIDED } from "./ziggurat-squeeze";
 import { detExp, detLog } from "./math";
 
-/** out[i] = uniform on [0, 1). */
+/** out[k] = the uniform of pair k at `pairs`, for k < count: the buffer read in order. */
+// @ts-ignore: decorator
+@inline function uniformsFromPairs(pairs: usize, out: usize, count: i32): void {
+  let k = 0;
+  if (ASC_FEATURE_SIMD) {
+    const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
+    const bias = v128.load(BIAS_UNIFORM), scale = v128.load(SCALE_UNIFORM);
+    for (; k + 4 <= count; k += 4) {
+      const p = pairs + (<usize>k << 3), o = out + (<usize>k << 3);
+      v128.store(o, f64x2.mul(splicePairs(v128.load(p), exponent84, exponent52, bias), scale));
+      v128.store(o, f64x2.mul(splicePairs(v128.load(p, 16), exponent84, exponent52, bias), scale), 16);
+    }
+  }
+  for (; k < count; k++) store<f64>(out + (<usize>k << 3), pairToUniform(load<u64>(pairs + (<usize>k << 3))));
+}
+
+/** out[i] = uniform on [0, 1). Converts the buffer a run of pairs at a time, refilling between runs. */
 export function fillUniform(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    store<f64>(out + (<usize>i << 3), pairToUniform(pairAt(state, cursor++)));
+    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    uniformsFromPairs(pairsAddress(state, cursor), out + (<usize>i << 3), run);
+    i += run;
+    cursor += <u32>run;
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
 
+/** Both lanes -0.0: andnot with it is |x|. */
+const SIGN_BITS: usize = memory.data<f64>([-0.0, -0.0], 16);
+
 // @ts-ignore: decorator
 @inline function layerOf(pair: u64): usize {
   return <usize>(<u32>pair & 255);
-}
-
-// @ts-ignore: decorator
-@inline function signedUniform(pair: u64): f64 {
-  return 2.0 * pairToUniform(pair) - 1.0;
 }
 
 /** Normal tail beyond ZIG_R (Marsaglia 1964). */
@@ -39,17 +59,19 @@ function normalTail(state: usize, negative: bool): f64 {
   return negative ? x - ZIG_R : ZIG_R - x;
 }
 
-/** The ziggurat's rare branch: the base strip's tail, or the wedge test, then fresh attempts. */
+/** The ziggurat's rare branch: the base strip's tail, or the wedge test (squeezed), then fresh attempts. */
 function normalSlow(state: usize, u: f64, layer: usize): f64 {
   while (true) {
     if (layer == 0) return normalTail(state, u < 0);
     const x = u * load<f64>(ZIG_X + (layer << 3));
     const f0 = load<f64>(ZIG_F + (layer << 3));
     const f1 = load<f64>(ZIG_F + ((layer + 1) << 3));
-    if (f0 + nextUniform(state) * (f1 - f0) < detExp(-0.5 * x * x)) return x;
+    const y = f0 + nextUniform(state) * (f1 - f0);
+    const side = wedgeSqueeze(layer, Math.abs(x), y);
+    if (side == UNDER || (side == UNDECIDED && y < detExp(-0.5 * x * x))) return x;
     const pair = nextPair(state);
     layer = layerOf(pair);
-    u = signedUniform(pair);
+    u = pairToSignedUniform(pair);
     if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) return u * load<f64>(ZIG_X + (layer << 3));
   }
 }
@@ -58,31 +80,84 @@ function normalSlow(state: usize, u: f64, layer: usize): f64 {
 export function nextNormal(state: usize): f64 {
   const pair = nextPair(state);
   const layer = layerOf(pair);
-  const u = signedUniform(pair);
+  const u = pairToSignedUniform(pair);
   if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) return u * load<f64>(ZIG_X + (layer << 3));
   return normalSlow(state, u, layer);
 }
 
-/** out[i] = standard normal. */
+/**
+ * out[i] = standard normal. The SIMD build tests four candidates per iteration, two per v128
+ * (one load fetches a layer's ratio and width, see ZIG_RATIO_X), and keeps those before the
+ * first that falls outside its layer's rectangle (1.5% do), which goes to the rare branch;
+ * the scalar build, and the SIMD build for a run's last few, test one candidate at a time.
+ * Either way the stream is consumed exactly as the reference consumes it.
+ */
 export function fillNormal(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    const pair = pairAt(state, cursor++);
-    const layer = layerOf(pair);
-    const u = signedUniform(pair);
-    let z: f64;
-    if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) {
-      z = u * load<f64>(ZIG_X + (layer << 3));
-    } else {
-      store<u32>(state + CURSOR_OFFSET, cursor);
-      z = normalSlow(state, u, layer);
+    // Candidates left in the buffer that can still become outputs.
+    let run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    let rejected = false;
+    if (ASC_FEATURE_SIMD) {
+      const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
+      const bias = v128.load(BIAS_SIGNED), scale = v128.load(SCALE_SIGNED), signBits = v128.load(SIGN_BITS);
+      for (; run >= 4; run -= 4) {
+        const pairs = pairsAddress(state, cursor);
+        const u01 = f64x2.mul(splicePairs(v128.load(pairs), exponent84, exponent52, bias), scale);
+        const u23 = f64x2.mul(splicePairs(v128.load(pairs, 16), exponent84, exponent52, bias), scale);
+        // Each candidate's layer is the low byte of its word a; one load fetches (ratio, x).
+        const layer0 = v128.load(<usize>load<u8>(pairs) << 4, ZIG_RATIO_X);
+        const layer1 = v128.load(<usize>load<u8>(pairs, 8) << 4, ZIG_RATIO_X);
+        const layer2 = v128.load(<usize>load<u8>(pairs, 16) << 4, ZIG_RATIO_X);
+        const layer3 = v128.load(<usize>load<u8>(pairs, 24) << 4, ZIG_RATIO_X);
+        const inside01 = f64x2.lt(v128.andnot(u01, signBits), v128.shuffle<f64>(layer0, layer1, 0, 2));
+        const inside23 = f64x2.lt(v128.andnot(u23, signBits), v128.shuffle<f64>(layer2, layer3, 0, 2));
+        // Stored before the test: entries from a rejected candidate on are rewritten later (i + 4 <= n).
+        const o = out + (<usize>i << 3);
+        v128.store(o, f64x2.mul(u01, v128.shuffle<f64>(layer0, layer1, 1, 3)));
+        v128.store(o, f64x2.mul(u23, v128.shuffle<f64>(layer2, layer3, 1, 3)), 16);
+        const outside = i32x4.bitmask(v128.shuffle<i32>(inside01, inside23, 0, 2, 4, 6)) ^ 15;
+        if (outside != 0) {
+          // Keep the candidates before the first rejected one.
+          const accepted = ctz(outside);
+          i += accepted;
+          cursor += accepted;
+          rejected = true;
+          break;
+        }
+        i += 4;
+        cursor += 4;
+      }
+    }
+    if (!rejected) {
+      // One candidate at a time: the scalar build's loop, the SIMD build's last few. A rejected
+      // candidate leaves the loop, so that no value in it lives across the rare branch's call.
+      for (; run > 0; run--) {
+        const pair = pairAt(state, cursor);
+        const layer = layerOf(pair);
+        const u = pairToSignedUniform(pair);
+        if (!(Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3)))) {
+          rejected = true;
+          break;
+        }
+        store<f64>(out + (<usize>i << 3), u * load<f64>(ZIG_X + (layer << 3)));
+        i++;
+        cursor++;
+      }
+    }
+    if (rejected) {
+      // The rare branch draws more pairs through the cursor in memory, maybe refilling.
+      const pair = pairAt(state, cursor);
+      store<u32>(state + CURSOR_OFFSET, cursor + 1);
+      store<f64>(out + (<usize>i << 3), normalSlow(state, pairToSignedUniform(pair), layerOf(pair)));
+      i++;
       cursor = load<u32>(state + CURSOR_OFFSET);
     }
-    store<f64>(out + (<usize>i << 3), z);
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
@@ -90,12 +165,18 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
 /** out[i] = 1 with probability p, else 0 (bytes). */
 export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    store<u8>(out + <usize>i, <u8>(pairToUniform(pairAt(state, cursor++)) < p));
+    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const pairs = pairsAddress(state, cursor);
+    const o = out + <usize>i;
+    for (let k = 0; k < run; k++) store<u8>(o + <usize>k, <u8>(pairToUniform(load<u64>(pairs + (<usize>k << 3))) < p));
+    i += run;
+    cursor += <u32>run;
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
@@ -119,12 +200,20 @@ export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
 /** out[i] (i32) = category drawn from the cumulative table cdf of length k. */
 export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k: i32): void {
   let cursor = load<u32>(state + CURSOR_OFFSET);
-  for (let i = 0; i < n; i++) {
+  let i = 0;
+  while (i < n) {
     if (cursor == BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    store<i32>(out + (<usize>i << 2), categoricalIndex(cdf, k, pairToUniform(pairAt(state, cursor++))));
+    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const pairs = pairsAddress(state, cursor);
+    const o = out + (<usize>i << 2);
+    for (let j = 0; j < run; j++) {
+      store<i32>(o + (<usize>j << 2), categoricalIndex(cdf, k, pairToUniform(load<u64>(pairs + (<usize>j << 3)))));
+    }
+    i += run;
+    cursor += <u32>run;
   }
   store<u32>(state + CURSOR_OFFSET, cursor);
 }
