@@ -13,6 +13,16 @@ export function flattenParams(value: unknown, prefix = "", out: Record<string, S
   return out;
 }
 
+/** The value at a dotted path, or undefined where the path leads nowhere. */
+export function getDotted(target: unknown, path: string): unknown {
+  let value = target;
+  for (const key of path.split(".")) {
+    if (value === null || typeof value !== "object") return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
 /** A copy of `target` with the value at a dotted path replaced (objects on the way are created). */
 export function setDotted(target: unknown, path: string, value: unknown): unknown {
   const [head, ...rest] = path.split(".");

@@ -1,10 +1,10 @@
 // The study spec (DESIGN.md, public contract) and its resolution into cells: every grid
 // combination's full parameters, checked by the scenario before any work starts.
 import { z } from "zod";
-import { integer, oneOf, strictObject, parseOrThrow } from "../validation/schema.js";
+import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
 import { SpecError, type SpecIssue } from "../validation/spec-error.js";
 import { scenarios, scenarioNames, resolveParams, type Scenario } from "../scenarios/index.js";
-import { flattenParams, setDotted, type Scalar } from "./flatten.js";
+import { flattenParams, getDotted, setDotted, type Scalar } from "./flatten.js";
 import { cellKey } from "./seeds.js";
 
 export const MAX_GENERATIONS = 100_000;
@@ -64,25 +64,42 @@ function gridPath(issue: SpecIssue, combo: Array<[string, number, unknown]>): Sp
   return issue;
 }
 
-/** Validates a study spec completely (every cell's parameters included) and expands it. */
-export function resolveStudy(input: unknown): Study {
-  const spec = parseOrThrow(specSchema, input, "");
-  const scenario = scenarios[spec.scenario];
-  if (!scenario) {
-    throw new SpecError([{ path: "scenario", value: spec.scenario, problem: "unknown value", allowed: `one of ${scenarioNames().map((n) => JSON.stringify(n)).join(", ")}` }]);
+/**
+ * A grid path into an object the spec leaves to its default starts from that default: with no
+ * params.generator, a grid over "generator.eps" varies the default generator's eps rather than
+ * building a generator that has nothing but an eps.
+ */
+function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]): unknown {
+  const defaults = scenario.params.safeParse({});
+  if (!defaults.success) return params;
+  for (const path of paths) {
+    const parts = path.split(".");
+    for (let depth = 1; depth < parts.length; depth++) {
+      const prefix = parts.slice(0, depth).join(".");
+      const fallback = getDotted(defaults.data, prefix);
+      if (getDotted(params, prefix) === undefined && fallback !== null && typeof fallback === "object") {
+        params = setDotted(params, prefix, structuredClone(fallback));
+      }
+    }
   }
-  const combos = expandGrid(spec.grid);
+  return params;
+}
+
+/** The cells of a scenario's grid over params, and every parameter problem of every cell. */
+function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, unknown[]>): { cells: Cell[]; issues: SpecIssue[] } {
+  const combos = expandGrid(grid);
   if (combos.length > MAX_CELLS) {
-    throw new SpecError([{ path: "grid", value: `${combos.length} cells`, problem: "too large", allowed: `at most ${MAX_CELLS} cells` }]);
+    return { cells: [], issues: [{ path: "grid", value: `${combos.length} cells`, problem: "too large", allowed: `at most ${MAX_CELLS} cells` }] };
   }
+  const base = withDefaultParents(scenario, params, Object.keys(grid));
   const issues = new Map<string, SpecIssue>();
   const cells: Cell[] = [];
   combos.forEach((combo, index) => {
-    let raw: unknown = spec.params;
+    let raw: unknown = base;
     for (const [path, , value] of combo) raw = setDotted(raw, path, value);
     try {
-      const params = resolveParams(scenario, raw, "params");
-      cells.push({ index, params, flat: flattenParams(params), key: cellKey(scenario.name, params) });
+      const resolved = resolveParams(scenario, raw, "params");
+      cells.push({ index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) });
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
       for (const issue of error.issues) {
@@ -91,6 +108,37 @@ export function resolveStudy(input: unknown): Study {
       }
     }
   });
-  if (issues.size > 0) throw new SpecError([...issues.values()]);
-  return { spec, scenario, cells };
+  return { cells, issues: [...issues.values()] };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * Validates a study spec completely (every cell's parameters included) and expands it. All
+ * problems are reported together: a wrong key elsewhere does not hide the parameters' problems.
+ */
+export function resolveStudy(input: unknown): Study {
+  const parsed = specSchema.safeParse(input);
+  const issues = parsed.success ? [] : toSpecIssues(parsed.error, input, "");
+  const raw = isObject(input) ? input : {};
+  const name = parsed.success ? parsed.data.scenario : raw.scenario;
+  const scenario = typeof name === "string" ? scenarios[name] : undefined;
+  if (typeof name === "string" && !scenario) {
+    issues.push({ path: "scenario", value: name, problem: "unknown value", allowed: `one of ${scenarioNames().map((n) => JSON.stringify(n)).join(", ")}` });
+  }
+  let cells: Cell[] = [];
+  if (scenario) {
+    // Even when the spec has other problems, check the parameters it can be read for.
+    const params = parsed.success ? parsed.data.params : isObject(raw.params) ? raw.params : {};
+    const grid = parsed.success
+      ? parsed.data.grid
+      : Object.fromEntries(Object.entries(isObject(raw.grid) ? raw.grid : {}).filter(([, v]) => Array.isArray(v) && v.length > 0)) as Record<string, unknown[]>;
+    const resolved = resolveCells(scenario, params, grid);
+    cells = resolved.cells;
+    issues.push(...resolved.issues);
+  }
+  if (issues.length > 0 || !parsed.success || !scenario) throw new SpecError(issues);
+  return { spec: parsed.data, scenario, cells };
 }

@@ -30,9 +30,30 @@ const badSpecs: Array<[unknown, string]> = [
     [
       `grid.drift: wrong type (got "0.1"); allowed: a non-empty array of values`,
       "seeds: out of range (got -1); allowed: an integer in [1, 1000000]",
+      // Problems with the spec's own keys do not hide the parameters' problems.
+      "grid.step.scale[1]: out of range (got -1); allowed: a number in [0, 10]",
+    ].join("\n"),
+  ],
+  [
+    { scenario: "toy-walk", engine: 3, params: { n: 0, bogus: 1 } },
+    [
+      `engine: unknown value (got 3); allowed: one of "wasm", "js"`,
+      "params.n: out of range (got 0); allowed: an integer in [1, 10000000]",
+      "params.bogus: unknown key (got 1); allowed: keys n, drift, explode, step",
     ].join("\n"),
   ],
 ];
+
+test("a grid path into an object left to its default varies that default", () => {
+  // No params.step: the default step {kind: "plain", scale: 1} is the base, so the grid over
+  // step.kind keeps scale instead of building a step with a kind alone.
+  const study = resolveStudy({ scenario: "toy-walk", grid: { "step.kind": ["plain", "scaled"] } });
+  assert.equal(study.cells.map((cell) => cell.flat["step.scale"]), [1, 1]);
+  assert.equal(study.cells.map((cell) => cell.flat["step.kind"]), ["plain", "scaled"]);
+  // What the spec does give is kept.
+  const given = resolveStudy({ scenario: "toy-walk", params: { step: { scale: 3 } }, grid: { "step.kind": ["scaled"] } });
+  assert.is(given.cells[0].flat["step.scale"], 3);
+});
 
 test("every bad spec is refused with the exact message", () => {
   for (const [spec, message] of badSpecs) {
