@@ -2,6 +2,7 @@
 // the wasm engine and the TypeScript reference. See assembly/verified-mixture.ts for the
 // numbers it computes and the order in which it consumes the random stream.
 import type { F64Block } from "./engine.js";
+import { checkMixtureRules } from "./mixture-rules.js";
 
 /** How a drawn point gets its label: its class sign s flipped with a probability, or sign(direction . x). */
 export type MixtureLabelling =
@@ -55,30 +56,13 @@ export function filteredMixtureBlockRows(d: number): number {
   return Math.min(512, Math.max(8, rows - (rows % 2)));
 }
 
-function probability(name: string, p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`filteredMixtureGram: ${name} must be in [0, 1], got ${p}`);
-}
-
 /** Rejects a problem the kernels cannot run, before any random number is drawn. */
 export function checkFilteredMixtureProblem(problem: FilteredMixtureProblem, g: F64Block, b: F64Block): void {
-  const { d, nFiltered, nClean, shift, labelling, check } = problem;
+  const { d, labelling, check } = problem;
   if (!Number.isInteger(d) || d < 1) throw new RangeError(`filteredMixtureGram: d must be a positive integer, got ${d}`);
-  for (const [name, n] of [["nFiltered", nFiltered], ["nClean", nClean]] as const) {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`filteredMixtureGram: ${name} must be a non-negative integer, got ${n}`);
-  }
-  if (nFiltered + nClean > MAX_MIXTURE_POINTS) {
-    throw new RangeError(`filteredMixtureGram: nFiltered + nClean must be at most ${MAX_MIXTURE_POINTS}, got ${nFiltered + nClean}`);
-  }
-  if (!Number.isFinite(shift)) throw new RangeError(`filteredMixtureGram: shift must be finite, got ${shift}`);
-  probability("keepIfAgree", problem.keepIfAgree);
-  probability("keepIfDisagree", problem.keepIfDisagree);
-  if (labelling.kind === "flip") probability("flip probability", labelling.probability);
-  else if (labelling.direction.length < d) throw new RangeError(`filteredMixtureGram: the labelling direction needs ${d} entries`);
+  checkMixtureRules("filteredMixtureGram", problem, MAX_MIXTURE_POINTS);
+  if (labelling.kind === "direction" && labelling.direction.length < d) throw new RangeError(`filteredMixtureGram: the labelling direction needs ${d} entries`);
   if (check.kind === "direction" && check.direction.length < d) throw new RangeError(`filteredMixtureGram: the check direction needs ${d} entries`);
-  if (check.kind !== "none" && !(check.margin >= 0)) throw new RangeError(`filteredMixtureGram: margin must be >= 0, got ${check.margin}`);
-  if (check.kind === "labelMargin" && labelling.kind !== "direction") {
-    throw new RangeError("filteredMixtureGram: a labelMargin check needs a direction labelling");
-  }
   if (g.length < d * d) throw new RangeError(`filteredMixtureGram: G needs ${d * d} entries, the block holds ${g.length}`);
   if (b.length < d) throw new RangeError(`filteredMixtureGram: b needs ${d} entries, the block holds ${b.length}`);
 }

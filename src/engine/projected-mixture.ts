@@ -3,6 +3,7 @@
 // computes and the order in which it consumes the random stream.
 import type { F64Block } from "./engine.js";
 import { CHECK_CODE } from "./filtered-mixture.js";
+import { checkMixtureRules } from "./mixture-rules.js";
 
 /** Frame coordinates a point is drawn through: the shift direction and at most two more. */
 export const MAX_PROJECTED_DIMENSION = 3;
@@ -50,10 +51,6 @@ export function paddedCoordinates(direction: readonly number[] | null): [number,
   return [direction?.[0] ?? 0, direction?.[1] ?? 0, direction?.[2] ?? 0];
 }
 
-function probability(name: string, p: number): void {
-  if (!(p >= 0 && p <= 1)) throw new RangeError(`projectedMixtureMoments: ${name} must be in [0, 1], got ${p}`);
-}
-
 function coordinates(name: string, direction: readonly number[], k: number): void {
   if (direction.length !== k || !direction.every(Number.isFinite)) {
     throw new RangeError(`projectedMixtureMoments: the ${name} direction needs ${k} finite coordinates, got [${direction.join(", ")}]`);
@@ -62,26 +59,13 @@ function coordinates(name: string, direction: readonly number[], k: number): voi
 
 /** Rejects a problem the kernels cannot run, before any random number is drawn. */
 export function checkProjectedMixtureProblem(problem: ProjectedMixtureProblem, moments: F64Block): void {
-  const { k, nFiltered, nClean, shift, labelling, check } = problem;
+  const { k, labelling, check } = problem;
   if (!Number.isInteger(k) || k < 1 || k > MAX_PROJECTED_DIMENSION) {
     throw new RangeError(`projectedMixtureMoments: k must be an integer in [1, ${MAX_PROJECTED_DIMENSION}], got ${k}`);
   }
-  for (const [name, n] of [["nFiltered", nFiltered], ["nClean", nClean]] as const) {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`projectedMixtureMoments: ${name} must be a non-negative integer, got ${n}`);
-  }
-  if (nFiltered + nClean > MAX_PROJECTED_POINTS) {
-    throw new RangeError(`projectedMixtureMoments: nFiltered + nClean must be at most ${MAX_PROJECTED_POINTS}, got ${nFiltered + nClean}`);
-  }
-  if (!Number.isFinite(shift)) throw new RangeError(`projectedMixtureMoments: shift must be finite, got ${shift}`);
-  probability("keepIfAgree", problem.keepIfAgree);
-  probability("keepIfDisagree", problem.keepIfDisagree);
-  if (labelling.kind === "flip") probability("flip probability", labelling.probability);
-  else coordinates("labelling", labelling.direction, k);
+  checkMixtureRules("projectedMixtureMoments", problem, MAX_PROJECTED_POINTS);
+  if (labelling.kind === "direction") coordinates("labelling", labelling.direction, k);
   if (check.kind === "direction") coordinates("check", check.direction, k);
-  if (check.kind !== "none" && !(check.margin >= 0)) throw new RangeError(`projectedMixtureMoments: margin must be >= 0, got ${check.margin}`);
-  if (check.kind === "labelMargin" && labelling.kind !== "direction") {
-    throw new RangeError("projectedMixtureMoments: a labelMargin check needs a direction labelling");
-  }
   if (moments.length < (k + 1) ** 2) throw new RangeError(`projectedMixtureMoments: moments needs ${(k + 1) ** 2} entries, the block holds ${moments.length}`);
 }
 

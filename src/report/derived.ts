@@ -4,6 +4,7 @@
 import type { MetricDefinition } from "../scenarios/index.js";
 import type { Study } from "../study/spec.js";
 import type { Row } from "../study/rows.js";
+import { groupRows } from "./group-rows.js";
 
 export interface DerivedMetric {
   name: string;
@@ -26,13 +27,7 @@ export function derivedStudy(study: Study, derived: readonly DerivedMetric[]): S
 
 /** One row per (cell, replicate), at the last generation, holding the derived metrics. */
 export function derivedRows(study: Study, rows: readonly Row[], derived: readonly DerivedMetric[]): Row[] {
-  const byTask = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = `${row.cell}/${row.replicate}`;
-    let list = byTask.get(key);
-    if (!list) byTask.set(key, (list = []));
-    list.push(row);
-  }
+  const byTask = groupRows(rows, (row) => `${row.cell}/${row.replicate}`);
   const out: Row[] = [];
   for (const list of byTask.values()) {
     list.sort((a, b) => (a.generation as number) - (b.generation as number));

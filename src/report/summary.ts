@@ -5,6 +5,7 @@ import type { Study } from "../study/spec.js";
 import type { Row } from "../study/rows.js";
 import { parameterColumns } from "../study/columns.js";
 import { sampleStatistics } from "./statistics.js";
+import { groupRows } from "./group-rows.js";
 
 export type SummaryRow = Record<string, string | number | boolean | null>;
 
@@ -21,13 +22,7 @@ export function summaryColumns(study: Study): string[] {
 
 /** Rows in any order in; summary rows ordered by cell, then generation. */
 export function summarize(study: Study, rows: readonly Row[]): SummaryRow[] {
-  const groups = new Map<string, Row[]>();
-  for (const row of rows) {
-    const key = `${row.cell}/${row.generation}`;
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = []));
-    group.push(row);
-  }
+  const groups = groupRows(rows, (row) => `${row.cell}/${row.generation}`);
   const out: SummaryRow[] = [];
   for (const cell of study.cells) {
     for (let generation = 0; generation <= study.spec.generations; generation++) {
