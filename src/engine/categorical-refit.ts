@@ -3,8 +3,9 @@
 // allocation of their buffers. assembly/weak-data.ts describes what the kernels compute.
 import {
   CATEGORICAL_REFIT_WORKSPACE, CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, LABEL_ALLOCATIONS, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
-  type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound, type Engine,
-} from "./engine.js";
+  type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+} from "./categorical-rows.js";
+import type { Engine } from "./engine.js";
 
 function fail(kernel: string, what: string, value: unknown, allowed: string): never {
   throw new RangeError(`${kernel}: ${what} must be ${allowed}, got ${String(value)}`);

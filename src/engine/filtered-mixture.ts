@@ -1,7 +1,7 @@
 // The problem that Engine.filteredMixtureGram solves, its checks and its block size, shared by
 // the wasm engine and the TypeScript reference. See assembly/verified-mixture.ts for the
 // numbers it computes and the order in which it consumes the random stream.
-import type { F64Block } from "./engine.js";
+import type { F64Block } from "./block.js";
 import { checkMixtureRules } from "./mixture-rules.js";
 
 /** How a drawn point gets its label: its class sign s flipped with a probability, or sign(direction . x). */

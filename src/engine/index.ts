@@ -12,7 +12,7 @@ export { MAX_PROJECTED_DIMENSION } from "./projected-mixture.js";
 export {
   LABEL_ALLOCATION, LABEL_ALLOCATIONS, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, CATEGORICAL_REFIT_WORKSPACE, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
   type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
-} from "./engine.js";
+} from "./categorical-rows.js";
 export { allocateRefitBuffers, refitBufferLengths } from "./categorical-refit.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";

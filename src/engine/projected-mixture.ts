@@ -1,7 +1,7 @@
 // The problem that Engine.projectedMixtureMoments solves and its checks, shared by the wasm
 // engine and the TypeScript reference. See assembly/projected-mixture.ts for the numbers it
 // computes and the order in which it consumes the random stream.
-import type { F64Block } from "./engine.js";
+import type { F64Block } from "./block.js";
 import { CHECK_CODE } from "./filtered-mixture.js";
 import { checkMixtureRules } from "./mixture-rules.js";
 

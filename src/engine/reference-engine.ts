@@ -17,7 +17,7 @@ import {
 import * as categorical from "./reference/weak-data.js";
 import {
   CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
-} from "./engine.js";
+} from "./categorical-rows.js";
 import { checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths } from "./categorical-refit.js";
 
 class ArrayBlock<T extends TypedArray> implements Block<T> {

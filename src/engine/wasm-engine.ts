@@ -2,7 +2,7 @@
 import type { Block, Engine, F64Block, I32Block, RandomStream, TypedArray, U8Block, WasmBuild } from "./engine.js";
 import {
   CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
-} from "./engine.js";
+} from "./categorical-rows.js";
 import { checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths } from "./categorical-refit.js";
 import { loadKernels, type KernelExports, type LoadOptions } from "./load.js";
 import { allocateBlock, WasmBlock, type WasmHeap } from "./wasm-memory.js";

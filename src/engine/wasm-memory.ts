@@ -1,6 +1,6 @@
 // Blocks of wasm linear memory seen through typed arrays. memory.grow detaches the old
 // ArrayBuffer, so each block re-makes its view when the buffer it was made on is stale.
-import type { Block, TypedArray } from "./engine.js";
+import type { Block, TypedArray } from "./block.js";
 
 type TypedArrayConstructor<T extends TypedArray> = {
   new (buffer: ArrayBuffer, byteOffset: number, length: number): T;

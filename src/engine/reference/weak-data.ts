@@ -4,7 +4,7 @@
 import { nextUniform, nextUniformPositive } from "./rng.js";
 import { nextGamma } from "./samplers.js";
 import { detExp, detLog } from "./math.js";
-import { LABEL_ALLOCATION, CATEGORICAL_STATS, CATEGORICAL_REFIT_WORKSPACE } from "../engine.js";
+import { LABEL_ALLOCATION, CATEGORICAL_STATS, CATEGORICAL_REFIT_WORKSPACE } from "../categorical-rows.js";
 
 const DIGIT_BUCKETS = 65536;
 

@@ -3,7 +3,7 @@
 // reference the exact method is tested against.
 import type { Engine, F64Block, FilteredMixtureCounts, MixtureCheck, MixtureLabelling, RandomStream } from "../../engine/index.js";
 import type { VerifiedMixtureParams } from "./params.js";
-import type { RoundSampler } from "./rounds.js";
+import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
 

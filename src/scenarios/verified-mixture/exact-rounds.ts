@@ -20,7 +20,7 @@
 // world and the verifier unchanged).
 import type { Engine, F64Block, FilteredMixtureCounts, ProjectedCheck, ProjectedLabelling, RandomStream } from "../../engine/index.js";
 import type { VerifiedMixtureParams } from "./params.js";
-import type { RoundSampler } from "./rounds.js";
+import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
 import { psdFactor } from "../../math/psd-factor.js";

@@ -1,26 +1,14 @@
 // The rounds of one replicate, whatever draws them: each round's sampler fills the kept
 // points' X^T X and X^T y', the ridge system is solved, the model is scored and becomes the
 // next round's generator (self-consuming loop).
-import type { Engine, F64Block, FilteredMixtureCounts } from "../../engine/index.js";
+import type { Engine, FilteredMixtureCounts } from "../../engine/index.js";
 import type { ReplicateOptions } from "../scenario.js";
 import type { VerifiedMixtureParams } from "./params.js";
 import { resolveMethod } from "./method.js";
 import { modelAccuracy } from "./metrics.js";
+import type { RoundSampler } from "./round-sampler.js";
 import { DirectRounds } from "./direct-rounds.js";
 import { ExactRounds } from "./exact-rounds.js";
-
-/**
- * Draws rounds with the current generator: X^T X and X^T y' over the kept points (synthetic
- * and real), unnormalised, in an orthonormal basis of the sampler's own whose first vector is
- * e1, the class mean's direction (so the accuracy Phi(mu w_1 / |w|) reads the same in any).
- */
-export interface RoundSampler {
-  /** Fills system (d x d, row-major, both triangles) and rhs (d) for a fresh round; returns the counts. */
-  draw(system: F64Block, rhs: F64Block): FilteredMixtureCounts;
-  /** The model w, in the basis of the last draw, becomes the generator. */
-  adopt(model: Float64Array): void;
-  free(): void;
-}
 
 export interface RoundResult extends FilteredMixtureCounts {
   accuracy: number;
