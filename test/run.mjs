@@ -1,6 +1,7 @@
 // Runs every test/**/*.test.ts with uvu under tsx and fails when a test fails or when no test
 // ran at all (a typo in a pattern must not pass silently). Extra arguments filter file names:
 //   node test/run.mjs linalg rng
+// COLLAPSE_SIM_TEST_DIR points it at another folder of tests (its own test does that).
 import { spawn } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -17,8 +18,9 @@ function testFiles(dir) {
   });
 }
 
-const files = testFiles(join(root, "test"))
-  .map((file) => relative(root, file))
+const testDir = process.env.COLLAPSE_SIM_TEST_DIR ?? join(root, "test");
+const files = testFiles(testDir)
+  .map((file) => relative(testDir, file))
   .filter((file) => filters.length === 0 || filters.some((f) => file.includes(f)))
   .sort();
 if (files.length === 0) {
@@ -27,9 +29,9 @@ if (files.length === 0) {
 }
 
 // uvu's CLI takes a directory and a pattern: match exactly the chosen files.
-const escaped = files.map((f) => relative("test", f).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+const escaped = files.map((f) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 const pattern = `^(${escaped.join("|")})$`;
-const child = spawn(process.execPath, ["--import", "tsx", join(root, "node_modules/uvu/bin.js"), "test", pattern], {
+const child = spawn(process.execPath, ["--import", "tsx", join(root, "node_modules/uvu/bin.js"), testDir, pattern], {
   cwd: root,
   stdio: ["inherit", "pipe", "inherit"],
   env: { ...process.env, ...(process.stdout.isTTY ? { FORCE_COLOR: "1" } : { NO_COLOR: "1" }) },
