@@ -4,14 +4,16 @@
 //
 // Why the tolerance is honest: the formula is asymptotic in d, so each setting below was
 // chosen where its finite-d bias is small against the standard error of R = 40 replicates.
-// Measured on this engine over 2000 replicates per setting (seed 99), the bias
-// |mean - formula| is at most 0.7 SE_40 at every setting (largest: oracle eps 0.3, 0.0003
-// against SE_40 = 0.00044). So a z = 4.5 test keeps at least 3.8 SE of pure noise margin,
-// while an error in the simulation or the formula that moves accuracy by a few SE fails.
+// Measured on this engine over 2000 replicates per setting and method (seed 99), the bias
+// |mean - formula| is at most 0.51 SE_40 at every setting (largest: oracle eps 0.3, direct
+// method, 0.00023 against SE_40 = 0.00045). So a z = 4.5 test keeps at least 3.9 SE of pure
+// noise margin, while an error in the simulation or the formula that moves accuracy by a few
+// SE fails.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assertMeanWithinSE } from "../helpers/stats.js";
 import { runCell, metric } from "./replicates.js";
+import { finiteSizeAccuracy } from "../../src/scenarios/verified-mixture/theory.js";
 
 const R = 40;
 const base = { d: 100, mu: 1, nSynthetic: 1000, ridge: 1 };
@@ -40,6 +42,28 @@ for (const [name, params] of settings) {
     });
   }
 }
+
+// Fewer kept points than d (about 80 at d = 100) and a small ridge: where the theory file's
+// printed delta (eta * alpha where eta belongs) goes wrong. It gives 0.6329 here, 17.8 SE of
+// R = 100 replicates below the simulation; the corrected formula gives 0.7330 (0.25 SE).
+// Measured over 1000 replicates (seed 8), the corrected formula's finite-d bias here is 0.007
+// per-replicate standard deviations (0.07 SE_100), the printed one's gap 1.97 (19.7 SE_100).
+test("finite-size formula vs simulation with fewer kept points than d and a small ridge (exact method)", async () => {
+  const params = { d: 100, mu: 2, nSynthetic: 800, ridge: 0.03, method: "exact", generator: { kind: "flip", eps: 0.2 }, verifier: { kind: "random", keep: 0.1 } };
+  const rows = await runCell(params, 100, { seed: 3 });
+  assertMeanWithinSE(metric(rows, "accuracy"), metric(rows, "theoryAccuracy")[0], "80 kept points of d = 100, ridge 0.03");
+});
+
+test("the formula is 1/2 without signal, finite where the printed delta was NaN, and null (not NaN) where undefined", () => {
+  const base = { mu: 1, d: 100, n: 800, alpha: 0.1, lambda: 0.06, ridge: 0.01 };
+  assert.is(finiteSizeAccuracy({ ...base, lambda: 0 }), 0.5, "lambda = 0: the labels say nothing about the class");
+  assert.is(finiteSizeAccuracy({ ...base, mu: 0 }), 0.5, "mu = 0: every classifier scores 1/2");
+  assert.is(finiteSizeAccuracy({ ...base, alpha: 0, lambda: 0 }), 0.5, "nothing kept: w = 0");
+  const accuracy = finiteSizeAccuracy(base);
+  assert.ok(accuracy !== null && accuracy > 0.5 && accuracy < 1, `80 kept points of d = 100 at ridge 0.01: ${accuracy}`);
+  // A ridge this small overflows delta: the formula has no finite value to give.
+  assert.is(finiteSizeAccuracy({ ...base, d: 1000, n: 100, alpha: 1, lambda: 1, ridge: 1e-310 }), null);
+});
 
 test("theoryAccuracy is empty where the closed form does not apply", async () => {
   const linear = await runCell({ d: 10, nSynthetic: 200, generator: { kind: "linear", angle: 30 }, verifier: { kind: "oracle" } }, 1);
