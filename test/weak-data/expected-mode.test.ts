@@ -2,6 +2,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { weakDataTheory as theory } from "../../src/scenarios/weak-data/index.js";
+import { simulate } from "../../src/index.js";
 import { wasm, startRun, heads, afterRounds } from "./helpers.js";
 
 // Rounding in a few dozen affine steps on numbers in [0, 1]: far above it, far below any modelling error.
@@ -127,6 +128,30 @@ test("filter only: e' = (1 - alpha) e for prompts the model can solve, nothing f
     } finally {
       run.free();
     }
+  }
+});
+
+test("replace-rejected ignores the budget, budget 0 included, and so do its theory columns", async () => {
+  // gamma = 0 and rho < 1: the setting where filter only has its own closed form, which must
+  // not stand in for replace-rejected's.
+  const curation = { alpha: 0.6, beta: 0.5, gamma: 0, rho: 0.1 };
+  const rows = await simulate({
+    scenario: "weak-data",
+    params: { ...replaceRejected(curation), labeler: { beta: curation.beta, allocation: "replace-rejected", budget: 0 } },
+    generations: 8,
+    seeds: 1,
+    seed: 18,
+  });
+  const e0 = 1 - (rows[0].accuracy as number);
+  for (const row of rows.slice(1)) {
+    const t = row.generation as number;
+    assert.ok((row.labels as number) > 0, `labels spent in round ${t}`);
+    const accuracy = 1 - theory.errorAfter(e0, t, curation);
+    assert.ok(Math.abs((row.theoryAccuracy as number) - accuracy) <= PRECISION, `theoryAccuracy at ${t}: ${row.theoryAccuracy} vs ${accuracy}`);
+    assert.ok(Math.abs((row.accuracy as number) - accuracy) <= PRECISION, `accuracy at ${t}`);
+    const labels = theory.expectedLabels(e0, t, base.samples, curation);
+    assert.ok(Math.abs((row.theoryLabelsTotal as number) - labels) <= PRECISION * base.samples * t, `theoryLabelsTotal at ${t}: ${row.theoryLabelsTotal} vs ${labels}`);
+    assert.ok(Math.abs((row.labelsTotal as number) - labels) <= PRECISION * base.samples * t, `labelsTotal at ${t}`);
   }
 });
 

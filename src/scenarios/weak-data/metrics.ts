@@ -55,8 +55,11 @@ export class TheoryColumns {
     const { gamma, rho, beta, alpha, allocation, budgetPerPrompt } = settings;
     this.curation = { alpha, beta, gamma, rho };
     this.keepsEverything = gamma === 1 && rho === 0;
-    // Without rejections only uniform allocation has anywhere to put labels.
-    this.spendsLabels = allocation !== "none" && budgetPerPrompt !== 0 && !(this.keepsEverything && allocation !== "uniform");
+    // replace-rejected ignores the budget (every rejection gets a label, budget 0 included);
+    // the other allocations spend nothing at budget 0. Without rejections only uniform
+    // allocation has anywhere to put labels.
+    const budgetAllowsLabels = allocation === "replace-rejected" || budgetPerPrompt !== 0;
+    this.spendsLabels = allocation !== "none" && budgetAllowsLabels && !(this.keepsEverything && allocation !== "uniform");
   }
 
   at(t: number): Pick<MetricValues, "theoryAccuracy" | "theoryGini" | "theoryLabelsTotal"> {
