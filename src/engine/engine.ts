@@ -13,6 +13,10 @@ export interface Engine {
   /** Which code runs the kernels: a wasm build's name, or "reference". */
   readonly build: WasmBuild | "reference";
 
+  /**
+   * A zero-filled block. On the wasm engine a RangeError says when memory is exhausted (wasm32
+   * holds at most 4 GiB); that engine must not be used again afterwards (see allocateBytes).
+   */
   f64(length: number): F64Block;
   i32(length: number): I32Block;
   u8(length: number): U8Block;

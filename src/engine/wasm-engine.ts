@@ -5,7 +5,7 @@ import {
 } from "./categorical-rows.js";
 import { checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths } from "./categorical-refit.js";
 import { loadKernels, type KernelExports, type LoadOptions } from "./load.js";
-import { allocateBlock, WasmBlock, type WasmHeap } from "./wasm-memory.js";
+import { allocateBlock, allocateBytes, WasmBlock, type WasmHeap } from "./wasm-memory.js";
 import { seedWords, checkStreamNumber } from "./seed.js";
 import {
   CHECK_CODE, checkFilteredMixtureProblem, filteredMixtureBlockRows,
@@ -73,7 +73,7 @@ export class WasmEngine implements Engine, WasmHeap {
   stream(seed: bigint | number, stream = 0): RandomStream {
     const words = seedWords(seed);
     checkStreamNumber(stream);
-    const ptr = this.alloc(this.kernels.rngStateBytes());
+    const ptr = allocateBytes(this, this.kernels.rngStateBytes());
     this.kernels.rngSeed(ptr, words.lo, words.hi, stream);
     return new WasmStream(this, ptr, words.seed, stream);
   }

@@ -4,6 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allEngines, label } from "../helpers/engines.js";
 import { WasmEngine, ReferenceEngine } from "../../src/engine/index.js";
+import { allocateBlock, type WasmHeap } from "../../src/engine/wasm-memory.js";
 
 test("a block made before memory grows still reads and writes through the engine's API", async () => {
   const engine = await WasmEngine.create({ build: "release-simd" });
@@ -57,6 +58,38 @@ test("new blocks are zero-filled, lengths are validated", async () => {
     assert.throws(() => engine.f64(-1), /non-negative integer/);
     assert.throws(() => engine.i32(1.5), /non-negative integer/);
   }
+});
+
+test("an allocator trap (memory cannot grow) becomes a RangeError naming the bytes and the 4 GiB limit", () => {
+  // A heap whose allocator traps as AssemblyScript's does when memory.grow fails: no gigabytes needed.
+  const asked: number[] = [];
+  const exhausted: WasmHeap = {
+    memory: new WebAssembly.Memory({ initial: 1 }),
+    alloc(bytes) {
+      asked.push(bytes);
+      throw new WebAssembly.RuntimeError("unreachable");
+    },
+    free() {},
+  };
+  const error = (() => {
+    try {
+      allocateBlock(exhausted, Float64Array, 1000);
+    } catch (caught) {
+      return caught;
+    }
+  })();
+  assert.instance(error, RangeError);
+  assert.match((error as Error).message, /exhausted allocating 8000 bytes/);
+  assert.match((error as Error).message, /4 GiB/);
+  assert.match((error as Error).message, /must not be used again/);
+  assert.instance((error as Error).cause, WebAssembly.RuntimeError);
+  assert.equal(asked, [8000]);
+  // A size beyond 32 bits would wrap in the kernel's argument: refused before the allocator sees it.
+  assert.throws(() => allocateBlock(exhausted, Float64Array, 2 ** 29), /at most 4294967296 bytes \(4 GiB\)/);
+  assert.equal(asked, [8000]);
+  // Errors other than a trap pass through unchanged.
+  const refusing: WasmHeap = { ...exhausted, alloc() { throw new Error("Allocation too large"); } };
+  assert.throws(() => allocateBlock(refusing, Float64Array, 10), (e: Error) => e.constructor === Error && e.message === "Allocation too large");
 });
 
 test("blocks and streams of one engine are refused by another", async () => {
