@@ -1,11 +1,7 @@
 // Dense linear algebra on f64, row-major. The SIMD build works on f64x2 lanes; the scalar
 // build (and the TypeScript reference) accumulate in the same lane order where that is
 // cheap, but sums may differ in the last bits between builds: callers compare with a tolerance.
-
-// @ts-ignore: decorator
-@inline function at(ptr: usize, i: i32): usize {
-  return ptr + (<usize>i << 3);
-}
+import { at } from "./address";
 
 /** x . y over n entries. */
 export function dot(x: usize, y: usize, n: i32): f64 {

@@ -12,6 +12,7 @@
 import { fillUniform, fillNormal } from "./samplers";
 import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep";
 import { fillWishart } from "./wishart";
+import { at } from "./address";
 
 /** Points per block: the stream is consumed one block at a time (see projectedMixtureMoments). */
 // @ts-ignore: decorator
@@ -19,11 +20,6 @@ import { fillWishart } from "./wishart";
 /** Moments kept per block and in total: the upper triangle of a 4 x 4 matrix, row by row. */
 // @ts-ignore: decorator
 @inline const MOMENTS: i32 = 10;
-
-// @ts-ignore: decorator
-@inline function at(ptr: usize, i: i32): usize {
-  return ptr + (<usize>i << 3);
-}
 
 /**
  * out[0..9] = the upper triangle of sum_r row_r row_r^T over `count` rows of 4 entries

@@ -5,45 +5,11 @@
 // computation in TypeScript and consumes the random stream in the same order.
 import { nextUniform } from "./rng";
 import { fillNormal } from "./samplers";
+import { at } from "./address";
+import { dotInOrder } from "./ordered-dot";
 import {
   CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck,
 } from "./label-keep";
-
-// @ts-ignore: decorator
-@inline function at(ptr: usize, i: i32): usize {
-  return ptr + (<usize>i << 3);
-}
-
-/**
- * dir . x summed in four interleaved partial sums combined as (s0 + s1) + (s2 + s3), then the
- * tail in order: the TypeScript reference adds in exactly this order, so a keep decision that
- * compares a projection with a threshold is the same in both engines.
- */
-function projection(dir: usize, x: usize, d: i32): f64 {
-  let i = 0;
-  let sum: f64;
-  if (ASC_FEATURE_SIMD) {
-    // Lanes (s0, s1) and (s2, s3): the same IEEE operations as the scalar sums.
-    let a01 = f64x2.splat(0), a23 = f64x2.splat(0);
-    for (; i + 4 <= d; i += 4) {
-      const pd = at(dir, i), px = at(x, i);
-      a01 = f64x2.add(a01, f64x2.mul(v128.load(pd), v128.load(px)));
-      a23 = f64x2.add(a23, f64x2.mul(v128.load(pd, 16), v128.load(px, 16)));
-    }
-    sum = (f64x2.extract_lane(a01, 0) + f64x2.extract_lane(a01, 1)) + (f64x2.extract_lane(a23, 0) + f64x2.extract_lane(a23, 1));
-  } else {
-    let s0: f64 = 0, s1: f64 = 0, s2: f64 = 0, s3: f64 = 0;
-    for (; i + 4 <= d; i += 4) {
-      s0 += load<f64>(at(dir, i)) * load<f64>(at(x, i));
-      s1 += load<f64>(at(dir, i), 8) * load<f64>(at(x, i), 8);
-      s2 += load<f64>(at(dir, i), 16) * load<f64>(at(x, i), 16);
-      s3 += load<f64>(at(dir, i), 24) * load<f64>(at(x, i), 24);
-    }
-    sum = (s0 + s1) + (s2 + s3);
-  }
-  for (; i < d; i++) sum += load<f64>(at(dir, i)) * load<f64>(at(x, i));
-  return sum;
-}
 
 /** x . y over `rows` entries of two columns (rows even). */
 function columnDot(x: usize, y: usize, rows: i32): f64 {
@@ -199,9 +165,9 @@ export function filteredMixtureGram(
       fillNormal(state, point, d);
       store<f64>(point, load<f64>(point) + s * shift);
       if (!labelOnly) {
-        const labelScore = labelDir != 0 ? projection(labelDir, point, d) : 0.0;
+        const labelScore = labelDir != 0 ? dotInOrder(labelDir, point, d) : 0.0;
         if (labelDir != 0) label = labelSign(labelScore);
-        const checkScore = checkDir != 0 ? projection(checkDir, point, d) : 0.0;
+        const checkScore = checkDir != 0 ? dotInOrder(checkDir, point, d) : 0.0;
         if (!accepted(label == s, u, keepIfAgree, keepIfDisagree)) continue;
         if (!passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
       }

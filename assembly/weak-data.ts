@@ -29,6 +29,7 @@ import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
 import { rngRefill, pairAt, pairToUniform, nextUniform, nextUniformPositive } from "./rng";
 import { nextGamma } from "./samplers";
 import { detExp, detLog } from "./math";
+import { at } from "./address";
 
 // Allocation rules (src/engine/engine.ts, LABEL_ALLOCATION).
 // @ts-ignore: decorator
@@ -65,11 +66,6 @@ import { detExp, detLog } from "./math";
 /** Buckets of one 16-bit digit of a selection key. */
 // @ts-ignore: decorator
 @inline const DIGIT_BUCKETS: i32 = 65536;
-
-// @ts-ignore: decorator
-@inline function at(ptr: usize, i: i32): usize {
-  return ptr + (<usize>i << 3);
-}
 
 // @ts-ignore: decorator
 @inline function atI32(ptr: usize, i: i32): usize {
