@@ -5,6 +5,7 @@
 import { nextUniform } from "./rng.js";
 import { fillNormal } from "./samplers.js";
 import { gramAccumulate } from "./linalg.js";
+import { dotInOrder } from "./ordered-dot.js";
 import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep.js";
 
 export interface FilteredMixtureArgs {
@@ -21,21 +22,6 @@ export interface FilteredMixtureArgs {
   checkDir: Float64Array | null;
   margin: number;
   blockRows: number;
-}
-
-/** dir . x in the wasm kernel's order: four interleaved sums, (s0 + s1) + (s2 + s3), then the tail. */
-function projection(dir: Float64Array, x: Float64Array, d: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let i = 0;
-  for (; i + 4 <= d; i += 4) {
-    s0 += dir[i] * x[i];
-    s1 += dir[i + 1] * x[i + 1];
-    s2 += dir[i + 2] * x[i + 2];
-    s3 += dir[i + 3] * x[i + 3];
-  }
-  let sum = (s0 + s1) + (s2 + s3);
-  for (; i < d; i++) sum += dir[i] * x[i];
-  return sum;
 }
 
 /** G (upper triangle) += sum x x^T and b += sum label * x over the kept points; returns the counts. */
@@ -60,9 +46,9 @@ export function filteredMixtureGram(
       fillNormal(state, point, d);
       point[0] += s * shift;
       if (!labelOnly) {
-        const labelScore = labelDir !== null ? projection(labelDir, point, d) : 0;
+        const labelScore = labelDir !== null ? dotInOrder(labelDir, 0, point, 0, d) : 0;
         if (labelDir !== null) label = labelSign(labelScore);
-        const checkScore = checkDir !== null ? projection(checkDir, point, d) : 0;
+        const checkScore = checkDir !== null ? dotInOrder(checkDir, 0, point, 0, d) : 0;
         const keep = accepted(label === s, u, keepIfAgree, keepIfDisagree) && passesCheck(checkRule, label, labelScore, checkScore, margin);
         if (!keep) continue;
       }

@@ -1,18 +1,10 @@
 // Dense linear algebra on f64 in plain TypeScript, row-major, the reference for assembly/linalg.ts.
 // Sums follow the scalar wasm build's order; the SIMD build's may differ in the last bits.
+import { dotInOrder } from "./ordered-dot.js";
 
+/** x . y over n entries, in the scalar wasm build's order (see ordered-dot.ts). */
 export function dot(x: Float64Array, y: Float64Array, n: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    s0 += x[i] * y[i];
-    s1 += x[i + 1] * y[i + 1];
-    s2 += x[i + 2] * y[i + 2];
-    s3 += x[i + 3] * y[i + 3];
-  }
-  let sum = (s0 + s1) + (s2 + s3);
-  for (; i < n; i++) sum += x[i] * y[i];
-  return sum;
+  return dotInOrder(x, 0, y, 0, n);
 }
 
 export function axpy(a: number, x: Float64Array, y: Float64Array, n: number): void {

@@ -1,21 +1,7 @@
 // assembly/wishart.ts's fillWishart in plain TypeScript: the same draws in the same order and
 // the same sums in the same order, so the same bits as every wasm build.
 import { fillNormal, nextGamma } from "./samplers.js";
-
-/** x[xo..] . y[yo..] over n entries: four interleaved partial sums, (s0 + s1) + (s2 + s3), then the tail. */
-function dotInOrder(x: Float64Array, xo: number, y: Float64Array, yo: number, n: number): number {
-  let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  let i = 0;
-  for (; i + 4 <= n; i += 4) {
-    s0 += x[xo + i] * y[yo + i];
-    s1 += x[xo + i + 1] * y[yo + i + 1];
-    s2 += x[xo + i + 2] * y[yo + i + 2];
-    s3 += x[xo + i + 3] * y[yo + i + 3];
-  }
-  let sum = (s0 + s1) + (s2 + s3);
-  for (; i < n; i++) sum += x[xo + i] * y[yo + i];
-  return sum;
-}
+import { dotInOrder } from "./ordered-dot.js";
 
 function mirrorLower(out: Float64Array, p: number, ld: number): void {
   for (let i = 0; i < p; i++) {
