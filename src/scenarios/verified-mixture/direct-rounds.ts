@@ -6,14 +6,15 @@ import type { VerifiedMixtureParams } from "./params.js";
 import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
+import { planeDirection } from "./plane-direction.js";
 
-/** Writes the unit vector at `degrees` from e1 towards e2 into a zeroed block. */
-function planeDirection(block: F64Block, degrees: number): F64Block {
-  const radians = (degrees * Math.PI) / 180;
+/** Writes the unit vector at `degrees` from e1 towards e2 (planeDirection) into a block of d entries. */
+function writePlaneDirection(block: F64Block, degrees: number): F64Block {
   const view = block.view;
+  const [cos, sin] = planeDirection(degrees);
   view.fill(0);
-  view[0] = Math.cos(radians);
-  view[1] = Math.sin(radians);
+  view[0] = cos;
+  view[1] = sin;
   return block;
 }
 
@@ -32,10 +33,10 @@ export class DirectRounds implements RoundSampler {
   ) {
     const { d, generator, verifier } = params;
     this.generatorDirection = engine.f64(d);
-    this.verifierDirection = verifier.kind === "linear" ? planeDirection(engine.f64(d), verifier.angle) : null;
+    this.verifierDirection = verifier.kind === "linear" ? writePlaneDirection(engine.f64(d), verifier.angle) : null;
     this.labelling = generator.kind === "flip"
       ? { kind: "flip", probability: generator.eps }
-      : { kind: "direction", direction: planeDirection(this.generatorDirection, generator.angle) };
+      : { kind: "direction", direction: writePlaneDirection(this.generatorDirection, generator.angle) };
     const acceptance = labelOnlyAcceptance(verifier) ?? { phi: 1, psi: 1 };
     this.keepIfAgree = acceptance.phi;
     this.keepIfDisagree = acceptance.psi;

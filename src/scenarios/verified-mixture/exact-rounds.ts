@@ -24,12 +24,7 @@ import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
 import { psdFactor } from "../../math/psd-factor.js";
-
-/** cos and sin of an angle in degrees: a direction in span{e1, e2}. */
-function planar(degrees: number): [number, number] {
-  const radians = (degrees * Math.PI) / 180;
-  return [Math.cos(radians), Math.sin(radians)];
-}
+import { planeDirection } from "./plane-direction.js";
 
 /** The first k entries of coordinates, zeros beyond its length. */
 function padded(coordinates: readonly number[], k: number): number[] {
@@ -60,7 +55,7 @@ export class ExactRounds implements RoundSampler {
   ) {
     const { generator, verifier } = params;
     if (verifier.kind === "linear") {
-      const [cos, sin] = planar(verifier.angle);
+      const [cos, sin] = planeDirection(verifier.angle);
       this.fixed = sin === 0 ? 1 : 2;
       this.verifierCoordinates = [cos, sin].slice(0, this.fixed);
     } else {
@@ -71,7 +66,7 @@ export class ExactRounds implements RoundSampler {
       this.generator = null;
       this.flipProbability = generator.eps;
     } else {
-      const [cos, sin] = planar(generator.angle);
+      const [cos, sin] = planeDirection(generator.angle);
       this.generator = sin === 0 ? [cos] : [cos, sin];
       this.flipProbability = 0;
     }

@@ -2,6 +2,7 @@
 // flip-noise labels filtered by a label-only verifier, learned by ridge regression.
 import { normalCdf } from "../../math/normal.js";
 import type { Generator, Verifier, VerifiedMixtureParams } from "./params.js";
+import { planeDirection } from "./plane-direction.js";
 
 /** Keep probabilities of a verifier that looks only at whether the label is right, or null. */
 export function labelOnlyAcceptance(verifier: Verifier): { phi: number; psi: number } | null {
@@ -21,7 +22,7 @@ export function bayesAccuracy(mu: number): number {
 
 /** Accuracy of the labels a generator produces: 1 - eps for flip, Phi(mu cos a) for linear. */
 export function generatorAccuracy(mu: number, generator: Generator): number {
-  return generator.kind === "flip" ? 1 - generator.eps : normalCdf(mu * Math.cos((generator.angle * Math.PI) / 180));
+  return generator.kind === "flip" ? 1 - generator.eps : normalCdf(mu * planeDirection(generator.angle)[0]);
 }
 
 /** Breakdown point eps* = phi / (phi + psi): above it the kept labels are mostly wrong. */
