@@ -12,8 +12,9 @@ import {
   type FilteredMixtureCounts, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
 import {
-  checkProjectedMixtureProblem, checkWishart, projectedMixtureArguments, type ProjectedMixtureProblem,
+  checkProjectedMixtureProblem, projectedMixtureArguments, type ProjectedMixtureProblem,
 } from "./projected-mixture.js";
+import { checkWishart } from "./wishart.js";
 import * as categorical from "./reference/weak-data.js";
 import {
   CATEGORICAL_STATS_LENGTH, LABEL_ALLOCATION, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,

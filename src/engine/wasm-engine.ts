@@ -12,8 +12,9 @@ import {
   type FilteredMixtureCounts, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
 import {
-  checkProjectedMixtureProblem, checkWishart, projectedMixtureArguments, type ProjectedMixtureProblem,
+  checkProjectedMixtureProblem, projectedMixtureArguments, type ProjectedMixtureProblem,
 } from "./projected-mixture.js";
+import { checkWishart } from "./wishart.js";
 
 class WasmStream implements RandomStream {
   constructor(
