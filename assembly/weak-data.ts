@@ -407,10 +407,11 @@ function spreadMultinomial(rng: usize, weights: usize, labels: usize, rows: i32,
 /**
  * hardest, sampling mode: rows in order of rejections r, then streak, then at random, each
  * filled with r labels until the budget runs out. Rows by r come from step 1; if the budget
- * splits the rows with r = r*, one pass counts them by streak (streaks beyond what the
- * workspace holds, over 60000 rounds, tie); among the rows at the splitting (r*, s*),
- * ceil(left / r*) chosen by selection sampling get r* labels each, except one, drawn first,
- * that gets only the remainder.
+ * splits the rows with r = r*, one pass counts them by streak; among the rows at the splitting
+ * (r*, s*), ceil(left / r*) chosen by selection sampling get r* labels each, except one, drawn
+ * first, that gets only the remainder. The streak counts share the workspace with the
+ * samples + 1 counts by r, so streaks of streakCap = WORKSPACE_F64 - samples - 2 rounds or
+ * more tie: 130046 rounds at the scenario's largest samples (1024), 65534 at the engine's (65536).
  */
 function fillHardestSampled(
   rng: usize, rejected: usize, streak: usize, labels: usize, workspace: usize, rows: i32, samples: i32, budget: f64,

@@ -194,6 +194,7 @@ function fillHardestSampled(
   rows: number, samples: number, budget: number,
 ): void {
   const byStreak = workspace.subarray(samples + 1);
+  // Streaks of streakCap rounds or more tie, as in the kernel (130046 rounds at 1024 samples).
   const streakCap = CATEGORICAL_REFIT_WORKSPACE - samples - 2;
   let left = budget;
   let rStar = samples;
