@@ -81,8 +81,8 @@ export interface FiniteSizeInputs {
  * points. Nothing kept gives w = 0, which the simulation scores 1/2; no signal (lambda = 0 or
  * mu = 0, so E1 = 0) gives exactly 1/2 through the formula, the right value: the labels then
  * say nothing about the class direction and w points either way alike. null where the formula
- * is undefined (h <= 0 or E2 <= E1^2; neither happens for ridge > 0 except by overflow at
- * extreme parameters).
+ * is undefined (h <= 0 or E2 <= E1^2): h > 0 whenever ridge > 0, and E2 > E1^2 held across a
+ * wide grid of parameters; both fail only by overflow at extreme ones, such as ridge 1e-310.
  *
  * Asymptotic in d with d / n fixed, so its error is a finite-d effect, largest where the kept
  * points number about d and the ridge is small. Against 1000 simulated replicates (random
@@ -99,9 +99,10 @@ export function finiteSizeAccuracy({ mu, d, n, alpha, lambda, ridge: g }: Finite
   // whose positive root is taken below. The theory file (shared/theory/verified-mixture.md,
   // shared material this repository does not edit) prints this root with eta * alpha wherever
   // eta belongs, which matches neither that normalisation nor its own D, E1, h and E2 (they
-  // are kept as printed). The printed root reproduces the file's table to 6e-4, but lies 22
-  // standard errors from simulation at d = 100, m = 1000, random keep 0.11, ridge 0.01 (this
-  // root: 1.2), and is NaN for fewer kept points than d at a small ridge.
+  // are kept as printed). The printed root gives the file's table (this one moves its values by
+  // at most 6e-4), but lies 22 standard errors from simulation at d = 100, m = 1000, random
+  // keep 0.11, ridge 0.01 (this root: 1.2 SE), and is NaN for fewer kept points than d at a
+  // small ridge.
   const b = alpha + g - eta;
   const root = Math.sqrt(b * b + 4 * eta * g);
   // Rationalised where b > 0, so a small ridge does not cancel -b against the square root.
