@@ -5,9 +5,9 @@
 // the mean accuracy within z = 4.5 SE of the formula. Why that is honest: the formula is
 // asymptotic in d, and at m/d = 10^5 the accuracy's spread is tiny (SE ~ 1e-7), so its
 // finite-d bias is measurable; it shrinks relative to the SE like sqrt(R / d). Measured with
-// this method over 300 replicates per setting and rung (seed 99), the bias is at most 1.26
-// SE_40 (oracle at m/d = 10^5; 1.19 for eps 0.7 with real points at 10^3), i.e. at most
-// 0.98 SE_24: a pass keeps at least 3.5 SE of pure noise margin, while a simulation error that
+// this method over 300 replicates per setting and rung, the bias is at most 1.52 SE_40 (last
+// re-measured after the formula's delta was corrected), i.e. at most 1.18 SE_24: a pass keeps
+// at least 3.3 SE of pure noise margin, while a simulation error that
 // moves the mean by a few SE (a few 1e-8 at the top rung) fails. (At d = 20 the bias reaches
 // 1.8 SE_40, which is why d is 100.)
 //
