@@ -4,7 +4,7 @@
 // also removes the grid keys it covers, so the override holds in every cell. Values are
 // parsed as JSON when they parse, else taken as strings (verifier.kind=oracle).
 import { SpecError } from "../validation/spec-error.js";
-import { setDotted } from "./flatten.js";
+import { isObject, setDotted, setOwn } from "./flatten.js";
 
 export interface Override {
   path: string;
@@ -27,10 +27,6 @@ export function parseOverride(text: string): Override {
   return { path, value };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 export function applyOverrides(spec: unknown, overrides: readonly Override[]): unknown {
   let out: Record<string, unknown> = isObject(spec) ? { ...spec } : {};
   for (const { path, value } of overrides) {
@@ -38,7 +34,7 @@ export function applyOverrides(spec: unknown, overrides: readonly Override[]): u
       const key = path.slice("grid.".length);
       const grid: Record<string, unknown> = isObject(out.grid) ? { ...out.grid } : {};
       if (value === null) delete grid[key];
-      else grid[key] = value;
+      else setOwn(grid, key, value);
       out.grid = grid;
       continue;
     }

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
 import { SpecError, type SpecIssue } from "../validation/spec-error.js";
 import { scenarios, scenarioNames, resolveParams, type Scenario } from "../scenarios/index.js";
-import { flattenParams, getDotted, setDotted, type Scalar } from "./flatten.js";
+import { flattenParams, getDotted, isObject, setDotted, setOwn, type Scalar } from "./flatten.js";
 import { cellKey } from "./seeds.js";
 
 export const MAX_GENERATIONS = 100_000;
@@ -111,10 +111,6 @@ function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, 
   return { cells, issues: [...issues.values()] };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
 /**
  * Validates a study spec completely (every cell's parameters included) and expands it. All
  * problems are reported together: a wrong key elsewhere does not hide the parameters' problems.
@@ -130,11 +126,14 @@ export function resolveStudy(input: unknown): Study {
   }
   let cells: Cell[] = [];
   if (scenario) {
-    // Even when the spec has other problems, check the parameters it can be read for.
-    const params = parsed.success ? parsed.data.params : isObject(raw.params) ? raw.params : {};
-    const grid = parsed.success
-      ? parsed.data.grid
-      : Object.fromEntries(Object.entries(isObject(raw.grid) ? raw.grid : {}).filter(([, v]) => Array.isArray(v) && v.length > 0)) as Record<string, unknown[]>;
+    // Even when the spec has other problems, check the parameters it can be read for. The
+    // input itself, not the schema's copy: a record schema drops a "__proto__" key, and the
+    // scenario's own schema must see it to refuse it.
+    const params = isObject(raw.params) ? raw.params : {};
+    const grid: Record<string, unknown[]> = {};
+    for (const [key, values] of Object.entries(isObject(raw.grid) ? raw.grid : {})) {
+      if (Array.isArray(values) && values.length > 0) setOwn(grid, key, values);
+    }
     const resolved = resolveCells(scenario, params, grid);
     cells = resolved.cells;
     issues.push(...resolved.issues);

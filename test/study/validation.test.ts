@@ -25,6 +25,9 @@ const badSpecs: Array<[unknown, string]> = [
   [{ scenario: "toy-walk", params: { n: 6000000, drift: 0.5 } }, "params.n: too large (got 6000000); allowed: at most 5000000 with a drift"],
   [{ scenario: "toy-walk", grid: { drift: [0, 2] } }, "grid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]"],
   [{ scenario: "toy-walk", grid: { drift: [] } }, "grid.drift: out of range (got []); allowed: a non-empty array of values"],
+  // JSON makes "__proto__" an ordinary key: refused like any unknown key, never dropped unseen.
+  [JSON.parse(`{"scenario": "toy-walk", "params": {"__proto__": {"n": 5}}}`), `params.__proto__: unknown key (got {"n":5}); allowed: keys n, drift, explode, step`],
+  [JSON.parse(`{"scenario": "toy-walk", "grid": {"__proto__": [5]}}`), "grid.__proto__[0]: unknown key (got 5); allowed: keys n, drift, explode, step"],
   [
     { scenario: "toy-walk", seeds: -1, grid: { "step.scale": [1, -1], drift: "0.1" } },
     [
@@ -99,6 +102,7 @@ const badCommands: Array<[string[], NodeJS.ProcessEnv, string]> = [
   ],
   [["run", specFile, "--set", "params.n=0"], {}, "invalid input:\nparams.n: out of range (got 0); allowed: an integer in [1, 10000000]\n"],
   [["run", specFile, "--set", "seeds=[1]"], {}, "invalid input:\nseeds: wrong type (got [1]); allowed: an integer in [1, 1000000]\n"],
+  [["run", specFile, "--set", "params.__proto__.n=5"], {}, `invalid input:\nparams.__proto__: unknown key (got {"n":5}); allowed: keys n, drift, explode, step\n`],
   [["run", specFile, "--resume"], {}, "invalid input:\n--resume: unused (got true); allowed: only with --out DIR\n"],
   [
     ["run", specFile],
