@@ -44,7 +44,13 @@ export function specFromArguments(issues: FlagIssues, file: string | undefined, 
       issues.issues.push(...error.issues);
     }
   }
-  return { spec: applyOverrides(base, overrides), preset: presetName ?? null };
+  try {
+    return { spec: applyOverrides(base, overrides), preset: presetName ?? null };
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    issues.issues.push(...error.issues);
+    return { spec: base, preset: presetName ?? null };
+  }
 }
 
 export async function runCommand(args: string[]): Promise<void> {

@@ -1,7 +1,8 @@
 // --set overrides, shard slicing and shard selection from flags and scheduler variables.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { applyOverrides, parseOverride } from "../../src/study/overrides.js";
+import { applyOverrides, parseOverride, type Override } from "../../src/study/overrides.js";
+import { SpecError } from "../../src/validation/spec-error.js";
 import { shardTasks } from "../../src/study/shard.js";
 import { selectShard } from "../../src/cli/shard-selection.js";
 import { FlagIssues } from "../../src/cli/options.js";
@@ -32,6 +33,30 @@ test("overrides reach any key; a grid key is one key; a set parameter leaves the
     seeds: 3,
   });
   assert.equal(spec.grid.d, [1, 2], "the input is not modified");
+});
+
+test("a parameter under a grid key that stays is refused, whatever the order of the flags", () => {
+  const spec = { scenario: "s", params: { verifier: { kind: "oracle" } }, grid: { verifier: [{ kind: "none" }, { kind: "oracle" }], n: [1, 2] } };
+  const refused = (overrides: Override[]): string => {
+    try {
+      applyOverrides(spec, overrides);
+    } catch (error) {
+      assert.instance(error, SpecError);
+      return (error as Error).message;
+    }
+    throw new Error(`accepted ${JSON.stringify(overrides)}`);
+  };
+  assert.is(
+    refused([{ path: "params.verifier.kind", value: "none" }]),
+    `--set params.verifier.kind: overridden in every cell by grid.verifier (got "none"); allowed: a parameter no grid key sets; drop the grid key (--set grid.verifier=null) or change its values (--set grid.verifier=[...])`,
+  );
+  // A grid key set again after the parameter overwrites it just the same.
+  assert.match(refused([{ path: "params.n", value: 5 }, { path: "grid.n", value: [3, 4] }]), /^--set params.n: overridden in every cell by grid.n \(got 5\)/);
+  const expected = { scenario: "s", params: { verifier: { kind: "none" } }, grid: { n: [1, 2] } };
+  assert.equal(applyOverrides(spec, [{ path: "grid.verifier", value: null }, { path: "params.verifier.kind", value: "none" }]), expected);
+  assert.equal(applyOverrides(spec, [{ path: "params.verifier.kind", value: "none" }, { path: "grid.verifier", value: null }]), expected);
+  // Replacing the grid key's whole value removes it, as before.
+  assert.equal(applyOverrides(spec, [{ path: "params.verifier", value: { kind: "none" } }]), expected);
 });
 
 test("shards deal tasks round-robin, cover every task once, and do not depend on anything else", () => {

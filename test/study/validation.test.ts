@@ -103,6 +103,12 @@ const badCommands: Array<[string[], NodeJS.ProcessEnv, string]> = [
   [["run", specFile, "--set", "params.n=0"], {}, "invalid input:\nparams.n: out of range (got 0); allowed: an integer in [1, 10000000]\n"],
   [["run", specFile, "--set", "seeds=[1]"], {}, "invalid input:\nseeds: wrong type (got [1]); allowed: an integer in [1, 1000000]\n"],
   [["run", specFile, "--set", "params.__proto__.n=5"], {}, `invalid input:\nparams.__proto__: unknown key (got {"n":5}); allowed: keys n, drift, explode, step\n`],
+  [
+    // The preset's grid sets the whole verifier in every cell: a --set under it would do nothing.
+    ["run", "--preset", "feng-verifier-quality", "--set", "params.verifier.kind=none"],
+    {},
+    `invalid input:\n--set params.verifier.kind: overridden in every cell by grid.verifier (got "none"); allowed: a parameter no grid key sets; drop the grid key (--set grid.verifier=null) or change its values (--set grid.verifier=[...])\n`,
+  ],
   [["run", specFile, "--resume"], {}, "invalid input:\n--resume: unused (got true); allowed: only with --out DIR\n"],
   [
     ["run", specFile],
