@@ -16,21 +16,26 @@ export interface PoolOptions {
   onDone(task: Task, lines: string): void;
 }
 
-// From dist the worker entry is worker.js. Under tsx (tests, development) it is worker.ts,
-// and on Node 20 tsx does not register itself in worker threads: a bootstrap registers it,
-// then imports the entry. Node's own --import preloads of TypeScript files would run before
-// that, so they are taken out of execArgv and imported by the worker afterwards instead.
+// From dist the worker entry is worker.js, and the worker inherits the process's options:
+// passing process.execArgv explicitly would be refused for options a thread cannot take
+// (node --max-old-space-size=4096 ... fails with ERR_WORKER_INVALID_EXEC_ARGV), while the
+// inherited ones are applied where they can be. Under tsx (tests, development) the entry is
+// worker.ts, and on Node 20 tsx does not register itself in worker threads: a bootstrap
+// registers it, then imports the entry. Node's own --import preloads of TypeScript files
+// would run before that, so they are taken out of execArgv and imported by the worker
+// afterwards instead.
 const isTypeScript = import.meta.url.endsWith(".ts");
 
 interface WorkerLaunch {
   entry: URL;
-  execArgv: string[];
+  /** Undefined: inherit the process's options. */
+  execArgv: string[] | undefined;
   /** Preloads moved from execArgv, imported by the worker before anything else. */
   imports: string[];
 }
 
 function workerLaunch(): WorkerLaunch {
-  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: process.execArgv, imports: [] };
+  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: undefined, imports: [] };
   const execArgv: string[] = [];
   const imports: string[] = [];
   const args = process.execArgv;
