@@ -6,7 +6,10 @@ import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
 import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { root, scratchDir } from "../helpers/study-dirs.js";
+import { runInWorkers } from "../../src/study/node/worker-pool.js";
+import "../fixtures/exit-scenario.js";
 
 const scratch = scratchDir("workers");
 
@@ -21,6 +24,20 @@ test("node --max-old-space-size=... dist/cli/main.js run: workers start and the 
   assert.is(result.stderr, "");
   assert.is(result.status, 0);
   assert.is(result.stdout.trimEnd().split("\n").length, 2 * 2);
+});
+
+test("a worker that exits with code 0 while holding a task fails the run instead of hanging it", async () => {
+  const exitFixture = fileURLToPath(new URL("../fixtures/exit-scenario.ts", import.meta.url));
+  const run = runInWorkers({ scenario: "toy-exit", seeds: 2 }, [{ cell: 0, replicate: 0 }, { cell: 0, replicate: 1 }], {
+    workers: 1,
+    workerImports: [exitFixture],
+    onDone: () => assert.unreachable("a task finished"),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<string>((resolve) => (timer = setTimeout(() => resolve("still waiting after 20 s"), 20_000)));
+  const outcome = await Promise.race([run.then(() => "resolved", (error: Error) => error.message), hang]);
+  clearTimeout(timer);
+  assert.is(outcome, "a worker exited with code 0 while running cell 0 replicate 0");
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -89,9 +89,13 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
       if (!stopped.has(worker)) send(worker, { type: "stop" });
       stopped.add(worker);
     };
+    /** The task each worker is running, so that a worker's end can say what it left undone. */
+    const holding = new Map<Worker, Task>();
     const feed = (worker: Worker) => {
-      if (next < tasks.length) send(worker, { type: "task", task: tasks[next++] });
-      else stop(worker);
+      if (next < tasks.length) {
+        holding.set(worker, tasks[next]);
+        send(worker, { type: "task", task: tasks[next++] });
+      } else stop(worker);
     };
 
     for (let i = 0; i < count; i++) {
@@ -105,6 +109,7 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
             options.onReady?.(message.build);
             return feed(worker);
           }
+          holding.delete(worker);
           options.onDone(message.task, message.lines);
         } catch (error) {
           return fail(error as Error);
@@ -116,8 +121,13 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
         } else feed(worker);
       });
       worker.on("error", (error) => fail(error));
+      // A worker ends only when told to stop: any other end, even with code 0 (process.exit(0)
+      // in a scenario), leaves its task undone, and waiting for it would hang the run.
       worker.on("exit", (code) => {
-        if (code !== 0 && finished < tasks.length) fail(new Error(`a worker exited with code ${code} before the study finished`));
+        if (finished === tasks.length || (code === 0 && stopped.has(worker))) return;
+        const task = holding.get(worker);
+        const what = task ? `while running cell ${task.cell} replicate ${task.replicate}` : "before the study finished";
+        fail(new Error(`a worker exited with code ${code} ${what}`));
       });
     }
   });
