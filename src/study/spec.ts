@@ -1,16 +1,14 @@
-// The study spec (DESIGN.md, public contract) and its resolution into cells: every grid
-// combination's full parameters, checked by the scenario before any work starts.
+// The study spec (DESIGN.md, public contract) and its resolution into cells (cells.ts): every
+// grid combination's full parameters, checked by the scenario before any work starts.
 import { z } from "zod";
 import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
-import { SpecError, type SpecIssue } from "../validation/spec-error.js";
-import { scenarios, scenarioNames, resolveParams, type Scenario } from "../scenarios/index.js";
-import { flattenParams, getDotted, isObject, setDotted, setOwn, type Scalar } from "./flatten.js";
-import { cellKey } from "./seeds.js";
+import { SpecError } from "../validation/spec-error.js";
+import { scenarios, scenarioNames, type Scenario } from "../scenarios/index.js";
+import { isObject, setOwn } from "./flatten.js";
+import { resolveCells, type Cell } from "./cells.js";
 
 export const MAX_GENERATIONS = 100_000;
 export const MAX_SEEDS = 1_000_000;
-export const MAX_CELLS = 1_000_000;
-
 const specSchema = strictObject({
   scenario: z.string({ error: "a scenario name" }),
   params: z.record(z.string(), z.unknown(), { error: "an object of parameters" }).default({}),
@@ -27,88 +25,10 @@ const specSchema = strictObject({
 
 export type StudySpec = z.output<typeof specSchema>;
 
-export interface Cell<P = unknown> {
-  /** Position in the grid's expansion (first grid key slowest). */
-  index: number;
-  /** The scenario's full parameters for this cell. */
-  params: P;
-  /** The same, under dotted names, as rows carry them. */
-  flat: Record<string, Scalar>;
-  /** Identity of the experiment, the root of its replicates' seeds. */
-  key: bigint;
-}
-
 export interface Study<P = unknown> {
   spec: StudySpec;
   scenario: Scenario<P>;
   cells: Cell<P>[];
-}
-
-/** Every combination of grid values, the first key varying slowest. */
-export function expandGrid(grid: Record<string, unknown[]>): Array<Array<[path: string, valueIndex: number, value: unknown]>> {
-  let combos: Array<Array<[string, number, unknown]>> = [[]];
-  for (const [path, values] of Object.entries(grid)) {
-    combos = combos.flatMap((combo) => values.map((value, i) => [...combo, [path, i, value] as [string, number, unknown]]));
-  }
-  return combos;
-}
-
-/** Reports a cell's parameter problem at the grid entry that produced it, when one did. */
-function gridPath(issue: SpecIssue, combo: Array<[string, number, unknown]>): SpecIssue {
-  const inParams = issue.path.replace(/^params\.?/, "");
-  for (const [path, index] of combo) {
-    if (inParams === path || inParams.startsWith(`${path}.`) || inParams.startsWith(`${path}[`)) {
-      return { ...issue, path: `grid.${path}[${index}]${inParams.slice(path.length)}` };
-    }
-  }
-  return issue;
-}
-
-/**
- * A grid path into an object the spec leaves to its default starts from that default: with no
- * params.generator, a grid over "generator.eps" varies the default generator's eps rather than
- * building a generator that has nothing but an eps.
- */
-function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]): unknown {
-  const defaults = scenario.params.safeParse({});
-  if (!defaults.success) return params;
-  for (const path of paths) {
-    const parts = path.split(".");
-    for (let depth = 1; depth < parts.length; depth++) {
-      const prefix = parts.slice(0, depth).join(".");
-      const fallback = getDotted(defaults.data, prefix);
-      if (getDotted(params, prefix) === undefined && fallback !== null && typeof fallback === "object") {
-        params = setDotted(params, prefix, structuredClone(fallback));
-      }
-    }
-  }
-  return params;
-}
-
-/** The cells of a scenario's grid over params, and every parameter problem of every cell. */
-function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, unknown[]>): { cells: Cell[]; issues: SpecIssue[] } {
-  const combos = expandGrid(grid);
-  if (combos.length > MAX_CELLS) {
-    return { cells: [], issues: [{ path: "grid", value: `${combos.length} cells`, problem: "too large", allowed: `at most ${MAX_CELLS} cells` }] };
-  }
-  const base = withDefaultParents(scenario, params, Object.keys(grid));
-  const issues = new Map<string, SpecIssue>();
-  const cells: Cell[] = [];
-  combos.forEach((combo, index) => {
-    let raw: unknown = base;
-    for (const [path, , value] of combo) raw = setDotted(raw, path, value);
-    try {
-      const resolved = resolveParams(scenario, raw, "params");
-      cells.push({ index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) });
-    } catch (error) {
-      if (!(error instanceof SpecError)) throw error;
-      for (const issue of error.issues) {
-        const located = gridPath(issue, combo);
-        issues.set(`${located.path}\u0000${located.problem}`, located);
-      }
-    }
-  });
-  return { cells, issues: [...issues.values()] };
 }
 
 /**

@@ -1,0 +1,94 @@
+// A study's cells: every combination of its grid's values applied to its params, each checked
+// by the scenario, problems reported at the grid entry that caused them.
+import { SpecError, type SpecIssue } from "../validation/spec-error.js";
+import { resolveParams, type Scenario } from "../scenarios/index.js";
+import { flattenParams, getDotted, setDotted, type Scalar } from "./flatten.js";
+import { cellKey } from "./seeds.js";
+
+export const MAX_CELLS = 1_000_000;
+
+export interface Cell<P = unknown> {
+  /** Position in the grid's expansion (first grid key slowest). */
+  index: number;
+  /** The scenario's full parameters for this cell. */
+  params: P;
+  /** The same, under dotted names, as rows carry them. */
+  flat: Record<string, Scalar>;
+  /** Identity of the experiment, the root of its replicates' seeds. */
+  key: bigint;
+}
+
+type Combo = Array<[path: string, valueIndex: number, value: unknown]>;
+
+/** The number of cells a grid expands to, without expanding it. */
+export function gridSize(grid: Record<string, unknown[]>): number {
+  let size = 1;
+  for (const values of Object.values(grid)) size *= values.length;
+  return size;
+}
+
+/** Every combination of grid values, the first key varying slowest. */
+export function expandGrid(grid: Record<string, unknown[]>): Combo[] {
+  let combos: Combo[] = [[]];
+  for (const [path, values] of Object.entries(grid)) {
+    combos = combos.flatMap((combo) => values.map((value, i) => [...combo, [path, i, value] as Combo[number]]));
+  }
+  return combos;
+}
+
+/** Reports a cell's parameter problem at the grid entry that produced it, when one did. */
+function gridPath(issue: SpecIssue, combo: Combo): SpecIssue {
+  const inParams = issue.path.replace(/^params\.?/, "");
+  for (const [path, index] of combo) {
+    if (inParams === path || inParams.startsWith(`${path}.`) || inParams.startsWith(`${path}[`)) {
+      return { ...issue, path: `grid.${path}[${index}]${inParams.slice(path.length)}` };
+    }
+  }
+  return issue;
+}
+
+/**
+ * A grid path into an object the spec leaves to its default starts from that default: with no
+ * params.generator, a grid over "generator.eps" varies the default generator's eps rather than
+ * building a generator that has nothing but an eps.
+ */
+function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]): unknown {
+  const defaults = scenario.params.safeParse({});
+  if (!defaults.success) return params;
+  for (const path of paths) {
+    const parts = path.split(".");
+    for (let depth = 1; depth < parts.length; depth++) {
+      const prefix = parts.slice(0, depth).join(".");
+      const fallback = getDotted(defaults.data, prefix);
+      if (getDotted(params, prefix) === undefined && fallback !== null && typeof fallback === "object") {
+        params = setDotted(params, prefix, structuredClone(fallback));
+      }
+    }
+  }
+  return params;
+}
+
+/** The cells of a scenario's grid over params, and every parameter problem of every cell. */
+export function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, unknown[]>): { cells: Cell[]; issues: SpecIssue[] } {
+  const size = gridSize(grid);
+  if (size > MAX_CELLS) {
+    return { cells: [], issues: [{ path: "grid", value: `${size} cells`, problem: "too large", allowed: `at most ${MAX_CELLS} cells` }] };
+  }
+  const combos = expandGrid(grid);
+  const base = withDefaultParents(scenario, params, Object.keys(grid));
+  const issues = new Map<string, SpecIssue>();
+  const report = (issue: SpecIssue) => issues.set(`${issue.path}\u0000${issue.problem}`, issue);
+  const cells: Cell[] = [];
+  combos.forEach((combo, index) => {
+    let raw: unknown = base;
+    for (const [path, , value] of combo) raw = setDotted(raw, path, value);
+    try {
+      const resolved = resolveParams(scenario, raw, "params");
+      cells.push({ index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) });
+    } catch (error) {
+      if (!(error instanceof SpecError)) throw error;
+      for (const issue of error.issues) report(gridPath(issue, combo));
+    }
+  });
+  return { cells, issues: [...issues.values()] };
+}
