@@ -50,15 +50,27 @@ function gridPath(issue: SpecIssue, combo: Combo): SpecIssue {
 /**
  * A grid path into an object the spec leaves to its default starts from that default: with no
  * params.generator, a grid over "generator.eps" varies the default generator's eps rather than
- * building a generator that has nothing but an eps.
+ * building a generator that has nothing but an eps. Not so for an object whose kind the grid
+ * sets (or which it sets whole): its shape is chosen per cell, and another kind's default
+ * would bring keys that kind does not have (a grid over verifier.kind: ["none"] must not
+ * inherit the default noisy verifier's phi and psi). Such an object starts empty, and its
+ * kind's own defaults apply.
  */
 function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]): unknown {
   const defaults = scenario.params.safeParse({});
   if (!defaults.success) return params;
+  const chosenPerCell = new Set(paths.map((path) => path.replace(/\.kind$/, "")));
+  const given = params;
   for (const path of paths) {
     const parts = path.split(".");
     for (let depth = 1; depth < parts.length; depth++) {
       const prefix = parts.slice(0, depth).join(".");
+      if (getDotted(given, prefix) !== undefined) continue;
+      if (chosenPerCell.has(prefix)) {
+        // Seeded along with a defaulted ancestor: take the default's shape back out.
+        if (getDotted(params, prefix) !== undefined) params = setDotted(params, prefix, {});
+        continue;
+      }
       const fallback = getDotted(defaults.data, prefix);
       if (getDotted(params, prefix) === undefined && fallback !== null && typeof fallback === "object") {
         params = setDotted(params, prefix, structuredClone(fallback));

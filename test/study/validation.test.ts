@@ -5,11 +5,31 @@ import * as assert from "uvu/assert";
 import { existsSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
+import { z } from "zod";
 import { resolveStudy } from "../../src/study/spec.js";
+import { registerScenario } from "../../src/scenarios/register.js";
+import type { Scenario } from "../../src/scenarios/index.js";
+import { byKind, integer, strictObject } from "../../src/validation/schema.js";
 import { scenarioNames } from "../../src/scenarios/index.js";
 import { presetNames } from "../../src/presets/index.js";
 import { SpecError } from "../../src/validation/spec-error.js";
 import { cliSync, scratchDir } from "../helpers/study-dirs.js";
+
+/** A kind-tagged object inside an object with defaults. */
+const nestedKinds: Scenario<unknown> = {
+  name: "toy-nested",
+  title: "kinds inside a defaulted object (test fixture)",
+  source: "collapse-sim test fixture",
+  params: strictObject({
+    outer: strictObject({
+      size: integer(1, 10).default(2),
+      inner: byKind([strictObject({ kind: z.literal("a"), weight: integer(0, 9) }), strictObject({ kind: z.literal("b") })]).default({ kind: "a", weight: 1 }),
+    }).default({ size: 2, inner: { kind: "a", weight: 1 } }),
+  }),
+  metrics: [],
+  runReplicate: () => [],
+};
+registerScenario(nestedKinds);
 
 const scenarioList = scenarioNames().map((n) => JSON.stringify(n)).join(", ");
 
@@ -56,6 +76,19 @@ test("a grid path into an object left to its default varies that default", () =>
   // What the spec does give is kept.
   const given = resolveStudy({ scenario: "toy-walk", params: { step: { scale: 3 } }, grid: { "step.kind": ["scaled"] } });
   assert.is(given.cells[0].flat["step.scale"], 3);
+});
+
+test("a grid over an object's kind does not inherit another kind's default keys", () => {
+  // The default verifier is {kind: "noisy", phi, psi}: "none" and "oracle" have neither key.
+  const verifiers = resolveStudy({ scenario: "verified-mixture", grid: { "verifier.kind": ["none", "oracle"] } });
+  assert.equal(verifiers.cells.map((cell) => cell.params), verifiers.cells.map((cell) => ({ ...(cell.params as object), verifier: { kind: cell.flat["verifier.kind"] } })));
+  assert.equal(verifiers.cells.map((cell) => cell.flat["verifier.kind"]), ["none", "oracle"]);
+  // Other grid paths still start from the default: the flip generator keeps its kind.
+  const eps = resolveStudy({ scenario: "verified-mixture", grid: { "generator.eps": [0.1, 0.2] } });
+  assert.equal(eps.cells.map((cell) => cell.flat), eps.cells.map((cell, i) => ({ ...cell.flat, "generator.kind": "flip", "generator.eps": [0.1, 0.2][i] })));
+  // Inside a defaulted parent too: the parent keeps its other defaults, the chosen object does not.
+  const nested = resolveStudy({ scenario: "toy-nested", grid: { "outer.inner.kind": ["b"] } });
+  assert.equal(nested.cells[0].params, { outer: { size: 2, inner: { kind: "b" } } });
 });
 
 test("every bad spec is refused with the exact message", () => {
