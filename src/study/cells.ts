@@ -2,6 +2,7 @@
 // by the scenario, problems reported at the grid entry that caused them.
 import { SpecError, type SpecIssue } from "../validation/spec-error.js";
 import { resolveParams, type Scenario } from "../scenarios/index.js";
+import { canonicalJson } from "./canonical.js";
 import { flattenParams, getDotted, setDotted, type Scalar } from "./flatten.js";
 import { cellKey } from "./seeds.js";
 
@@ -80,6 +81,26 @@ function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]
   return params;
 }
 
+/**
+ * Two cells with equal parameters get equal seeds: the second would repeat the first's
+ * replicates exactly, counted as independent ones. Named at the grid values that differ
+ * (path "grid" when several do).
+ */
+function duplicateCell(first: Combo, second: Combo): SpecIssue {
+  const allowed = "values that give different cells (equal parameters get equal seeds: the same replicates twice)";
+  const differing = second.flatMap(([path, index, value], k) => (first[k][1] === index ? [] : [{ path, index, value, earlier: first[k][1] }]));
+  if (differing.length === 1) {
+    const { path, index, value, earlier } = differing[0];
+    return { path: `grid.${path}[${index}]`, value, problem: `same cell as grid.${path}[${earlier}]`, allowed };
+  }
+  return {
+    path: "grid",
+    value: Object.fromEntries(differing.map((d) => [d.path, d.value])),
+    problem: `same cell as ${differing.map((d) => `grid.${d.path}[${d.earlier}]`).join(" with ")}`,
+    allowed,
+  };
+}
+
 /** The cells of a scenario's grid over params, and every parameter problem of every cell. */
 export function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, unknown[]>): { cells: Cell[]; issues: SpecIssue[] } {
   const size = gridSize(grid);
@@ -91,16 +112,28 @@ export function resolveCells(scenario: Scenario, params: unknown, grid: Record<s
   const issues = new Map<string, SpecIssue>();
   const report = (issue: SpecIssue) => issues.set(`${issue.path}\u0000${issue.problem}`, issue);
   const cells: Cell[] = [];
+  const byKey = new Map<bigint, Cell>();
+  let jointDuplicate: SpecIssue | undefined;
   combos.forEach((combo, index) => {
     let raw: unknown = base;
     for (const [path, , value] of combo) raw = setDotted(raw, path, value);
     try {
       const resolved = resolveParams(scenario, raw, "params");
-      cells.push({ index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) });
+      const cell: Cell = { index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) };
+      const same = byKey.get(cell.key);
+      // Equal keys are equal parameters but for a 64-bit hash collision, which must not refuse a grid.
+      if (same !== undefined && canonicalJson(same.params) === canonicalJson(cell.params)) {
+        const duplicate = duplicateCell(combos[same.index], combo);
+        if (duplicate.path !== "grid") report(duplicate);
+        else jointDuplicate ??= duplicate;
+      } else byKey.set(cell.key, cell);
+      cells.push(cell);
     } catch (error) {
       if (!(error instanceof SpecError)) throw error;
       for (const issue of error.issues) report(gridPath(issue, combo));
     }
   });
+  // A duplicate in two keys at once follows from duplicates in each when there are any.
+  if (jointDuplicate && ![...issues.values()].some((issue) => issue.problem.startsWith("same cell as"))) report(jointDuplicate);
   return { cells, issues: [...issues.values()] };
 }

@@ -31,6 +31,17 @@ const nestedKinds: Scenario<unknown> = {
 };
 registerScenario(nestedKinds);
 
+/** Parameters that only their sum matters to: different grid values can give equal cells. */
+const summed: Scenario<unknown> = {
+  name: "toy-sum",
+  title: "a sum of two parameters (test fixture)",
+  source: "collapse-sim test fixture",
+  params: strictObject({ a: integer(0, 9).default(0), b: integer(0, 9).default(0) }).transform(({ a, b }) => ({ sum: a + b })),
+  metrics: [],
+  runReplicate: () => [],
+};
+registerScenario(summed);
+
 const scenarioList = scenarioNames().map((n) => JSON.stringify(n)).join(", ");
 
 const badSpecs: Array<[unknown, string]> = [
@@ -45,6 +56,19 @@ const badSpecs: Array<[unknown, string]> = [
   [{ scenario: "toy-walk", params: { n: 6000000, drift: 0.5 } }, "params.n: too large (got 6000000); allowed: at most 5000000 with a drift"],
   [{ scenario: "toy-walk", grid: { drift: [0, 2] } }, "grid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]"],
   [{ scenario: "toy-walk", grid: { drift: [] } }, "grid.drift: out of range (got []); allowed: a non-empty array of values"],
+  // Equal cells would get equal seeds: the same replicates twice, as if independent.
+  [
+    { scenario: "toy-walk", grid: { drift: [0, 0.1, 0.1], n: [1, 2] } },
+    "grid.drift[2]: same cell as grid.drift[1] (got 0.1); allowed: values that give different cells (equal parameters get equal seeds: the same replicates twice)",
+  ],
+  [
+    { scenario: "toy-walk", grid: { step: [{ kind: "plain" }, { kind: "plain", scale: 1 }] } },
+    `grid.step[1]: same cell as grid.step[0] (got {"kind":"plain","scale":1}); allowed: values that give different cells (equal parameters get equal seeds: the same replicates twice)`,
+  ],
+  [
+    { scenario: "toy-sum", grid: { a: [1, 2], b: [2, 1] } },
+    `grid: same cell as grid.a[0] with grid.b[0] (got {"a":2,"b":1}); allowed: values that give different cells (equal parameters get equal seeds: the same replicates twice)`,
+  ],
   // JSON makes "__proto__" an ordinary key: refused like any unknown key, never dropped unseen.
   [JSON.parse(`{"scenario": "toy-walk", "params": {"__proto__": {"n": 5}}}`), `params.__proto__: unknown key (got {"n":5}); allowed: keys n, drift, explode, step`],
   [JSON.parse(`{"scenario": "toy-walk", "grid": {"__proto__": [5]}}`), "grid.__proto__[0]: unknown key (got 5); allowed: keys n, drift, explode, step"],
