@@ -5,10 +5,16 @@ import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema
 import { SpecError } from "../validation/spec-error.js";
 import { scenarios, scenarioNames, type Scenario } from "../scenarios/index.js";
 import { isObject, setOwn } from "./flatten.js";
-import { resolveCells, type Cell } from "./cells.js";
+import { MAX_CELLS, gridSize, resolveCells, type Cell } from "./cells.js";
 
 export const MAX_GENERATIONS = 100_000;
 export const MAX_SEEDS = 1_000_000;
+/**
+ * Cells x seeds: the (cell, replicate) tasks. The runner lists them, tracks each one's rows and
+ * indexes them when resuming or merging, a few hundred bytes each in the main thread.
+ */
+export const MAX_TASKS = 10_000_000;
+
 const specSchema = strictObject({
   scenario: z.string({ error: "a scenario name" }),
   params: z.record(z.string(), z.unknown(), { error: "an object of parameters" }).default({}),
@@ -54,9 +60,20 @@ export function resolveStudy(input: unknown): Study {
     for (const [key, values] of Object.entries(isObject(raw.grid) ? raw.grid : {})) {
       if (Array.isArray(values) && values.length > 0) setOwn(grid, key, values);
     }
-    const resolved = resolveCells(scenario, params, grid);
-    cells = resolved.cells;
-    issues.push(...resolved.issues);
+    const size = gridSize(grid);
+    if (parsed.success && size <= MAX_CELLS && size * parsed.data.seeds > MAX_TASKS) {
+      // Refused before the cells are resolved: that alone takes long for such a grid.
+      issues.push({
+        path: "seeds",
+        value: parsed.data.seeds,
+        problem: `too large for ${size} cells`,
+        allowed: `at most ${Math.floor(MAX_TASKS / size)}: cells x seeds, the number of (cell, replicate) tasks, is at most ${MAX_TASKS} (fewer grid values allow more seeds)`,
+      });
+    } else {
+      const resolved = resolveCells(scenario, params, grid);
+      cells = resolved.cells;
+      issues.push(...resolved.issues);
+    }
   }
   if (issues.length > 0 || !parsed.success || !scenario) throw new SpecError(issues);
   return { spec: parsed.data, scenario, cells };

@@ -56,6 +56,10 @@ const badSpecs: Array<[unknown, string]> = [
   [{ scenario: "toy-walk", params: { n: 6000000, drift: 0.5 } }, "params.n: too large (got 6000000); allowed: at most 5000000 with a drift"],
   [{ scenario: "toy-walk", grid: { drift: [0, 2] } }, "grid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]"],
   [{ scenario: "toy-walk", grid: { drift: [] } }, "grid.drift: out of range (got []); allowed: a non-empty array of values"],
+  [
+    { scenario: "toy-walk", grid: { drift: Array.from({ length: 20 }, (_, i) => i / 20) }, seeds: 1_000_000 },
+    "seeds: too large for 20 cells (got 1000000); allowed: at most 500000: cells x seeds, the number of (cell, replicate) tasks, is at most 10000000 (fewer grid values allow more seeds)",
+  ],
   // Equal cells would get equal seeds: the same replicates twice, as if independent.
   [
     { scenario: "toy-walk", grid: { drift: [0, 0.1, 0.1], n: [1, 2] } },
