@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalJson } from "../canonical.js";
+import { isObject } from "../flatten.js";
+import { formatValue } from "../../validation/spec-error.js";
 import type { Study, StudySpec } from "../spec.js";
 import type { Shard } from "../shard.js";
 import { resolveBuild } from "../../engine/load.js";
@@ -50,16 +52,27 @@ export function readStudyRecord(dir: string): StudyRecord {
   }
 }
 
-/** The fields on which two records differ, as "field: a vs b" lines; empty when compatible. */
+const MAX_DIFFERENCES = 10;
+
+/**
+ * Where two records differ, as "path: a vs b" lines down to the differing leaves
+ * ("spec.seed: 2502 vs 5", "spec.grid.drift: [0,0.1] vs [0]"); empty when compatible.
+ */
 export function recordDifferences(a: StudyRecord, b: StudyRecord, fields: ReadonlyArray<keyof StudyRecord>): string[] {
   const out: string[] = [];
-  for (const field of fields) {
-    const left = canonicalJson(a[field] ?? null), right = canonicalJson(b[field] ?? null);
-    if (left !== right) out.push(`${field}: ${shorten(left)} vs ${shorten(right)}`);
-  }
-  return out;
+  for (const field of fields) leafDifferences(field, a[field] ?? null, b[field] ?? null, out);
+  if (out.length <= MAX_DIFFERENCES) return out;
+  return [...out.slice(0, MAX_DIFFERENCES), `... and ${out.length - MAX_DIFFERENCES} more`];
 }
 
-function shorten(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+function leafDifferences(path: string, a: unknown, b: unknown, out: string[]): void {
+  if (isObject(a) && isObject(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) leafDifferences(`${path}.${key}`, a[key], b[key], out);
+  } else if (canonicalJson(a) !== canonicalJson(b)) {
+    out.push(`${path}: ${shown(a)} vs ${shown(b)}`);
+  }
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? "(none)" : formatValue(value);
 }
