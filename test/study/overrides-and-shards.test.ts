@@ -85,6 +85,8 @@ test("the shard comes from --shard, else SLURM, else JOB_COMPLETION_INDEX with a
   assert.equal(pick(undefined, undefined, { JOB_COMPLETION_INDEX: "0" }).issues, ["--shards: missing"]);
   assert.equal(pick(undefined, "2", { JOB_COMPLETION_INDEX: "2" }).issues, ["JOB_COMPLETION_INDEX: out of range"]);
   assert.equal(pick(undefined, "2", {}).issues, ["--shards: unused"]);
+  assert.equal(pick("1/2", "2", { JOB_COMPLETION_INDEX: "0" }).issues, ["--shards: conflicts with --shard"]);
+  assert.equal(pick(undefined, undefined, { SLURM_ARRAY_TASK_ID: "3" }), { shard: undefined, issues: ["SLURM_ARRAY_TASK_COUNT: missing"] });
 });
 
 test.run();

@@ -176,6 +176,16 @@ const badCommands: Array<[string[], NodeJS.ProcessEnv, string]> = [
     { JOB_COMPLETION_INDEX: "1" },
     "invalid input:\n--shards: missing; allowed: the number of shards (the Job's completions) when JOB_COMPLETION_INDEX is set; or set COLLAPSE_SIM_SHARDS\n",
   ],
+  [
+    ["run", specFile],
+    { SLURM_ARRAY_TASK_ID: "3" },
+    "invalid input:\nSLURM_ARRAY_TASK_COUNT: missing; allowed: the job array's task count when SLURM_ARRAY_TASK_ID is set; or choose the shard with --shard I/N (--shard 0/1 runs the whole study)\n",
+  ],
+  [
+    ["run", specFile, "--shard", "0/2", "--shards", "2"],
+    {},
+    `invalid input:\n--shards: conflicts with --shard (got "2"); allowed: --shard I/N alone (it gives the count), or --shards N with JOB_COMPLETION_INDEX\n`,
+  ],
   [["run", specFile, "--bogus"], {}, "unknown option --bogus; see collapse-sim --help\n"],
   [["frobnicate"], {}, `unknown command "frobnicate"; see collapse-sim --help\n`],
 ];
