@@ -2,10 +2,10 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { applyOverrides, parseOverride, type Override } from "../../src/study/overrides.js";
-import { SpecError } from "../../src/validation/spec-error.js";
+import { SpecError, formatIssue } from "../../src/validation/spec-error.js";
 import { shardTasks } from "../../src/study/shard.js";
 import { selectShard } from "../../src/cli/shard-selection.js";
-import { FlagIssues } from "../../src/cli/options.js";
+import { FlagIssues, integerFlag } from "../../src/cli/options.js";
 import type { Task } from "../../src/study/task.js";
 
 test("--set values are JSON when they parse, strings otherwise", () => {
@@ -67,6 +67,21 @@ test("shards deal tasks round-robin, cover every task once, and do not depend on
   assert.equal(slices.flat().map((t) => `${t.cell}/${t.replicate}`).sort(), tasks.map((t) => `${t.cell}/${t.replicate}`).sort());
   assert.equal(slices[1][0], { cell: 0, replicate: 1 });
   assert.equal(shardTasks(tasks, undefined), tasks);
+});
+
+test("integer flags take integers however written, and show a bad value as written", () => {
+  const flag = (text: string) => {
+    const issues = new FlagIssues();
+    const value = integerFlag(issues, "--workers", text, 1, 1024);
+    return { value, issues: issues.issues.map(formatIssue) };
+  };
+  assert.equal(flag("2"), { value: 2, issues: [] });
+  assert.equal(flag("1.0"), { value: 1, issues: [] });
+  assert.equal(flag(" 4. "), { value: 4, issues: [] });
+  assert.equal(flag("1.5").issues, ["--workers: out of range (got 1.5); allowed: an integer in [1, 1024]"]);
+  assert.equal(flag("0.50").issues, [`--workers: out of range (got "0.50"); allowed: an integer in [1, 1024]`]);
+  assert.equal(flag("2000.0").issues, [`--workers: out of range (got "2000.0"); allowed: an integer in [1, 1024]`]);
+  assert.equal(flag("2e0").issues, [`--workers: wrong type (got "2e0"); allowed: an integer in [1, 1024]`]);
 });
 
 test("the shard comes from --shard, else SLURM, else JOB_COMPLETION_INDEX with a count", () => {
