@@ -1,11 +1,12 @@
 // Result directories: what is refused and why, and what a finished directory holds.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
 import "../fixtures/register-toy.js";
 import { recordDifferences, type StudyRecord } from "../../src/study/node/study-record.js";
 import { resolveStudy } from "../../src/study/spec.js";
-import { scratchDir } from "../helpers/study-dirs.js";
+import { cliSync, read, scratchDir } from "../helpers/study-dirs.js";
 
 const scratch = scratchDir("result-dirs");
 const spec = { scenario: "toy-walk", params: { n: 20 }, grid: { drift: [0, 0.1] }, generations: 2, seeds: 2, seed: 5 };
@@ -24,6 +25,23 @@ test("records that differ are told apart at their differing leaves, not as cut-o
     "shard: null vs {\"index\":1,\"count\":3}",
   ]);
   assert.equal(recordDifferences(a, record(spec), ["spec", "collapseSim", "engineBuild", "shard"]), []);
+});
+
+test("derived.csv is written beside summary.csv, with or without plots, by run and by merge", () => {
+  const sets = ["--set", "params.prompts=50", "--set", "grid.labeler.beta=[0.9]", "--set", "grid.filter.gamma=[0]", "--set", "generations=10", "--set", "seeds=2"];
+  const whole = join(scratch, "rate");
+  const run = cliSync(["run", "--preset", "amin-rate", ...sets, "--out", whole, "--no-plots", "--quiet"]);
+  assert.is(run.stderr, "");
+  assert.is(run.code, 0);
+  assert.equal(readdirSync(whole).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
+  assert.match(read(whole, "derived.csv"), /^cell,generation,.*roundsToEpsilon_mean/);
+  const shards = [0, 1].map((i) => join(scratch, `rate-${i}`));
+  for (const [i, dir] of shards.entries()) assert.is(cliSync(["run", "--preset", "amin-rate", ...sets, "--out", dir, "--shard", `${i}/2`, "--quiet"]).code, 0);
+  const merged = join(scratch, "rate-merged");
+  const merge = cliSync(["merge", ...shards, "--out", merged, "--no-plots", "--quiet"]);
+  assert.is(merge.stderr, "");
+  assert.equal(readdirSync(merged).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
+  for (const file of ["derived.csv", "summary.csv", "rows.jsonl"]) assert.is(read(merged, file), read(whole, file), file);
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -5,10 +5,10 @@ import { existsSync, mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { resolveStudy, type Study } from "../spec.js";
 import { studyTasks } from "../task.js";
-import { ROWS_FILE, canonicalRowsText, readRows, taskKey } from "./rows-file.js";
+import { ROWS_FILE, readRows, taskKey, writeCanonicalRows, type RowIndex } from "./rows-file.js";
 import { STUDY_FILE, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { REPORT_FILE, parseRows, writePlots, writeSummary } from "./study-outputs.js";
+import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
 
 export interface MergeResult {
@@ -36,16 +36,16 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
   });
   const study = resolveStudy(records[0].spec);
   const tasks = studyTasks(study);
-  const rows = new Map<string, string>();
+  const rows: RowIndex = new Map();
   const from = new Map<string, string>();
   const duplicated: string[] = [];
   for (const dir of dirs) {
-    for (const [key, lines] of readRows(join(dir, ROWS_FILE), study).complete) {
+    for (const [key, stored] of readRows(join(dir, ROWS_FILE), study).complete) {
       if (rows.has(key)) {
         duplicated.push(key);
         continue;
       }
-      rows.set(key, lines);
+      rows.set(key, stored);
       from.set(key, dir);
     }
   }
@@ -62,11 +62,7 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
   mkdirSync(target, { recursive: true });
   const record: StudyRecord = { ...records[0], shard: null, cells: study.cells.length, tasks: tasks.length };
   writeFileAtomic(join(target, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
-  const text = canonicalRowsText(tasks, rows);
-  writeFileAtomic(join(target, ROWS_FILE), text);
-  const parsed = parseRows(text);
-  writeSummary(target, study, parsed);
-  if (options.plots === false) return { study, tasks: tasks.length };
-  await writePlots(target, study, record, parsed);
-  return { study, tasks: tasks.length, report: join(target, REPORT_FILE) };
+  const canonical = writeCanonicalRows(join(target, ROWS_FILE), tasks, rows);
+  const outputs = await writeStudyOutputs(target, study, record, tasks, canonical, { plots: options.plots !== false });
+  return { study, tasks: tasks.length, report: outputs.report };
 }

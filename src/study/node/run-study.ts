@@ -9,10 +9,10 @@ import { shardTasks, type Shard } from "../shard.js";
 import { rowColumns } from "../columns.js";
 import { csvLine, csvCell } from "../../report/csv.js";
 import { runInWorkers } from "./worker-pool.js";
-import { ROWS_FILE, RowsAppender, canonicalRowsText, readRows, taskKey } from "./rows-file.js";
+import { ROWS_FILE, RowsAppender, readRows, taskKey, writeCanonicalRows, type TaskRows } from "./rows-file.js";
 import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { REPORT_FILE, parseRows, writePlots, writeSummary } from "./study-outputs.js";
+import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
 import type { ReportSection } from "../../report/report-html.js";
 
@@ -85,17 +85,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length);
   prepareDirectory(options.out, dir, record, options.resume === true);
   const rowsPath = join(dir, ROWS_FILE);
-  const stored = options.resume ? readRows(rowsPath, study) : { complete: new Map<string, string>(), discarded: 0 };
-  const complete = new Map<string, string>();
-  for (const task of tasks) {
-    const lines = stored.complete.get(taskKey(task));
-    if (lines !== undefined) {
-      complete.set(taskKey(task), lines);
-      counter.done(task, true);
-    }
-  }
+  const stored = options.resume ? readRows(rowsPath, study).complete : new Map<string, TaskRows>();
+  for (const task of tasks) if (stored.has(taskKey(task))) counter.done(task, true);
   // Start from the complete tasks only: a torn line or a partial task is dropped here.
-  writeFileAtomic(rowsPath, canonicalRowsText(tasks, complete));
+  const complete = writeCanonicalRows(rowsPath, tasks, stored);
   options.onStart?.(counter.progress);
   const appender = new RowsAppender(rowsPath);
   try {
@@ -104,8 +97,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
       workerImports: options.workerImports,
       onReady: (build) => checkBuild(build, record),
       onDone: (task, lines) => {
-        appender.append(lines);
-        complete.set(taskKey(task), lines);
+        complete.set(taskKey(task), appender.append(lines));
         counter.done(task);
         options.onProgress?.(counter.progress);
       },
@@ -113,14 +105,11 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   } finally {
     appender.close();
   }
-  const text = canonicalRowsText(tasks, complete);
-  writeFileAtomic(rowsPath, text);
-  const rows = parseRows(text);
-  writeSummary(dir, study, rows);
+  const canonical = writeCanonicalRows(rowsPath, tasks, complete);
   const seconds = (performance.now() - started) / 1000;
-  if (options.plots === false || record.shard !== null) return { study, progress: counter.progress, seconds };
-  const section = await writePlots(dir, study, record, rows);
-  return { study, progress: counter.progress, seconds, report: join(dir, REPORT_FILE), section };
+  const plots = options.plots !== false && record.shard === null;
+  const outputs = await writeStudyOutputs(dir, study, record, tasks, canonical, { plots });
+  return { study, progress: counter.progress, seconds, ...outputs };
 }
 
 function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
@@ -163,7 +152,7 @@ async function runToStream(study: Study, tasks: readonly Task[], counter: Progre
         const key = taskKey(tasks[next++]);
         const text = waiting.get(key)!;
         waiting.delete(key);
-        stream.write(csv ? parseRows(text).map((row) => csvLine(columns, row)).join("") : text);
+        stream.write(csv ? text.split("\n").filter((line) => line !== "").map((line) => csvLine(columns, JSON.parse(line))).join("") : text);
       }
     },
   });
