@@ -1,12 +1,14 @@
 // Result directories: what is refused and why, and what a finished directory holds.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
 import { recordDifferences, type StudyRecord } from "../../src/study/node/study-record.js";
 import { resolveStudy } from "../../src/study/spec.js";
-import { cliSync, read, scratchDir } from "../helpers/study-dirs.js";
+import { runStudy } from "../../src/study/node/run-study.js";
+import { mergeStudies } from "../../src/study/node/merge.js";
+import { cliSync, read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 
 const scratch = scratchDir("result-dirs");
 const spec = { scenario: "toy-walk", params: { n: 20 }, grid: { drift: [0, 0.1] }, generations: 2, seeds: 2, seed: 5 };
@@ -42,6 +44,25 @@ test("derived.csv is written beside summary.csv, with or without plots, by run a
   assert.is(merge.stderr, "");
   assert.equal(readdirSync(merged).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
   for (const file of ["derived.csv", "summary.csv", "rows.jsonl"]) assert.is(read(merged, file), read(whole, file), file);
+});
+
+test("a merge that fails part-way leaves no study.json, so the same merge can be run again", async () => {
+  const shards = [0, 1].map((i) => join(scratch, `toy-${i}`));
+  for (const [index, out] of shards.entries()) await runStudy({ spec, workers: 1, out, shard: { index, count: 2 }, workerImports: [registerToy] });
+  const out = join(scratch, "toy-merged");
+  // summary.csv cannot be written over a directory: the merge fails after rows.jsonl.
+  mkdirSync(join(out, "summary.csv"), { recursive: true });
+  writeFileSync(join(out, "summary.csv", "keep"), "");
+  try {
+    await mergeStudies(shards, out, { plots: false });
+    assert.unreachable("merged over a directory named summary.csv");
+  } catch (error) {
+    assert.match((error as Error).message, /summary\.csv/);
+  }
+  assert.not.ok(existsSync(join(out, "study.json")), "no study.json after a failed merge");
+  rmSync(join(out, "summary.csv"), { recursive: true });
+  await mergeStudies(shards, out, { plots: false });
+  assert.ok(existsSync(join(out, "study.json")));
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

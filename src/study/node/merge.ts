@@ -61,8 +61,10 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
   if (existsSync(join(target, STUDY_FILE))) throw new ResultDirError(`${out} already holds a study; choose another --out`);
   mkdirSync(target, { recursive: true });
   const record: StudyRecord = { ...records[0], shard: null, cells: study.cells.length, tasks: tasks.length };
-  writeFileAtomic(join(target, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
   const canonical = writeCanonicalRows(join(target, ROWS_FILE), tasks, rows);
   const outputs = await writeStudyOutputs(target, study, record, tasks, canonical, { plots: options.plots !== false });
+  // Last: a directory with study.json is a finished merge. One that failed before holds none,
+  // and a merge into it again simply writes it over.
+  writeFileAtomic(join(target, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
   return { study, tasks: tasks.length, report: outputs.report };
 }
