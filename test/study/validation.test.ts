@@ -185,6 +185,10 @@ const badCommands: Array<[string[], NodeJS.ProcessEnv, string]> = [
     {},
     `invalid input:\n--shards: conflicts with --shard (got "2"); allowed: --shard I/N alone (it gives the count), or --shards N with JOB_COMPLETION_INDEX\n`,
   ],
+  // An --out that cannot be a directory is refused before any work, not after it with a stack trace.
+  [["run", specFile, "--out", specFile], {}, `--out ${specFile} is a file, not a directory\n`],
+  [["run", specFile, "--out", join(specFile, "sub")], {}, `--out ${join(specFile, "sub")} cannot be created: ${specFile} is a file\n`],
+  [["merge", dir, "--out", specFile], {}, `--out ${specFile} is a file, not a directory\n`],
   [["run", specFile, "--bogus"], {}, "unknown option --bogus; see collapse-sim --help\n"],
   [["frobnicate"], {}, `unknown command "frobnicate"; see collapse-sim --help\n`],
 ];

@@ -1,7 +1,7 @@
 // Merging result directories (shards of one study) into what one machine would have written:
 // they must come from the same spec, version and engine build, and together hold every task
 // exactly once.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { resolveStudy, type Study } from "../spec.js";
 import { studyTasks } from "../task.js";
@@ -10,6 +10,7 @@ import { STUDY_FILE, readStudyRecord, recordDifferences, type StudyRecord } from
 import { writeFileAtomic } from "./atomic-write.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
+import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
 
 export interface MergeResult {
   study: Study;
@@ -27,6 +28,9 @@ function examples(keys: readonly string[]): string {
 
 export async function mergeStudies(dirs: readonly string[], out: string, options: { plots?: boolean } = {}): Promise<MergeResult> {
   if (dirs.length === 0) throw new ResultDirError("merge needs at least one result directory");
+  const target = resolve(out);
+  checkOutDirectory(out, target);
+  if (existsSync(join(target, STUDY_FILE))) throw new ResultDirError(`${out} already holds a study; choose another --out`);
   const records = dirs.map((dir) => readStudyRecord(dir));
   records.forEach((record, i) => {
     const differences = recordDifferences(records[0], record, ["spec", "collapseSim", "engineBuild"]);
@@ -57,9 +61,7 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
     const shards = records.map((r) => (r.shard ? `${r.shard.index}/${r.shard.count}` : "whole")).join(", ");
     throw new ResultDirError(`${missing.length} of ${tasks.length} tasks are missing (${examples(missing)}); shards given: ${shards}. Is a shard missing or unfinished (resume it)?`);
   }
-  const target = resolve(out);
-  if (existsSync(join(target, STUDY_FILE))) throw new ResultDirError(`${out} already holds a study; choose another --out`);
-  mkdirSync(target, { recursive: true });
+  makeOutDirectory(out, target);
   const record: StudyRecord = { ...records[0], shard: null, cells: study.cells.length, tasks: tasks.length };
   const canonical = writeCanonicalRows(join(target, ROWS_FILE), tasks, rows);
   const outputs = await writeStudyOutputs(target, study, record, tasks, canonical, { plots: options.plots !== false });

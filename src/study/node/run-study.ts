@@ -1,7 +1,7 @@
 // Running a study in parallel: into a result directory (rows appended per finished task,
 // resumable, then rewritten in canonical order with the summary, plots and report), or to a
 // stream (rows in canonical order as soon as they are ready).
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { resolveStudy, type Study } from "../spec.js";
 import { studyTasks, type Task } from "../task.js";
@@ -14,6 +14,7 @@ import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, type S
 import { writeFileAtomic } from "./atomic-write.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
+import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
 import type { ReportSection } from "../../report/report-html.js";
 
 export interface StudyProgress {
@@ -113,6 +114,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
 }
 
 function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
+  checkOutDirectory(shown, dir);
   if (existsSync(join(dir, STUDY_FILE))) {
     if (!resume) throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
     const differences = recordDifferences(readStudyRecord(dir), record, ["spec", "collapseSim", "engineBuild", "shard"]);
@@ -122,7 +124,7 @@ function prepareDirectory(shown: string, dir: string, record: StudyRecord, resum
   } else if (existsSync(join(dir, ROWS_FILE))) {
     throw new ResultDirError(`${shown} holds ${ROWS_FILE} but no ${STUDY_FILE}; refusing to overwrite it`);
   }
-  mkdirSync(dir, { recursive: true });
+  makeOutDirectory(shown, dir);
   writeFileAtomic(join(dir, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
