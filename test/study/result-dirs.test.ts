@@ -8,6 +8,8 @@ import { recordDifferences, type StudyRecord } from "../../src/study/node/study-
 import { resolveStudy } from "../../src/study/spec.js";
 import { runStudy } from "../../src/study/node/run-study.js";
 import { mergeStudies } from "../../src/study/node/merge.js";
+import { ResultDirError } from "../../src/study/node/result-dir-error.js";
+import { earlierDefaultStudies } from "../../src/cli/default-study.js";
 import { cliSync, read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 
 const scratch = scratchDir("result-dirs");
@@ -63,6 +65,19 @@ test("a merge that fails part-way leaves no study.json, so the same merge can be
   rmSync(join(out, "summary.csv"), { recursive: true });
   await mergeStudies(shards, out, { plots: false });
   assert.ok(existsSync(join(out, "study.json")));
+});
+
+test("collapse-sim default replaces only what it wrote itself; a user's study in its way is refused, untouched", async () => {
+  const ours = join(scratch, "default", "ours");
+  const theirs = join(scratch, "default", "feng-phase-transition");
+  await runStudy({ spec, workers: 1, out: ours, plots: false, writtenBy: "collapse-sim default", workerImports: [registerToy] });
+  await runStudy({ spec, workers: 1, out: theirs, plots: false, workerImports: [registerToy] });
+  assert.equal(earlierDefaultStudies([ours, join(scratch, "default", "nothing-yet")]), [ours]);
+  assert.throws(() => earlierDefaultStudies([ours, theirs]), (error: Error) => error instanceof ResultDirError && error.message.startsWith(`${theirs} holds a study that collapse-sim default did not write`));
+  const refused = cliSync(["default", "--out", join(scratch, "default"), "--quiet"]);
+  assert.is(refused.code, 2);
+  assert.is(refused.stderr, `${theirs} holds a study that collapse-sim default did not write; move it away or give default another --out\n`);
+  assert.equal(readdirSync(theirs).sort(), ["rows.jsonl", "study.json", "summary.csv"]);
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

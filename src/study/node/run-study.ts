@@ -39,6 +39,8 @@ export interface RunStudyOptions {
   /** Row format on `stream`. */
   format?: "jsonl" | "csv";
   stream?: NodeJS.WritableStream;
+  /** Recorded in study.json as the command that wrote it (see StudyRecord.writtenBy). */
+  writtenBy?: string;
   /** Write plots and report.html at the end (result directory, whole study only); default true. */
   plots?: boolean;
   workerImports?: readonly string[];
@@ -83,7 +85,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     return { study, progress: counter.progress, seconds: (performance.now() - started) / 1000 };
   }
   const dir = resolve(options.out);
-  const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length);
+  const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length, options.writtenBy);
   prepareDirectory(options.out, dir, record, options.resume === true);
   const rowsPath = join(dir, ROWS_FILE);
   const stored = options.resume ? readRows(rowsPath, study).complete : new Map<string, TaskRows>();

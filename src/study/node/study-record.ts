@@ -23,6 +23,8 @@ export interface StudyRecord {
   shard: Shard | null;
   cells: number;
   tasks: number;
+  /** Set by commands that own the directory they write (`collapse-sim default`), which may replace it. */
+  writtenBy?: string;
 }
 
 /** The build a fresh engine of this kind uses on this machine, without instantiating one. */
@@ -30,7 +32,7 @@ export function engineBuildFor(kind: StudySpec["engine"]): string {
   return kind === "js" ? "reference" : resolveBuild("auto");
 }
 
-export function makeStudyRecord(study: Study, preset: string | null, shard: Shard | null, tasks: number): StudyRecord {
+export function makeStudyRecord(study: Study, preset: string | null, shard: Shard | null, tasks: number, writtenBy?: string): StudyRecord {
   return {
     collapseSim: packageVersion(),
     engineBuild: engineBuildFor(study.spec.engine),
@@ -39,6 +41,7 @@ export function makeStudyRecord(study: Study, preset: string | null, shard: Shar
     shard: shard && shard.count > 1 ? shard : null,
     cells: study.cells.length,
     tasks,
+    ...(writtenBy === undefined ? {} : { writtenBy }),
   };
 }
 
