@@ -9,6 +9,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { root, scratchDir } from "../helpers/study-dirs.js";
 import { runInWorkers } from "../../src/study/node/worker-pool.js";
+import { runCommand } from "../../src/cli/run.js";
+import { scenarios } from "../../src/scenarios/index.js";
 import "../fixtures/exit-scenario.js";
 
 const scratch = scratchDir("workers");
@@ -38,6 +40,24 @@ test("a worker that exits with code 0 while holding a task fails the run instead
   const outcome = await Promise.race([run.then(() => "resolved", (error: Error) => error.message), hang]);
   clearTimeout(timer);
   assert.is(outcome, "a worker exited with code 0 while running cell 0 replicate 0");
+});
+
+test("run resolves the study once in the main thread (each worker resolves its own)", async () => {
+  const specFile = join(scratch, "once.json");
+  writeFileSync(specFile, JSON.stringify({ scenario: "verified-mixture", params: { d: 5, nSynthetic: 100 }, generations: 1, seeds: 2 }));
+  const scenario = scenarios["verified-mixture"];
+  const check = scenario.check!;
+  let resolutions = 0;
+  scenario.check = (params) => {
+    resolutions++;
+    return check(params);
+  };
+  try {
+    await runCommand([specFile, "--out", join(scratch, "once"), "--workers", "1", "--no-plots", "--quiet"]);
+  } finally {
+    scenario.check = check;
+  }
+  assert.is(resolutions, 1, "the one cell checked once");
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));
