@@ -11,6 +11,11 @@ import { root, scratchDir } from "../helpers/study-dirs.js";
 import { runInWorkers } from "../../src/study/node/worker-pool.js";
 import { runCommand } from "../../src/cli/run.js";
 import { scenarios } from "../../src/scenarios/index.js";
+import { resolveStudy } from "../../src/study/spec.js";
+import { studyTasks } from "../../src/study/task.js";
+import { simulate } from "../../src/study/simulate.js";
+import { rowColumns } from "../../src/study/columns.js";
+import { csvLine } from "../../src/report/csv.js";
 import "../fixtures/exit-scenario.js";
 
 const scratch = scratchDir("workers");
@@ -40,6 +45,19 @@ test("a worker that exits with code 0 while holding a task fails the run instead
   const outcome = await Promise.race([run.then(() => "resolved", (error: Error) => error.message), hang]);
   clearTimeout(timer);
   assert.is(outcome, "a worker exited with code 0 while running cell 0 replicate 0");
+});
+
+test("workers send a task's rows in the format asked for: CSV lines need no parsing back", async () => {
+  const spec = { scenario: "verified-mixture", params: { d: 5, nSynthetic: 100 }, grid: { mu: [0.5, 1] }, generations: 2, seeds: 2 };
+  const study = resolveStudy(spec);
+  const tasks = studyTasks(study);
+  const received = new Map<string, string>();
+  await runInWorkers(spec, tasks, { workers: 2, format: "csv", onDone: (task, lines) => received.set(`${task.cell}/${task.replicate}`, lines) });
+  const rows = await simulate(spec);
+  for (const task of tasks) {
+    const expected = rows.filter((row) => row.cell === task.cell && row.replicate === task.replicate).map((row) => csvLine(rowColumns(study), row));
+    assert.is(received.get(`${task.cell}/${task.replicate}`), expected.join(""));
+  }
 });
 
 test("run resolves the study once in the main thread (each worker resolves its own)", async () => {

@@ -7,8 +7,9 @@ import { resolveStudy, type Study } from "../spec.js";
 import { studyTasks, type Task } from "../task.js";
 import { shardTasks, type Shard } from "../shard.js";
 import { rowColumns } from "../columns.js";
-import { csvLine, csvCell } from "../../report/csv.js";
+import { csvCell } from "../../report/csv.js";
 import { runInWorkers } from "./worker-pool.js";
+import type { RowFormat } from "./worker-protocol.js";
 import { ROWS_FILE, RowsAppender, readRows, taskKey, writeCanonicalRows, type TaskRows } from "./rows-file.js";
 import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -37,7 +38,7 @@ export interface RunStudyOptions {
   resume?: boolean;
   shard?: Shard;
   /** Row format on `stream`. */
-  format?: "jsonl" | "csv";
+  format?: RowFormat;
   stream?: NodeJS.WritableStream;
   /** Recorded in study.json as the command that wrote it (see StudyRecord.writtenBy). */
   writtenBy?: string;
@@ -139,15 +140,15 @@ function checkBuild(build: string, record: StudyRecord): void {
 /** Rows go out in canonical order: finished tasks wait until every earlier one is out. */
 async function runToStream(study: Study, tasks: readonly Task[], counter: ProgressCounter, options: RunStudyOptions): Promise<void> {
   const stream = options.stream ?? process.stdout;
-  const csv = options.format === "csv";
-  const columns = rowColumns(study);
-  if (csv) stream.write(`${columns.map(csvCell).join(",")}\n`);
+  const format = options.format ?? "jsonl";
+  if (format === "csv") stream.write(`${rowColumns(study).map(csvCell).join(",")}\n`);
   const waiting = new Map<string, string>();
   let next = 0;
   options.onStart?.(counter.progress);
   await runInWorkers(study.spec, tasks, {
     workers: options.workers,
     workerImports: options.workerImports,
+    format,
     onDone: (task, lines) => {
       waiting.set(taskKey(task), lines);
       counter.done(task);
@@ -156,7 +157,7 @@ async function runToStream(study: Study, tasks: readonly Task[], counter: Progre
         const key = taskKey(tasks[next++]);
         const text = waiting.get(key)!;
         waiting.delete(key);
-        stream.write(csv ? text.split("\n").filter((line) => line !== "").map((line) => csvLine(columns, JSON.parse(line))).join("") : text);
+        stream.write(text);
       }
     },
   });

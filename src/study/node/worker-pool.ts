@@ -4,12 +4,14 @@ import { Worker } from "node:worker_threads";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Task } from "../task.js";
-import type { FromWorker, ToWorker, WorkerSetup } from "./worker-protocol.js";
+import type { FromWorker, RowFormat, ToWorker, WorkerSetup } from "./worker-protocol.js";
 
 export interface PoolOptions {
   workers: number;
   /** Modules each worker imports first (URLs or file paths), e.g. to register scenarios. */
   workerImports?: readonly string[];
+  /** The format of the lines onDone receives; default jsonl. */
+  format?: RowFormat;
   /** Called with the engine build each worker reports when ready. */
   onReady?(build: string): void;
   /** Called once per finished task, in the order they finish. */
@@ -70,7 +72,7 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
   const count = Math.min(options.workers, tasks.length);
   if (count === 0) return Promise.resolve();
   const launch = workerLaunch();
-  const setup: WorkerSetup = { spec, imports: [...launch.imports, ...(options.workerImports ?? []).map(moduleUrl)] };
+  const setup: WorkerSetup = { spec, imports: [...launch.imports, ...(options.workerImports ?? []).map(moduleUrl)], format: options.format ?? "jsonl" };
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;
