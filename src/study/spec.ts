@@ -10,10 +10,12 @@ import { MAX_CELLS, gridSize, resolveCells, type Cell } from "./cells.js";
 export const MAX_GENERATIONS = 100_000;
 export const MAX_SEEDS = 1_000_000;
 /**
- * Cells x seeds: the (cell, replicate) tasks. The runner lists them, tracks each one's rows and
- * indexes them when resuming or merging, a few hundred bytes each in the main thread.
+ * Cells x seeds: the (cell, replicate) tasks. The main thread lists them, and tracks and indexes
+ * each one's rows (running, resuming, merging, plotting): up to about 500 bytes a task while
+ * rows.jsonl is rewritten, so 2 million tasks take about 1 GB of heap (measured), within
+ * Node's default limit on a machine with 8 GB or more.
  */
-export const MAX_TASKS = 10_000_000;
+export const MAX_TASKS = 2_000_000;
 
 const specSchema = strictObject({
   scenario: z.string({ error: "a scenario name" }),

@@ -50,33 +50,41 @@ test("reading keeps exactly the complete tasks wherever their lines are; the can
     ...task(5).slice(0, 2), // partial: dropped
     ...task(1),
     `${JSON.stringify({ cell: 7, replicate: 0, generation: 0 })}\n`, // no such cell
+    ...task(4),
+    task(2)[0], task(2)[1], // partial, then repeated whole: the last line of each generation counts
+    ...task(2),
+    task(4)[1], // written again later: kept from here
     task(4)[0].slice(0, 10), // torn
   ];
   writeFileSync(path, scrambled.join(""));
   const stored = readRows(path, study);
-  assert.equal([...stored.complete.keys()].sort(), ["0/0", "0/1", "1/1"]);
+  assert.equal([...stored.complete.keys()].sort(), ["0/0", "0/1", "1/0", "1/1", "2/0"]);
   assert.is(stored.discarded, 1 + 2 + 1 + 1);
   assert.equal(stored.complete.get("1/1")!.ranges.length, 2, "contiguous lines are one range");
   assert.equal(stored.complete.get("0/0")!.ranges.length, 6, "lines out of order: one range each");
+  assert.equal(stored.complete.get("1/0")!.ranges.length, 2, "the repeated task's last copy");
+  assert.equal(stored.complete.get("2/0")!.ranges.length, 6, "generation 1 from its later line, between the first copy's 0 and 2");
   const reader = new RowsReader();
   assert.is(reader.text(stored.complete.get("0/0")!), task(0).join(""), "read back in generation order");
+  assert.is(reader.text(stored.complete.get("2/0")!), task(4).join(""));
   reader.close();
 
   const canonical = join(scratch, "canonical.jsonl");
   const placed = writeCanonicalRows(canonical, studyTasks(study), stored.complete);
-  assert.is(readFileSync(canonical, "utf8"), [...task(0), ...task(1), ...task(3)].join(""));
-  const bytes = (tasks: number[]) => Buffer.byteLength(tasks.map((t) => task(t).join("")).join(""));
-  assert.equal(placed.get("1/1"), { path: canonical, ranges: [bytes([0, 1]), bytes([0, 1, 3])] });
+  assert.is(readFileSync(canonical, "utf8"), [0, 1, 2, 3, 4].flatMap(task).join(""));
+  const bytes = (tasks: number[]) => Buffer.byteLength(tasks.flatMap(task).join(""));
+  assert.equal(placed.get("1/1"), { path: canonical, ranges: [bytes([0, 1, 2]), bytes([0, 1, 2, 3])] });
   // Rewritten in place, from its own bytes.
   writeCanonicalRows(path, studyTasks(study), stored.complete);
   assert.is(readFileSync(path, "utf8"), readFileSync(canonical, "utf8"));
 
   // Appends report where they went.
   const appender = new RowsAppender(canonical);
-  const appended = appender.append(task(2).join(""));
+  const appended = appender.append(task(5).join(""));
   appender.close();
+  assert.equal(appended.ranges, [bytes([0, 1, 2, 3, 4]), bytes([0, 1, 2, 3, 4, 5])]);
   const again = new RowsReader();
-  assert.is(again.text(appended), task(2).join(""));
+  assert.is(again.text(appended), task(5).join(""));
   again.close();
 });
 

@@ -57,7 +57,7 @@ const badSpecs = (scenarioList = scenarioNames().map((n) => JSON.stringify(n)).j
   [{ scenario: "toy-walk", grid: { drift: [] } }, "grid.drift: out of range (got []); allowed: a non-empty array of values"],
   [
     { scenario: "toy-walk", grid: { drift: Array.from({ length: 20 }, (_, i) => i / 20) }, seeds: 1_000_000 },
-    "seeds: too large for 20 cells (got 1000000); allowed: at most 500000: cells x seeds, the number of (cell, replicate) tasks, is at most 10000000 (fewer grid values allow more seeds)",
+    "seeds: too large for 20 cells (got 1000000); allowed: at most 100000: cells x seeds, the number of (cell, replicate) tasks, is at most 2000000 (fewer grid values allow more seeds)",
   ],
   // Equal cells would get equal seeds: the same replicates twice, as if independent.
   [
