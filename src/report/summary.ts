@@ -1,6 +1,7 @@
 // The summary table: one row per cell and generation, with the mean, standard deviation,
 // standard error and count over replicates of every simulated metric, and each theory column
-// (a closed form, MetricDefinition.theoryOf) as its value, or its mean where replicates differ.
+// (a closed form, MetricDefinition.theoryOf) as its value, or, where it follows each
+// replicate's own draws and so differs between them, its mean: the prediction of the mean.
 import type { Study } from "../study/spec.js";
 import type { Cell } from "../study/cells.js";
 import type { Row } from "../study/rows.js";
