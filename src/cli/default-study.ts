@@ -1,11 +1,12 @@
 // collapse-sim default [--out DIR] [--workers N] [--quiet]: the default study (npm start).
-// Each part goes to DIR/<preset>/ (an earlier default study there is replaced) and
-// DIR/report.html shows them all.
+// Each part goes to DIR/<preset>/ (an earlier default study there is replaced, any other study
+// there is refused) and DIR/report.html shows them all.
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { applyOverrides, parseOverride } from "../study/overrides.js";
 import { runStudy } from "../study/node/run-study.js";
-import { STUDY_FILE } from "../study/node/study-record.js";
+import { STUDY_FILE, readStudyRecord } from "../study/node/study-record.js";
+import { ResultDirError } from "../study/node/result-dir-error.js";
 import { writeFileAtomic } from "../study/node/atomic-write.js";
 import { reportHtml, type ReportSection } from "../report/report-html.js";
 import { defaultStudy } from "../presets/default-study.js";
@@ -13,6 +14,26 @@ import { findPreset } from "../presets/index.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "./usage-error.js";
+
+/** What study.json says in the directories the default study writes. */
+const WRITTEN_BY = "collapse-sim default";
+
+/**
+ * Of the directories the default study writes, those holding an earlier default study, which
+ * it replaces. A study it did not write there (a user's run into results/feng-phase-transition)
+ * is refused, never deleted.
+ */
+export function earlierDefaultStudies(dirs: readonly string[]): string[] {
+  const earlier: string[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(join(dir, STUDY_FILE))) continue;
+    if (readStudyRecord(dir).writtenBy !== WRITTEN_BY) {
+      throw new ResultDirError(`${dir} holds a study that collapse-sim default did not write; move it away or give default another --out`);
+    }
+    earlier.push(dir);
+  }
+  return earlier;
+}
 
 export async function defaultStudyCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, { out: { type: "string" }, workers: { type: "string" }, quiet: { type: "boolean" } });
@@ -24,15 +45,19 @@ export async function defaultStudyCommand(args: string[]): Promise<void> {
   const quiet = values.quiet === true;
   const sections: ReportSection[] = [];
   const started = performance.now();
-  for (const part of defaultStudy) {
+  const parts = defaultStudy.map((part) => {
     const preset = findPreset(part.preset);
     if (!preset) throw new Error(`the default study names preset ${part.preset}, which does not exist`);
-    const dir = join(out, preset.name);
-    if (existsSync(join(dir, STUDY_FILE))) rmSync(dir, { recursive: true });
+    return { ...part, preset, dir: join(out, preset.name) };
+  });
+  // Every directory checked before any part runs: none is half replaced when one is refused.
+  for (const dir of earlierDefaultStudies(parts.map((part) => part.dir))) rmSync(dir, { recursive: true });
+  for (const { preset, dir, overrides } of parts) {
     const progress = progressReporter(preset.name, quiet);
     const result = await runStudy({
-      spec: applyOverrides(preset.spec, part.overrides.map(parseOverride)),
+      spec: applyOverrides(preset.spec, overrides.map(parseOverride)),
       preset: preset.name,
+      writtenBy: WRITTEN_BY,
       workers,
       out: dir,
       onStart: (p) => progress.start(p),

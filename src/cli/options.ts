@@ -36,12 +36,14 @@ export class FlagIssues {
 
 export function integerFlag(issues: FlagIssues, flag: string, text: string | undefined, lo: number, hi: number): number | undefined {
   if (text === undefined) return undefined;
-  const value = /^-?\d+$/.test(text.trim()) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < lo || value > hi) {
-    const shown = /^-?\d+(\.\d+)?$/.test(text.trim()) ? Number(text) : text;
-    return issues.add(flag, shown, typeof shown === "number" ? "out of range" : "wrong type", `an integer in [${lo}, ${hi}]`);
-  }
-  return value;
+  const written = text.trim();
+  // A decimal number: "4.0" is the integer 4.
+  const value = /^-?\d+(\.\d*)?$/.test(written) ? Number(written) : NaN;
+  if (Number.isSafeInteger(value) && value >= lo && value <= hi) return value;
+  const allowed = `an integer in [${lo}, ${hi}]`;
+  if (Number.isNaN(value)) return issues.add(flag, text, "wrong type", allowed);
+  // The number as written when it would print otherwise ("1.50", or beyond double precision).
+  return issues.add(flag, String(value) === written ? value : text, "out of range", allowed);
 }
 
 export function workersFlag(issues: FlagIssues, text: string | undefined): number {

@@ -1,7 +1,6 @@
 // collapse-sim run SPEC.json | --preset NAME [--set PATH=VALUE]... [--out DIR] [--format jsonl|csv]
 //   [--workers N] [--resume] [--shard I/N] [--shards N] [--no-plots] [--quiet]
 import { readFileSync } from "node:fs";
-import { resolveStudy } from "../study/spec.js";
 import { applyOverrides, parseOverride, type Override } from "../study/overrides.js";
 import { runStudy } from "../study/node/run-study.js";
 import { findPreset, presetNames } from "../presets/index.js";
@@ -44,7 +43,13 @@ export function specFromArguments(issues: FlagIssues, file: string | undefined, 
       issues.issues.push(...error.issues);
     }
   }
-  return { spec: applyOverrides(base, overrides), preset: presetName ?? null };
+  try {
+    return { spec: applyOverrides(base, overrides), preset: presetName ?? null };
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    issues.issues.push(...error.issues);
+    return { spec: base, preset: presetName ?? null };
+  }
 }
 
 export async function runCommand(args: string[]): Promise<void> {
@@ -70,12 +75,11 @@ export async function runCommand(args: string[]): Promise<void> {
   if (values.resume && values.out === undefined) issues.add("--resume", true, "unused", "only with --out DIR");
   const { shard, from } = selectShard(issues, values.shard, values.shards, process.env);
   issues.throwIfAny();
-  resolveStudy(spec); // every spec problem, before any file is touched
 
   const quiet = values.quiet === true;
   const label = preset ?? positionals[0];
   const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet);
-  if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
+  // runStudy resolves the spec (every problem reported) before it touches a file or starts a worker.
   const result = await runStudy({
     spec,
     preset,
@@ -85,7 +89,10 @@ export async function runCommand(args: string[]): Promise<void> {
     shard,
     format: format as "jsonl" | "csv",
     plots: values["no-plots"] !== true,
-    onStart: (p) => progress.start(p),
+    onStart: (p) => {
+      if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
+      progress.start(p);
+    },
     onProgress: (p) => progress.update(p),
   });
   progress.finish(result.progress, result.seconds, workers);

@@ -21,9 +21,20 @@ export function selectShard(issues: FlagIssues, flag: string | undefined, shards
     if (!match) return { shard: issues.add("--shard", flag, "malformed", allowed) };
     const index = Number(match[1]), count = Number(match[2]);
     if (count < 1 || count > MAX_SHARDS || index >= count) return { shard: issues.add("--shard", flag, "out of range", allowed) };
+    if (shardsFlag !== undefined) issues.add("--shards", shardsFlag, "conflicts with --shard", "--shard I/N alone (it gives the count), or --shards N with JOB_COMPLETION_INDEX");
     return { shard: { index, count }, from: "--shard" };
   }
-  if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_COUNT !== undefined) {
+  // Without the count the index says nothing: running the whole study in every array task
+  // would compute it N times over and merge into nothing.
+  if (env.SLURM_ARRAY_TASK_ID !== undefined && env.SLURM_ARRAY_TASK_COUNT === undefined) {
+    return {
+      shard: issues.add(
+        "SLURM_ARRAY_TASK_COUNT", undefined, "missing",
+        "the job array's task count when SLURM_ARRAY_TASK_ID is set; or choose the shard with --shard I/N (--shard 0/1 runs the whole study)",
+      ),
+    };
+  }
+  if (env.SLURM_ARRAY_TASK_ID !== undefined) {
     const id = integerFlag(issues, "SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, 0, Number.MAX_SAFE_INTEGER);
     const min = integerFlag(issues, "SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN ?? "0", 0, Number.MAX_SAFE_INTEGER);
     const count = integerFlag(issues, "SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1, MAX_SHARDS);

@@ -22,16 +22,28 @@ function roundsToEpsilon(rows: readonly Row[]): number | null {
   return reached === undefined ? null : (reached.generation as number);
 }
 
-/** ceil(ln(1/epsilon) / -ln c), c = 1 - alpha beta (1 - gamma): exact for the worst prompt (error 1) with rho = 0. */
-function exactRounds(params: unknown): number {
-  const { alpha, beta, gamma, epsilon } = rates(params);
-  return Math.ceil(Math.log(1 / epsilon) / -Math.log(1 - alpha * beta * (1 - gamma)));
+/** alpha beta (1 - gamma): the share of a prompt's error removed each round. */
+function shrinkage(params: unknown): number {
+  const { alpha, beta, gamma } = rates(params);
+  return alpha * beta * (1 - gamma);
 }
 
-/** The paper's bound: ceil(ln(1/epsilon) / (alpha beta (1 - gamma))) rounds bring every prompt within epsilon. */
-function boundRounds(params: unknown): number {
-  const { alpha, beta, gamma, epsilon } = rates(params);
-  return Math.ceil(Math.log(1 / epsilon) / (alpha * beta * (1 - gamma)));
+/**
+ * ceil(ln(1/epsilon) / -ln c), c = 1 - alpha beta (1 - gamma): exact for the worst prompt (error
+ * 1) with rho = 0. Null where no error shrinks (beta = 0 or gamma = 1): no count of rounds
+ * applies. At c = 0 one round clears every error (the formula's ln 0 would give 0 rounds).
+ */
+function exactRounds(params: unknown): number | null {
+  const shrink = shrinkage(params);
+  if (shrink === 0) return null;
+  if (shrink === 1) return 1;
+  return Math.ceil(Math.log(1 / rates(params).epsilon) / -Math.log(1 - shrink));
+}
+
+/** The paper's bound: ceil(ln(1/epsilon) / (alpha beta (1 - gamma))) rounds bring every prompt within epsilon; null where nothing shrinks. */
+function boundRounds(params: unknown): number | null {
+  const shrink = shrinkage(params);
+  return shrink === 0 ? null : Math.ceil(Math.log(1 / rates(params).epsilon) / shrink);
 }
 
 export const aminRate: Preset = {

@@ -1,7 +1,19 @@
 // Parameters under dotted names, as rows and grids use them: {generator: {eps: 0.1}} is
-// "generator.eps" = 0.1; arrays are indexed, "accuracyBeta.0".
+// "generator.eps" = 0.1; arrays are indexed, "accuracyBeta.0". Specs come from JSON, where
+// "__proto__" is an ordinary key: reads and writes here touch own properties only, so such a
+// key stays visible (and is refused as unknown) instead of replacing a prototype unseen.
 
 export type Scalar = string | number | boolean | null;
+
+/** A plain object (not null, not an array): what a spec, its params and its grid must be. */
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Sets an own property, even one named "__proto__". */
+export function setOwn(target: object, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
 
 export function flattenParams(value: unknown, prefix = "", out: Record<string, Scalar> = {}): Record<string, Scalar> {
   if (value !== null && typeof value === "object") {
@@ -17,7 +29,7 @@ export function flattenParams(value: unknown, prefix = "", out: Record<string, S
 export function getDotted(target: unknown, path: string): unknown {
   let value = target;
   for (const key of path.split(".")) {
-    if (value === null || typeof value !== "object") return undefined;
+    if (value === null || typeof value !== "object" || !Object.hasOwn(value, key)) return undefined;
     value = (value as Record<string, unknown>)[key];
   }
   return value;
@@ -28,7 +40,7 @@ export function setDotted(target: unknown, path: string, value: unknown): unknow
   const [head, ...rest] = path.split(".");
   const base: Record<string, unknown> | unknown[] =
     Array.isArray(target) ? [...target] : target !== null && typeof target === "object" ? { ...target } : {};
-  const child = (base as Record<string, unknown>)[head];
-  (base as Record<string, unknown>)[head] = rest.length === 0 ? value : setDotted(child, rest.join("."), value);
+  const child = Object.hasOwn(base, head) ? (base as Record<string, unknown>)[head] : undefined;
+  setOwn(base, head, rest.length === 0 ? value : setDotted(child, rest.join("."), value));
   return base;
 }

@@ -1,7 +1,7 @@
 // Result rows (DESIGN.md): cell, replicate, generation, the cell's parameters under dotted
 // names, then the scenario's metrics.
 import type { MetricValues } from "../scenarios/index.js";
-import type { Cell } from "./spec.js";
+import type { Cell } from "./cells.js";
 import type { Scalar } from "./flatten.js";
 
 export type Row = Record<string, Scalar>;

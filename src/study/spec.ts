@@ -1,15 +1,21 @@
-// The study spec (DESIGN.md, public contract) and its resolution into cells: every grid
-// combination's full parameters, checked by the scenario before any work starts.
+// The study spec (DESIGN.md, public contract) and its resolution into cells (cells.ts): every
+// grid combination's full parameters, checked by the scenario before any work starts.
 import { z } from "zod";
 import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
-import { SpecError, type SpecIssue } from "../validation/spec-error.js";
-import { scenarios, scenarioNames, resolveParams, type Scenario } from "../scenarios/index.js";
-import { flattenParams, getDotted, setDotted, type Scalar } from "./flatten.js";
-import { cellKey } from "./seeds.js";
+import { SpecError } from "../validation/spec-error.js";
+import { scenarios, scenarioNames, type Scenario } from "../scenarios/index.js";
+import { isObject, setOwn } from "./flatten.js";
+import { MAX_CELLS, gridSize, resolveCells, type Cell } from "./cells.js";
 
 export const MAX_GENERATIONS = 100_000;
 export const MAX_SEEDS = 1_000_000;
-export const MAX_CELLS = 1_000_000;
+/**
+ * Cells x seeds: the (cell, replicate) tasks. The main thread lists them, and tracks and indexes
+ * each one's rows (running, resuming, merging, plotting): up to about 500 bytes a task while
+ * rows.jsonl is rewritten, so 2 million tasks take about 1 GB of heap (measured), within
+ * Node's default limit on a machine with 8 GB or more.
+ */
+export const MAX_TASKS = 2_000_000;
 
 const specSchema = strictObject({
   scenario: z.string({ error: "a scenario name" }),
@@ -27,92 +33,10 @@ const specSchema = strictObject({
 
 export type StudySpec = z.output<typeof specSchema>;
 
-export interface Cell<P = unknown> {
-  /** Position in the grid's expansion (first grid key slowest). */
-  index: number;
-  /** The scenario's full parameters for this cell. */
-  params: P;
-  /** The same, under dotted names, as rows carry them. */
-  flat: Record<string, Scalar>;
-  /** Identity of the experiment, the root of its replicates' seeds. */
-  key: bigint;
-}
-
 export interface Study<P = unknown> {
   spec: StudySpec;
   scenario: Scenario<P>;
   cells: Cell<P>[];
-}
-
-/** Every combination of grid values, the first key varying slowest. */
-export function expandGrid(grid: Record<string, unknown[]>): Array<Array<[path: string, valueIndex: number, value: unknown]>> {
-  let combos: Array<Array<[string, number, unknown]>> = [[]];
-  for (const [path, values] of Object.entries(grid)) {
-    combos = combos.flatMap((combo) => values.map((value, i) => [...combo, [path, i, value] as [string, number, unknown]]));
-  }
-  return combos;
-}
-
-/** Reports a cell's parameter problem at the grid entry that produced it, when one did. */
-function gridPath(issue: SpecIssue, combo: Array<[string, number, unknown]>): SpecIssue {
-  const inParams = issue.path.replace(/^params\.?/, "");
-  for (const [path, index] of combo) {
-    if (inParams === path || inParams.startsWith(`${path}.`) || inParams.startsWith(`${path}[`)) {
-      return { ...issue, path: `grid.${path}[${index}]${inParams.slice(path.length)}` };
-    }
-  }
-  return issue;
-}
-
-/**
- * A grid path into an object the spec leaves to its default starts from that default: with no
- * params.generator, a grid over "generator.eps" varies the default generator's eps rather than
- * building a generator that has nothing but an eps.
- */
-function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]): unknown {
-  const defaults = scenario.params.safeParse({});
-  if (!defaults.success) return params;
-  for (const path of paths) {
-    const parts = path.split(".");
-    for (let depth = 1; depth < parts.length; depth++) {
-      const prefix = parts.slice(0, depth).join(".");
-      const fallback = getDotted(defaults.data, prefix);
-      if (getDotted(params, prefix) === undefined && fallback !== null && typeof fallback === "object") {
-        params = setDotted(params, prefix, structuredClone(fallback));
-      }
-    }
-  }
-  return params;
-}
-
-/** The cells of a scenario's grid over params, and every parameter problem of every cell. */
-function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, unknown[]>): { cells: Cell[]; issues: SpecIssue[] } {
-  const combos = expandGrid(grid);
-  if (combos.length > MAX_CELLS) {
-    return { cells: [], issues: [{ path: "grid", value: `${combos.length} cells`, problem: "too large", allowed: `at most ${MAX_CELLS} cells` }] };
-  }
-  const base = withDefaultParents(scenario, params, Object.keys(grid));
-  const issues = new Map<string, SpecIssue>();
-  const cells: Cell[] = [];
-  combos.forEach((combo, index) => {
-    let raw: unknown = base;
-    for (const [path, , value] of combo) raw = setDotted(raw, path, value);
-    try {
-      const resolved = resolveParams(scenario, raw, "params");
-      cells.push({ index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) });
-    } catch (error) {
-      if (!(error instanceof SpecError)) throw error;
-      for (const issue of error.issues) {
-        const located = gridPath(issue, combo);
-        issues.set(`${located.path}\u0000${located.problem}`, located);
-      }
-    }
-  });
-  return { cells, issues: [...issues.values()] };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -130,14 +54,28 @@ export function resolveStudy(input: unknown): Study {
   }
   let cells: Cell[] = [];
   if (scenario) {
-    // Even when the spec has other problems, check the parameters it can be read for.
-    const params = parsed.success ? parsed.data.params : isObject(raw.params) ? raw.params : {};
-    const grid = parsed.success
-      ? parsed.data.grid
-      : Object.fromEntries(Object.entries(isObject(raw.grid) ? raw.grid : {}).filter(([, v]) => Array.isArray(v) && v.length > 0)) as Record<string, unknown[]>;
-    const resolved = resolveCells(scenario, params, grid);
-    cells = resolved.cells;
-    issues.push(...resolved.issues);
+    // Even when the spec has other problems, check the parameters it can be read for. The
+    // input itself, not the schema's copy: a record schema drops a "__proto__" key, and the
+    // scenario's own schema must see it to refuse it.
+    const params = isObject(raw.params) ? raw.params : {};
+    const grid: Record<string, unknown[]> = {};
+    for (const [key, values] of Object.entries(isObject(raw.grid) ? raw.grid : {})) {
+      if (Array.isArray(values) && values.length > 0) setOwn(grid, key, values);
+    }
+    const size = gridSize(grid);
+    if (parsed.success && size <= MAX_CELLS && size * parsed.data.seeds > MAX_TASKS) {
+      // Refused before the cells are resolved: that alone takes long for such a grid.
+      issues.push({
+        path: "seeds",
+        value: parsed.data.seeds,
+        problem: `too large for ${size} cells`,
+        allowed: `at most ${Math.floor(MAX_TASKS / size)}: cells x seeds, the number of (cell, replicate) tasks, is at most ${MAX_TASKS} (fewer grid values allow more seeds)`,
+      });
+    } else {
+      const resolved = resolveCells(scenario, params, grid);
+      cells = resolved.cells;
+      issues.push(...resolved.issues);
+    }
   }
   if (issues.length > 0 || !parsed.success || !scenario) throw new SpecError(issues);
   return { spec: parsed.data, scenario, cells };

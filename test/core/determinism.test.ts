@@ -4,7 +4,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { canonicalJson } from "../../src/study/canonical.js";
 import { cellKey, replicateSeed } from "../../src/study/seeds.js";
-import { expandGrid } from "../../src/study/spec.js";
+import { expandGrid } from "../../src/study/cells.js";
 import { flattenParams, setDotted } from "../../src/study/flatten.js";
 
 test("canonical JSON ignores key order and undefined entries, keeps array order", () => {

@@ -1,10 +1,11 @@
 // --set overrides, shard slicing and shard selection from flags and scheduler variables.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { applyOverrides, parseOverride } from "../../src/study/overrides.js";
+import { applyOverrides, parseOverride, type Override } from "../../src/study/overrides.js";
+import { SpecError, formatIssue } from "../../src/validation/spec-error.js";
 import { shardTasks } from "../../src/study/shard.js";
 import { selectShard } from "../../src/cli/shard-selection.js";
-import { FlagIssues } from "../../src/cli/options.js";
+import { FlagIssues, integerFlag } from "../../src/cli/options.js";
 import type { Task } from "../../src/study/task.js";
 
 test("--set values are JSON when they parse, strings otherwise", () => {
@@ -34,6 +35,30 @@ test("overrides reach any key; a grid key is one key; a set parameter leaves the
   assert.equal(spec.grid.d, [1, 2], "the input is not modified");
 });
 
+test("a parameter under a grid key that stays is refused, whatever the order of the flags", () => {
+  const spec = { scenario: "s", params: { verifier: { kind: "oracle" } }, grid: { verifier: [{ kind: "none" }, { kind: "oracle" }], n: [1, 2] } };
+  const refused = (overrides: Override[]): string => {
+    try {
+      applyOverrides(spec, overrides);
+    } catch (error) {
+      assert.instance(error, SpecError);
+      return (error as Error).message;
+    }
+    throw new Error(`accepted ${JSON.stringify(overrides)}`);
+  };
+  assert.is(
+    refused([{ path: "params.verifier.kind", value: "none" }]),
+    `--set params.verifier.kind: overridden in every cell by grid.verifier (got "none"); allowed: a parameter no grid key sets; drop the grid key (--set grid.verifier=null) or change its values (--set grid.verifier=[...])`,
+  );
+  // A grid key set again after the parameter overwrites it just the same.
+  assert.match(refused([{ path: "params.n", value: 5 }, { path: "grid.n", value: [3, 4] }]), /^--set params.n: overridden in every cell by grid.n \(got 5\)/);
+  const expected = { scenario: "s", params: { verifier: { kind: "none" } }, grid: { n: [1, 2] } };
+  assert.equal(applyOverrides(spec, [{ path: "grid.verifier", value: null }, { path: "params.verifier.kind", value: "none" }]), expected);
+  assert.equal(applyOverrides(spec, [{ path: "params.verifier.kind", value: "none" }, { path: "grid.verifier", value: null }]), expected);
+  // Replacing the grid key's whole value removes it, as before.
+  assert.equal(applyOverrides(spec, [{ path: "params.verifier", value: { kind: "none" } }]), expected);
+});
+
 test("shards deal tasks round-robin, cover every task once, and do not depend on anything else", () => {
   const tasks: Task[] = [];
   for (let cell = 0; cell < 7; cell++) for (let replicate = 0; replicate < 3; replicate++) tasks.push({ cell, replicate });
@@ -42,6 +67,21 @@ test("shards deal tasks round-robin, cover every task once, and do not depend on
   assert.equal(slices.flat().map((t) => `${t.cell}/${t.replicate}`).sort(), tasks.map((t) => `${t.cell}/${t.replicate}`).sort());
   assert.equal(slices[1][0], { cell: 0, replicate: 1 });
   assert.equal(shardTasks(tasks, undefined), tasks);
+});
+
+test("integer flags take integers however written, and show a bad value as written", () => {
+  const flag = (text: string) => {
+    const issues = new FlagIssues();
+    const value = integerFlag(issues, "--workers", text, 1, 1024);
+    return { value, issues: issues.issues.map(formatIssue) };
+  };
+  assert.equal(flag("2"), { value: 2, issues: [] });
+  assert.equal(flag("1.0"), { value: 1, issues: [] });
+  assert.equal(flag(" 4. "), { value: 4, issues: [] });
+  assert.equal(flag("1.5").issues, ["--workers: out of range (got 1.5); allowed: an integer in [1, 1024]"]);
+  assert.equal(flag("0.50").issues, [`--workers: out of range (got "0.50"); allowed: an integer in [1, 1024]`]);
+  assert.equal(flag("2000.0").issues, [`--workers: out of range (got "2000.0"); allowed: an integer in [1, 1024]`]);
+  assert.equal(flag("2e0").issues, [`--workers: wrong type (got "2e0"); allowed: an integer in [1, 1024]`]);
 });
 
 test("the shard comes from --shard, else SLURM, else JOB_COMPLETION_INDEX with a count", () => {
@@ -60,6 +100,8 @@ test("the shard comes from --shard, else SLURM, else JOB_COMPLETION_INDEX with a
   assert.equal(pick(undefined, undefined, { JOB_COMPLETION_INDEX: "0" }).issues, ["--shards: missing"]);
   assert.equal(pick(undefined, "2", { JOB_COMPLETION_INDEX: "2" }).issues, ["JOB_COMPLETION_INDEX: out of range"]);
   assert.equal(pick(undefined, "2", {}).issues, ["--shards: unused"]);
+  assert.equal(pick("1/2", "2", { JOB_COMPLETION_INDEX: "0" }).issues, ["--shards: conflicts with --shard"]);
+  assert.equal(pick(undefined, undefined, { SLURM_ARRAY_TASK_ID: "3" }), { shard: undefined, issues: ["SLURM_ARRAY_TASK_COUNT: missing"] });
 });
 
 test.run();

@@ -6,6 +6,7 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { presets } from "../../src/presets/index.js";
+import { resolveParams, scenarios } from "../../src/scenarios/index.js";
 import { runStudy } from "../../src/study/node/run-study.js";
 import { FlagIssues } from "../../src/cli/options.js";
 import { specFromArguments } from "../../src/cli/run.js";
@@ -86,6 +87,17 @@ test("amin-rate: the rounds to epsilon are those of the error recursion, within 
     assert.is(at(line, "roundsToEpsilon_mean"), at(line, "theoryRounds"));
     assert.ok(at(line, "theoryRounds") <= at(line, "boundRounds"));
   }
+});
+
+test("amin-rate: where no error shrinks (beta = 0 or gamma = 1) the rounds do not apply; where all of it does, one round", () => {
+  const preset = presets.find((p) => p.name === "amin-rate")!;
+  const [exact, bound] = preset.derived![0].theories!;
+  const params = (changes: Record<string, unknown>) => resolveParams(scenarios["weak-data"], { ...(preset.spec.params as object), ...changes });
+  for (const changes of [{ filter: { kind: "noisy", gamma: 1, rho: 0 } }, { labeler: { beta: 0 } }]) {
+    assert.equal([exact.compute(params(changes)), bound.compute(params(changes))], [null, null], JSON.stringify(changes));
+  }
+  const everything = params({ alpha: 1, labeler: { beta: 1 }, filter: { kind: "noisy", gamma: 0, rho: 0 } });
+  assert.equal([exact.compute(everything), bound.compute(everything)], [1, Math.ceil(Math.log(1 / 0.01))]);
 });
 
 test("collapse-sim presets lists every preset with its source", () => {

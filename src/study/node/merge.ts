@@ -1,15 +1,16 @@
 // Merging result directories (shards of one study) into what one machine would have written:
 // they must come from the same spec, version and engine build, and together hold every task
 // exactly once.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { resolveStudy, type Study } from "../spec.js";
 import { studyTasks } from "../task.js";
-import { ROWS_FILE, canonicalRowsText, readRows, taskKey } from "./rows-file.js";
+import { ROWS_FILE, readRows, taskKey, writeCanonicalRows, type RowIndex } from "./rows-file.js";
 import { STUDY_FILE, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { REPORT_FILE, parseRows, writePlots, writeSummary } from "./study-outputs.js";
+import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
+import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
 
 export interface MergeResult {
   study: Study;
@@ -27,6 +28,9 @@ function examples(keys: readonly string[]): string {
 
 export async function mergeStudies(dirs: readonly string[], out: string, options: { plots?: boolean } = {}): Promise<MergeResult> {
   if (dirs.length === 0) throw new ResultDirError("merge needs at least one result directory");
+  const target = resolve(out);
+  checkOutDirectory(out, target);
+  if (existsSync(join(target, STUDY_FILE))) throw new ResultDirError(`${out} already holds a study; choose another --out`);
   const records = dirs.map((dir) => readStudyRecord(dir));
   records.forEach((record, i) => {
     const differences = recordDifferences(records[0], record, ["spec", "collapseSim", "engineBuild"]);
@@ -36,16 +40,16 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
   });
   const study = resolveStudy(records[0].spec);
   const tasks = studyTasks(study);
-  const rows = new Map<string, string>();
+  const rows: RowIndex = new Map();
   const from = new Map<string, string>();
   const duplicated: string[] = [];
   for (const dir of dirs) {
-    for (const [key, lines] of readRows(join(dir, ROWS_FILE), study).complete) {
+    for (const [key, stored] of readRows(join(dir, ROWS_FILE), study).complete) {
       if (rows.has(key)) {
         duplicated.push(key);
         continue;
       }
-      rows.set(key, lines);
+      rows.set(key, stored);
       from.set(key, dir);
     }
   }
@@ -57,16 +61,12 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
     const shards = records.map((r) => (r.shard ? `${r.shard.index}/${r.shard.count}` : "whole")).join(", ");
     throw new ResultDirError(`${missing.length} of ${tasks.length} tasks are missing (${examples(missing)}); shards given: ${shards}. Is a shard missing or unfinished (resume it)?`);
   }
-  const target = resolve(out);
-  if (existsSync(join(target, STUDY_FILE))) throw new ResultDirError(`${out} already holds a study; choose another --out`);
-  mkdirSync(target, { recursive: true });
+  makeOutDirectory(out, target);
   const record: StudyRecord = { ...records[0], shard: null, cells: study.cells.length, tasks: tasks.length };
+  const canonical = writeCanonicalRows(join(target, ROWS_FILE), tasks, rows);
+  const outputs = await writeStudyOutputs(target, study, record, tasks, canonical, { plots: options.plots !== false });
+  // Last: a directory with study.json is a finished merge. One that failed before holds none,
+  // and a merge into it again simply writes it over.
   writeFileAtomic(join(target, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
-  const text = canonicalRowsText(tasks, rows);
-  writeFileAtomic(join(target, ROWS_FILE), text);
-  const parsed = parseRows(text);
-  writeSummary(target, study, parsed);
-  if (options.plots === false) return { study, tasks: tasks.length };
-  await writePlots(target, study, record, parsed);
-  return { study, tasks: tasks.length, report: join(target, REPORT_FILE) };
+  return { study, tasks: tasks.length, report: outputs.report };
 }

@@ -1,12 +1,13 @@
 // `collapse-sim plot DIR`: the summary, charts and report of a result directory, from its
-// study.json and rows.jsonl (complete tasks only).
+// study.json and rows.jsonl (complete tasks only; the rows file itself is left as it is, since
+// a study may still be appending to it).
 import { join } from "node:path";
 import { resolveStudy } from "../spec.js";
 import { studyTasks } from "../task.js";
 import { shardTasks } from "../shard.js";
-import { ROWS_FILE, canonicalRowsText, readRows } from "./rows-file.js";
+import { ROWS_FILE, readRows } from "./rows-file.js";
 import { readStudyRecord } from "./study-record.js";
-import { REPORT_FILE, parseRows, writePlots, writeSummary } from "./study-outputs.js";
+import { REPORT_FILE, writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
 
 export async function plotDirectory(dir: string): Promise<{ report: string; missing: number }> {
@@ -15,8 +16,6 @@ export async function plotDirectory(dir: string): Promise<{ report: string; miss
   const tasks = shardTasks(studyTasks(study), record.shard ?? undefined);
   const stored = readRows(join(dir, ROWS_FILE), study);
   if (stored.complete.size === 0) throw new ResultDirError(`${dir} holds no complete rows to plot`);
-  const rows = parseRows(canonicalRowsText(tasks, stored.complete));
-  writeSummary(dir, study, rows);
-  await writePlots(dir, study, record, rows);
+  await writeStudyOutputs(dir, study, record, tasks, stored.complete, { plots: true });
   return { report: join(dir, REPORT_FILE), missing: tasks.length - stored.complete.size };
 }

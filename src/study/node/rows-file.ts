@@ -1,10 +1,18 @@
 // rows.jsonl: one JSON row per line. During a run, each finished (cell, replicate) is appended
 // as whole lines in one write; a crash can leave a torn last line or a task with only some of
 // its rows, and reading keeps exactly the tasks whose rows are all there.
-import { closeSync, existsSync, openSync, readFileSync } from "node:fs";
+//
+// Memory: a rows file can outgrow both V8's largest string (about 512 MiB) and a comfortable
+// heap, so it is never held. Reading keeps, per task, where its lines are (a few numbers: a
+// task's lines are contiguous as appended; only tasks whose lines are not, in a file edited by
+// hand, are read a second time with two numbers per line); writing the canonical file copies
+// each task's bytes through a chunked writer. What stays in memory is proportional to the
+// number of tasks (at most MAX_TASKS, a few hundred bytes each), not to the rows' size.
+import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
 import type { Study } from "../spec.js";
 import type { Task } from "../task.js";
-import { writeAll } from "./atomic-write.js";
+import { AtomicWriter, writeAll } from "./atomic-write.js";
+import { forEachLine } from "./line-reader.js";
 
 export const ROWS_FILE = "rows.jsonl";
 
@@ -12,9 +20,18 @@ export function taskKey(task: Task): string {
   return `${task.cell}/${task.replicate}`;
 }
 
+/** Where a task's lines are: a file and byte ranges [start, end), in generation order. */
+export interface TaskRows {
+  path: string;
+  /** Flat pairs: start, end, start, end, ...; one pair when the lines are contiguous, as appended. */
+  ranges: number[];
+}
+
+/** Complete tasks' rows by taskKey. */
+export type RowIndex = Map<string, TaskRows>;
+
 export interface StoredRows {
-  /** Complete tasks' lines (each ending in a newline), in generation order, by taskKey. */
-  complete: Map<string, string>;
+  complete: RowIndex;
   /** Lines dropped: torn, unreadable, or of an incomplete task. */
   discarded: number;
 }
@@ -23,60 +40,168 @@ function isIndex(value: unknown, below: number): value is number {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value < below;
 }
 
-export function readRows(path: string, study: Study): StoredRows {
-  const complete = new Map<string, string>();
-  if (!existsSync(path)) return { complete, discarded: 0 };
-  const text = readFileSync(path, "utf8");
-  const lines = text.split("\n");
-  // The part after the last newline is a torn write (or empty when the file ends cleanly).
-  let discarded = lines.pop() === "" ? 0 : 1;
-  const generations = study.spec.generations + 1;
-  const partial = new Map<string, Array<string | undefined>>();
-  for (const line of lines) {
-    let row: Record<string, unknown>;
-    try {
-      row = JSON.parse(line);
-    } catch {
-      discarded++;
-      continue;
-    }
-    if (!isIndex(row?.cell, study.cells.length) || !isIndex(row.replicate, study.spec.seeds) || !isIndex(row.generation, generations)) {
-      discarded++;
-      continue;
-    }
-    const key = taskKey({ cell: row.cell, replicate: row.replicate });
-    let slots = partial.get(key);
-    if (!slots) partial.set(key, (slots = new Array(generations)));
-    slots[row.generation] = `${line}\n`;
+/** A row's task key and generation, or undefined for a line that is not a row of this study. */
+function rowPlace(line: string, study: Study): { key: string; generation: number } | undefined {
+  let row: Record<string, unknown>;
+  try {
+    row = JSON.parse(line);
+  } catch {
+    return undefined;
   }
-  for (const [key, slots] of partial) {
-    const present = slots.filter((s) => s !== undefined).length;
-    if (present === generations) complete.set(key, slots.join(""));
+  const generations = study.spec.generations + 1;
+  if (!isIndex(row?.cell, study.cells.length) || !isIndex(row.replicate, study.spec.seeds) || !isIndex(row.generation, generations)) return undefined;
+  return { key: taskKey({ cell: row.cell, replicate: row.replicate }), generation: row.generation };
+}
+
+/**
+ * A task's lines as the runner writes them: generations 0, 1, ... one after the other in the
+ * file. Three numbers per task, however many generations it has.
+ */
+interface Run {
+  next: number;
+  start: number;
+  end: number;
+}
+
+export function readRows(path: string, study: Study): StoredRows {
+  const complete: RowIndex = new Map();
+  if (!existsSync(path)) return { complete, discarded: 0 };
+  const generations = study.spec.generations + 1;
+  const runs = new Map<string, Run>();
+  // Tasks whose lines are out of order, repeated or scattered (a file edited by hand): read
+  // again line by line, each generation's last line kept, as for any task.
+  const irregular = new Set<string>();
+  let discarded = 0;
+  const torn = forEachLine(path, (line, start, end) => {
+    const place = rowPlace(line, study);
+    if (place === undefined) return void discarded++;
+    const { key, generation } = place;
+    if (irregular.has(key)) return;
+    const run = runs.get(key);
+    if (run === undefined && generation === 0) runs.set(key, { next: 1, start, end });
+    else if (run !== undefined && generation === run.next && start === run.end) {
+      run.next++;
+      run.end = end;
+    } else {
+      runs.delete(key);
+      irregular.add(key);
+    }
+  });
+  // The part after the last newline is a torn write.
+  if (torn > 0) discarded++;
+  for (const [key, run] of runs) {
+    if (run.next === generations) complete.set(key, { path, ranges: [run.start, run.end] });
+    else discarded += run.next;
+  }
+  if (irregular.size === 0) return { complete, discarded };
+  // Per irregular task, each generation's line as [start, end) at 2g, 2g + 1; -1 where none was seen.
+  const slotsOf = new Map<string, number[]>();
+  forEachLine(path, (line, start, end) => {
+    const place = rowPlace(line, study);
+    if (place === undefined || !irregular.has(place.key)) return;
+    let slots = slotsOf.get(place.key);
+    if (!slots) slotsOf.set(place.key, (slots = new Array<number>(2 * generations).fill(-1)));
+    slots[2 * place.generation] = start;
+    slots[2 * place.generation + 1] = end;
+  });
+  for (const [key, slots] of slotsOf) {
+    let present = 0;
+    for (let g = 0; g < generations; g++) if (slots[2 * g] >= 0) present++;
+    if (present === generations) complete.set(key, { path, ranges: joinRanges(slots) });
     else discarded += present;
   }
   return { complete, discarded };
 }
 
-/** The rows of `tasks` in canonical order (cell, replicate, generation), as one text. */
-export function canonicalRowsText(tasks: readonly Task[], rows: ReadonlyMap<string, string>): string {
-  let text = "";
-  for (const task of tasks) {
-    const lines = rows.get(taskKey(task));
-    if (lines !== undefined) text += lines;
+/** Ranges in order, adjacent ones joined. */
+function joinRanges(slots: readonly number[]): number[] {
+  const ranges: number[] = [];
+  for (let i = 0; i < slots.length; i += 2) {
+    if (ranges.length > 0 && ranges[ranges.length - 1] === slots[i]) ranges[ranges.length - 1] = slots[i + 1];
+    else ranges.push(slots[i], slots[i + 1]);
   }
-  return text;
+  return ranges;
+}
+
+/** Reads tasks' lines back from their files, keeping each file open until closed. */
+export class RowsReader {
+  private readonly files = new Map<string, number>();
+
+  bytes(rows: TaskRows): Buffer {
+    let fd = this.files.get(rows.path);
+    if (fd === undefined) this.files.set(rows.path, (fd = openSync(rows.path, "r")));
+    const parts: Buffer[] = [];
+    for (let i = 0; i < rows.ranges.length; i += 2) {
+      const start = rows.ranges[i], length = rows.ranges[i + 1] - start;
+      const part = Buffer.allocUnsafe(length);
+      for (let got = 0; got < length; ) {
+        const read = readSync(fd, part, got, length - got, start + got);
+        if (read === 0) throw new Error(`${rows.path} ended before byte ${start + length}: was it changed while being read?`);
+        got += read;
+      }
+      parts.push(part);
+    }
+    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
+  }
+
+  /** A task's lines, each ending in a newline. */
+  text(rows: TaskRows): string {
+    return this.bytes(rows).toString("utf8");
+  }
+
+  close(): void {
+    for (const fd of this.files.values()) closeSync(fd);
+    this.files.clear();
+  }
+}
+
+/**
+ * Writes the rows of `tasks` to `path` in canonical order (cell, replicate, generation),
+ * atomically, copying each task's bytes from where `rows` says they are (possibly `path`
+ * itself). Returns where they are now.
+ */
+export function writeCanonicalRows(path: string, tasks: readonly Task[], rows: RowIndex): RowIndex {
+  const reader = new RowsReader();
+  const writer = new AtomicWriter(path);
+  const placed: RowIndex = new Map();
+  let position = 0;
+  try {
+    for (const task of tasks) {
+      const stored = rows.get(taskKey(task));
+      if (stored === undefined) continue;
+      const bytes = reader.bytes(stored);
+      writer.write(bytes);
+      placed.set(taskKey(task), { path, ranges: [position, position + bytes.length] });
+      position += bytes.length;
+    }
+  } catch (error) {
+    writer.abort();
+    throw error;
+  } finally {
+    // Closed before the rename replaces a file it may be reading.
+    reader.close();
+  }
+  writer.commit();
+  return placed;
 }
 
 /** Appends whole tasks' lines to rows.jsonl; each append is one write, flushed to the OS. */
 export class RowsAppender {
   private readonly fd: number;
+  private position: number;
 
-  constructor(path: string) {
+  constructor(private readonly path: string) {
     this.fd = openSync(path, "a");
+    this.position = fstatSync(this.fd).size;
   }
 
-  append(lines: string): void {
-    writeAll(this.fd, lines);
+  /** Appends one task's lines; returns where they went. */
+  append(lines: string): TaskRows {
+    const bytes = Buffer.from(lines, "utf8");
+    writeAll(this.fd, bytes);
+    const start = this.position;
+    this.position += bytes.length;
+    return { path: this.path, ranges: [start, this.position] };
   }
 
   close(): void {

@@ -1,19 +1,21 @@
 // Running a study in parallel: into a result directory (rows appended per finished task,
 // resumable, then rewritten in canonical order with the summary, plots and report), or to a
 // stream (rows in canonical order as soon as they are ready).
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { resolveStudy, type Study } from "../spec.js";
 import { studyTasks, type Task } from "../task.js";
 import { shardTasks, type Shard } from "../shard.js";
 import { rowColumns } from "../columns.js";
-import { csvLine, csvCell } from "../../report/csv.js";
+import { csvCell } from "../../report/csv.js";
 import { runInWorkers } from "./worker-pool.js";
-import { ROWS_FILE, RowsAppender, canonicalRowsText, readRows, taskKey } from "./rows-file.js";
+import type { RowFormat } from "./worker-protocol.js";
+import { ROWS_FILE, RowsAppender, readRows, taskKey, writeCanonicalRows, type TaskRows } from "./rows-file.js";
 import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
 import { writeFileAtomic } from "./atomic-write.js";
-import { REPORT_FILE, parseRows, writePlots, writeSummary } from "./study-outputs.js";
+import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
+import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
 import type { ReportSection } from "../../report/report-html.js";
 
 export interface StudyProgress {
@@ -36,8 +38,10 @@ export interface RunStudyOptions {
   resume?: boolean;
   shard?: Shard;
   /** Row format on `stream`. */
-  format?: "jsonl" | "csv";
+  format?: RowFormat;
   stream?: NodeJS.WritableStream;
+  /** Recorded in study.json as the command that wrote it (see StudyRecord.writtenBy). */
+  writtenBy?: string;
   /** Write plots and report.html at the end (result directory, whole study only); default true. */
   plots?: boolean;
   workerImports?: readonly string[];
@@ -82,20 +86,13 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
     return { study, progress: counter.progress, seconds: (performance.now() - started) / 1000 };
   }
   const dir = resolve(options.out);
-  const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length);
+  const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length, options.writtenBy);
   prepareDirectory(options.out, dir, record, options.resume === true);
   const rowsPath = join(dir, ROWS_FILE);
-  const stored = options.resume ? readRows(rowsPath, study) : { complete: new Map<string, string>(), discarded: 0 };
-  const complete = new Map<string, string>();
-  for (const task of tasks) {
-    const lines = stored.complete.get(taskKey(task));
-    if (lines !== undefined) {
-      complete.set(taskKey(task), lines);
-      counter.done(task, true);
-    }
-  }
+  const stored = options.resume ? readRows(rowsPath, study).complete : new Map<string, TaskRows>();
+  for (const task of tasks) if (stored.has(taskKey(task))) counter.done(task, true);
   // Start from the complete tasks only: a torn line or a partial task is dropped here.
-  writeFileAtomic(rowsPath, canonicalRowsText(tasks, complete));
+  const complete = writeCanonicalRows(rowsPath, tasks, stored);
   options.onStart?.(counter.progress);
   const appender = new RowsAppender(rowsPath);
   try {
@@ -104,8 +101,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
       workerImports: options.workerImports,
       onReady: (build) => checkBuild(build, record),
       onDone: (task, lines) => {
-        appender.append(lines);
-        complete.set(taskKey(task), lines);
+        complete.set(taskKey(task), appender.append(lines));
         counter.done(task);
         options.onProgress?.(counter.progress);
       },
@@ -113,17 +109,15 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   } finally {
     appender.close();
   }
-  const text = canonicalRowsText(tasks, complete);
-  writeFileAtomic(rowsPath, text);
-  const rows = parseRows(text);
-  writeSummary(dir, study, rows);
+  const canonical = writeCanonicalRows(rowsPath, tasks, complete);
   const seconds = (performance.now() - started) / 1000;
-  if (options.plots === false || record.shard !== null) return { study, progress: counter.progress, seconds };
-  const section = await writePlots(dir, study, record, rows);
-  return { study, progress: counter.progress, seconds, report: join(dir, REPORT_FILE), section };
+  const plots = options.plots !== false && record.shard === null;
+  const outputs = await writeStudyOutputs(dir, study, record, tasks, canonical, { plots });
+  return { study, progress: counter.progress, seconds, ...outputs };
 }
 
 function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
+  checkOutDirectory(shown, dir);
   if (existsSync(join(dir, STUDY_FILE))) {
     if (!resume) throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
     const differences = recordDifferences(readStudyRecord(dir), record, ["spec", "collapseSim", "engineBuild", "shard"]);
@@ -133,7 +127,7 @@ function prepareDirectory(shown: string, dir: string, record: StudyRecord, resum
   } else if (existsSync(join(dir, ROWS_FILE))) {
     throw new ResultDirError(`${shown} holds ${ROWS_FILE} but no ${STUDY_FILE}; refusing to overwrite it`);
   }
-  mkdirSync(dir, { recursive: true });
+  makeOutDirectory(shown, dir);
   writeFileAtomic(join(dir, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
@@ -146,15 +140,15 @@ function checkBuild(build: string, record: StudyRecord): void {
 /** Rows go out in canonical order: finished tasks wait until every earlier one is out. */
 async function runToStream(study: Study, tasks: readonly Task[], counter: ProgressCounter, options: RunStudyOptions): Promise<void> {
   const stream = options.stream ?? process.stdout;
-  const csv = options.format === "csv";
-  const columns = rowColumns(study);
-  if (csv) stream.write(`${columns.map(csvCell).join(",")}\n`);
+  const format = options.format ?? "jsonl";
+  if (format === "csv") stream.write(`${rowColumns(study).map(csvCell).join(",")}\n`);
   const waiting = new Map<string, string>();
   let next = 0;
   options.onStart?.(counter.progress);
   await runInWorkers(study.spec, tasks, {
     workers: options.workers,
     workerImports: options.workerImports,
+    format,
     onDone: (task, lines) => {
       waiting.set(taskKey(task), lines);
       counter.done(task);
@@ -163,7 +157,7 @@ async function runToStream(study: Study, tasks: readonly Task[], counter: Progre
         const key = taskKey(tasks[next++]);
         const text = waiting.get(key)!;
         waiting.delete(key);
-        stream.write(csv ? parseRows(text).map((row) => csvLine(columns, row)).join("") : text);
+        stream.write(text);
       }
     },
   });

@@ -4,6 +4,8 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { canonicalJson } from "../canonical.js";
+import { isObject } from "../flatten.js";
+import { formatValue } from "../../validation/spec-error.js";
 import type { Study, StudySpec } from "../spec.js";
 import type { Shard } from "../shard.js";
 import { resolveBuild } from "../../engine/load.js";
@@ -21,6 +23,8 @@ export interface StudyRecord {
   shard: Shard | null;
   cells: number;
   tasks: number;
+  /** Set by commands that own the directory they write (`collapse-sim default`), which may replace it. */
+  writtenBy?: string;
 }
 
 /** The build a fresh engine of this kind uses on this machine, without instantiating one. */
@@ -28,7 +32,7 @@ export function engineBuildFor(kind: StudySpec["engine"]): string {
   return kind === "js" ? "reference" : resolveBuild("auto");
 }
 
-export function makeStudyRecord(study: Study, preset: string | null, shard: Shard | null, tasks: number): StudyRecord {
+export function makeStudyRecord(study: Study, preset: string | null, shard: Shard | null, tasks: number, writtenBy?: string): StudyRecord {
   return {
     collapseSim: packageVersion(),
     engineBuild: engineBuildFor(study.spec.engine),
@@ -37,6 +41,7 @@ export function makeStudyRecord(study: Study, preset: string | null, shard: Shar
     shard: shard && shard.count > 1 ? shard : null,
     cells: study.cells.length,
     tasks,
+    ...(writtenBy === undefined ? {} : { writtenBy }),
   };
 }
 
@@ -50,16 +55,27 @@ export function readStudyRecord(dir: string): StudyRecord {
   }
 }
 
-/** The fields on which two records differ, as "field: a vs b" lines; empty when compatible. */
+const MAX_DIFFERENCES = 10;
+
+/**
+ * Where two records differ, as "path: a vs b" lines down to the differing leaves
+ * ("spec.seed: 2502 vs 5", "spec.grid.drift: [0,0.1] vs [0]"); empty when compatible.
+ */
 export function recordDifferences(a: StudyRecord, b: StudyRecord, fields: ReadonlyArray<keyof StudyRecord>): string[] {
   const out: string[] = [];
-  for (const field of fields) {
-    const left = canonicalJson(a[field] ?? null), right = canonicalJson(b[field] ?? null);
-    if (left !== right) out.push(`${field}: ${shorten(left)} vs ${shorten(right)}`);
-  }
-  return out;
+  for (const field of fields) leafDifferences(field, a[field] ?? null, b[field] ?? null, out);
+  if (out.length <= MAX_DIFFERENCES) return out;
+  return [...out.slice(0, MAX_DIFFERENCES), `... and ${out.length - MAX_DIFFERENCES} more`];
 }
 
-function shorten(text: string): string {
-  return text.length > 200 ? `${text.slice(0, 197)}...` : text;
+function leafDifferences(path: string, a: unknown, b: unknown, out: string[]): void {
+  if (isObject(a) && isObject(b)) {
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) leafDifferences(`${path}.${key}`, a[key], b[key], out);
+  } else if (canonicalJson(a) !== canonicalJson(b)) {
+    out.push(`${path}: ${shown(a)} vs ${shown(b)}`);
+  }
+}
+
+function shown(value: unknown): string {
+  return value === undefined ? "(none)" : formatValue(value);
 }

@@ -4,33 +4,40 @@ import { Worker } from "node:worker_threads";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Task } from "../task.js";
-import type { FromWorker, ToWorker, WorkerSetup } from "./worker-protocol.js";
+import type { FromWorker, RowFormat, ToWorker, WorkerSetup } from "./worker-protocol.js";
 
 export interface PoolOptions {
   workers: number;
   /** Modules each worker imports first (URLs or file paths), e.g. to register scenarios. */
   workerImports?: readonly string[];
+  /** The format of the lines onDone receives; default jsonl. */
+  format?: RowFormat;
   /** Called with the engine build each worker reports when ready. */
   onReady?(build: string): void;
   /** Called once per finished task, in the order they finish. */
   onDone(task: Task, lines: string): void;
 }
 
-// From dist the worker entry is worker.js. Under tsx (tests, development) it is worker.ts,
-// and on Node 20 tsx does not register itself in worker threads: a bootstrap registers it,
-// then imports the entry. Node's own --import preloads of TypeScript files would run before
-// that, so they are taken out of execArgv and imported by the worker afterwards instead.
+// From dist the worker entry is worker.js, and the worker inherits the process's options:
+// passing process.execArgv explicitly would be refused for options a thread cannot take
+// (node --max-old-space-size=4096 ... fails with ERR_WORKER_INVALID_EXEC_ARGV), while the
+// inherited ones are applied where they can be. Under tsx (tests, development) the entry is
+// worker.ts, and on Node 20 tsx does not register itself in worker threads: a bootstrap
+// registers it, then imports the entry. Node's own --import preloads of TypeScript files
+// would run before that, so they are taken out of execArgv and imported by the worker
+// afterwards instead.
 const isTypeScript = import.meta.url.endsWith(".ts");
 
 interface WorkerLaunch {
   entry: URL;
-  execArgv: string[];
+  /** Undefined: inherit the process's options. */
+  execArgv: string[] | undefined;
   /** Preloads moved from execArgv, imported by the worker before anything else. */
   imports: string[];
 }
 
 function workerLaunch(): WorkerLaunch {
-  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: process.execArgv, imports: [] };
+  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: undefined, imports: [] };
   const execArgv: string[] = [];
   const imports: string[] = [];
   const args = process.execArgv;
@@ -65,7 +72,7 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
   const count = Math.min(options.workers, tasks.length);
   if (count === 0) return Promise.resolve();
   const launch = workerLaunch();
-  const setup: WorkerSetup = { spec, imports: [...launch.imports, ...(options.workerImports ?? []).map(moduleUrl)] };
+  const setup: WorkerSetup = { spec, imports: [...launch.imports, ...(options.workerImports ?? []).map(moduleUrl)], format: options.format ?? "jsonl" };
   return new Promise<void>((resolve, reject) => {
     const workers: Worker[] = [];
     let next = 0;
@@ -84,9 +91,13 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
       if (!stopped.has(worker)) send(worker, { type: "stop" });
       stopped.add(worker);
     };
+    /** The task each worker is running, so that a worker's end can say what it left undone. */
+    const holding = new Map<Worker, Task>();
     const feed = (worker: Worker) => {
-      if (next < tasks.length) send(worker, { type: "task", task: tasks[next++] });
-      else stop(worker);
+      if (next < tasks.length) {
+        holding.set(worker, tasks[next]);
+        send(worker, { type: "task", task: tasks[next++] });
+      } else stop(worker);
     };
 
     for (let i = 0; i < count; i++) {
@@ -100,6 +111,7 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
             options.onReady?.(message.build);
             return feed(worker);
           }
+          holding.delete(worker);
           options.onDone(message.task, message.lines);
         } catch (error) {
           return fail(error as Error);
@@ -111,8 +123,13 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
         } else feed(worker);
       });
       worker.on("error", (error) => fail(error));
+      // A worker ends only when told to stop: any other end, even with code 0 (process.exit(0)
+      // in a scenario), leaves its task undone, and waiting for it would hang the run.
       worker.on("exit", (code) => {
-        if (code !== 0 && finished < tasks.length) fail(new Error(`a worker exited with code ${code} before the study finished`));
+        if (finished === tasks.length || (code === 0 && stopped.has(worker))) return;
+        const task = holding.get(worker);
+        const what = task ? `while running cell ${task.cell} replicate ${task.replicate}` : "before the study finished";
+        fail(new Error(`a worker exited with code ${code} ${what}`));
       });
     }
   });

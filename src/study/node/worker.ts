@@ -1,9 +1,11 @@
 // A study worker: resolves the study, makes its own engine, then runs the tasks it is sent,
-// one at a time, answering each with the task's rows as JSON lines.
+// one at a time, answering each with the task's rows as JSON or CSV lines.
 import { parentPort, workerData } from "node:worker_threads";
 import { createEngine } from "../../engine/index.js";
 import { resolveStudy } from "../spec.js";
 import { runTask } from "../task.js";
+import { rowColumns } from "../columns.js";
+import { csvLine } from "../../report/csv.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./worker-protocol.js";
 
 const port = parentPort!;
@@ -14,6 +16,8 @@ async function start(): Promise<void> {
   for (const url of setup.imports) await import(url);
   const study = resolveStudy(setup.spec);
   const engine = await createEngine(study.spec.engine);
+  // Formatted here, where the rows are objects, rather than parsed back from JSON by the runner.
+  const columns = setup.format === "csv" ? rowColumns(study) : undefined;
   port.on("message", (message: ToWorker) => {
     if (message.type === "stop") {
       port.close();
@@ -21,7 +25,8 @@ async function start(): Promise<void> {
     }
     try {
       const rows = runTask(engine, study, message.task);
-      post({ type: "done", task: message.task, lines: rows.map((row) => `${JSON.stringify(row)}\n`).join("") });
+      const lines = columns ? rows.map((row) => csvLine(columns, row)) : rows.map((row) => `${JSON.stringify(row)}\n`);
+      post({ type: "done", task: message.task, lines: lines.join("") });
     } catch (error) {
       post({ type: "error", message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
     }

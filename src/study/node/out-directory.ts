@@ -1,0 +1,43 @@
+// The result directory given as --out: checked before any work, so that a path that cannot
+// be one (a file, a path under a file, a folder that cannot be written) is refused with
+// exit code 2 rather than failing after the compute with a stack trace.
+import { accessSync, constants, mkdirSync, statSync, type Stats } from "node:fs";
+import { dirname } from "node:path";
+import { ResultDirError } from "./result-dir-error.js";
+
+/** `dir` is `shown` resolved; messages name paths as the user wrote them. */
+export function checkOutDirectory(shown: string, dir: string): void {
+  let existing = dir;
+  let existingShown = shown;
+  let stats: Stats | undefined;
+  while (stats === undefined) {
+    try {
+      stats = statSync(existing);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Missing, or under a file: look at the parent, which must exist to be created in.
+      if ((code !== "ENOENT" && code !== "ENOTDIR") || dirname(existing) === existing) {
+        throw new ResultDirError(`--out ${shown} cannot be used: ${(error as Error).message}`);
+      }
+      existing = dirname(existing);
+      existingShown = dirname(existingShown);
+    }
+  }
+  if (!stats.isDirectory()) {
+    throw new ResultDirError(existing === dir ? `--out ${shown} is a file, not a directory` : `--out ${shown} cannot be created: ${existingShown} is a file`);
+  }
+  try {
+    accessSync(existing, constants.W_OK);
+  } catch {
+    throw new ResultDirError(existing === dir ? `--out ${shown} cannot be written to` : `--out ${shown} cannot be created: ${existingShown} cannot be written to`);
+  }
+}
+
+export function makeOutDirectory(shown: string, dir: string): void {
+  checkOutDirectory(shown, dir);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw new ResultDirError(`--out ${shown} cannot be created: ${(error as Error).message}`);
+  }
+}

@@ -1,0 +1,83 @@
+// The worker pool as users start it: from dist with V8 options on the command line, and
+// workers that end without finishing their task. The dist test needs `npm run build` first
+// (npm test builds).
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { spawnSync } from "node:child_process";
+import { rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { root, scratchDir } from "../helpers/study-dirs.js";
+import { runInWorkers } from "../../src/study/node/worker-pool.js";
+import { runCommand } from "../../src/cli/run.js";
+import { scenarios } from "../../src/scenarios/index.js";
+import { resolveStudy } from "../../src/study/spec.js";
+import { studyTasks } from "../../src/study/task.js";
+import { simulate } from "../../src/study/simulate.js";
+import { rowColumns } from "../../src/study/columns.js";
+import { csvLine } from "../../src/report/csv.js";
+import "../fixtures/exit-scenario.js";
+
+const scratch = scratchDir("workers");
+
+test("node --max-old-space-size=... dist/cli/main.js run: workers start and the rows come out", () => {
+  const specFile = join(scratch, "small.json");
+  writeFileSync(specFile, JSON.stringify({ scenario: "verified-mixture", params: { d: 5, nSynthetic: 100 }, generations: 1, seeds: 2 }));
+  const result = spawnSync(
+    process.execPath,
+    ["--max-old-space-size=1024", join(root, "dist/cli/main.js"), "run", specFile, "--workers", "2", "--quiet"],
+    { cwd: root, encoding: "utf8" },
+  );
+  assert.is(result.stderr, "");
+  assert.is(result.status, 0);
+  assert.is(result.stdout.trimEnd().split("\n").length, 2 * 2);
+});
+
+test("a worker that exits with code 0 while holding a task fails the run instead of hanging it", async () => {
+  const exitFixture = fileURLToPath(new URL("../fixtures/exit-scenario.ts", import.meta.url));
+  const run = runInWorkers({ scenario: "toy-exit", seeds: 2 }, [{ cell: 0, replicate: 0 }, { cell: 0, replicate: 1 }], {
+    workers: 1,
+    workerImports: [exitFixture],
+    onDone: () => assert.unreachable("a task finished"),
+  });
+  let timer: NodeJS.Timeout | undefined;
+  const hang = new Promise<string>((resolve) => (timer = setTimeout(() => resolve("still waiting after 20 s"), 20_000)));
+  const outcome = await Promise.race([run.then(() => "resolved", (error: Error) => error.message), hang]);
+  clearTimeout(timer);
+  assert.is(outcome, "a worker exited with code 0 while running cell 0 replicate 0");
+});
+
+test("workers send a task's rows in the format asked for: CSV lines need no parsing back", async () => {
+  const spec = { scenario: "verified-mixture", params: { d: 5, nSynthetic: 100 }, grid: { mu: [0.5, 1] }, generations: 2, seeds: 2 };
+  const study = resolveStudy(spec);
+  const tasks = studyTasks(study);
+  const received = new Map<string, string>();
+  await runInWorkers(spec, tasks, { workers: 2, format: "csv", onDone: (task, lines) => received.set(`${task.cell}/${task.replicate}`, lines) });
+  const rows = await simulate(spec);
+  for (const task of tasks) {
+    const expected = rows.filter((row) => row.cell === task.cell && row.replicate === task.replicate).map((row) => csvLine(rowColumns(study), row));
+    assert.is(received.get(`${task.cell}/${task.replicate}`), expected.join(""));
+  }
+});
+
+test("run resolves the study once in the main thread (each worker resolves its own)", async () => {
+  const specFile = join(scratch, "once.json");
+  writeFileSync(specFile, JSON.stringify({ scenario: "verified-mixture", params: { d: 5, nSynthetic: 100 }, generations: 1, seeds: 2 }));
+  const scenario = scenarios["verified-mixture"];
+  const check = scenario.check!;
+  let resolutions = 0;
+  scenario.check = (params) => {
+    resolutions++;
+    return check(params);
+  };
+  try {
+    await runCommand([specFile, "--out", join(scratch, "once"), "--workers", "1", "--no-plots", "--quiet"]);
+  } finally {
+    scenario.check = check;
+  }
+  assert.is(resolutions, 1, "the one cell checked once");
+});
+
+test.after(() => rmSync(scratch, { recursive: true, force: true }));
+
+test.run();
