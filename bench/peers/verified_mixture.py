@@ -14,14 +14,19 @@ def phi_cdf(x):
     return 0.5 * math.erfc(-x / math.sqrt(2.0))
 
 
-def one_round(rng, d, m, mu, eps, phi, psi, ridge):
-    y = rng.choice(np.array([-1.0, 1.0]), size=m)
-    x = rng.standard_normal((m, d))
+def draw_kept(rng, rows, d, mu, eps, phi, psi):
+    """rows points of the mixture, flip-labelled and filtered: the kept points and their labels."""
+    y = rng.choice(np.array([-1.0, 1.0]), size=rows)
+    x = rng.standard_normal((rows, d))
     x[:, 0] += mu * y
-    flipped = rng.random(m) < eps
+    flipped = rng.random(rows) < eps
     labels = np.where(flipped, -y, y)
-    keep = rng.random(m) < np.where(flipped, psi, phi)
-    xk, yk = x[keep], labels[keep]
+    keep = rng.random(rows) < np.where(flipped, psi, phi)
+    return x[keep], labels[keep]
+
+
+def one_round(rng, d, m, mu, eps, phi, psi, ridge):
+    xk, yk = draw_kept(rng, m, d, mu, eps, phi, psi)
     w = np.linalg.solve(xk.T @ xk / m + ridge * np.eye(d), xk.T @ yk / m)
     return phi_cdf(mu * w[0] / np.linalg.norm(w))
 

@@ -12,11 +12,9 @@ import time
 
 import numpy as np
 
+from verified_mixture import draw_kept, phi_cdf
+
 CHUNK = 1 << 20
-
-
-def phi_cdf(x):
-    return 0.5 * math.erfc(-x / math.sqrt(2.0))
 
 
 def one_round(rng, d, m, mu=1.0, eps=0.3, phi=0.8, psi=0.3, ridge=1.0):
@@ -24,13 +22,7 @@ def one_round(rng, d, m, mu=1.0, eps=0.3, phi=0.8, psi=0.3, ridge=1.0):
     xty = np.zeros(d)
     for start in range(0, m, CHUNK):
         rows = min(CHUNK, m - start)
-        y = rng.choice(np.array([-1.0, 1.0]), size=rows)
-        x = rng.standard_normal((rows, d))
-        x[:, 0] += mu * y
-        flipped = rng.random(rows) < eps
-        labels = np.where(flipped, -y, y)
-        keep = rng.random(rows) < np.where(flipped, psi, phi)
-        xk, yk = x[keep], labels[keep]
+        xk, yk = draw_kept(rng, rows, d, mu, eps, phi, psi)
         gram += xk.T @ xk
         xty += xk.T @ yk
     w = np.linalg.solve(gram / m + ridge * np.eye(d), xty / m)

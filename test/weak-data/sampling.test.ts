@@ -16,14 +16,19 @@ const base = {
   samples: 3,
 };
 
-test("replace-rejected: sampling mode has expected mode's mean accuracy, prompt by prompt", () => {
-  const curation = { alpha: 0.7, beta: 0.6, gamma: 0.2, rho: 0.1 };
-  const spec = {
+/** The base setting curated by replace-rejected with the theory's (alpha, beta, gamma, rho). */
+function replaceRejected(curation: { alpha: number; beta: number; gamma: number; rho: number }) {
+  return {
     ...base,
     alpha: curation.alpha,
     filter: { kind: "noisy", gamma: curation.gamma, rho: curation.rho },
     labeler: { beta: curation.beta, allocation: "replace-rejected", budget: null },
   };
+}
+
+test("replace-rejected: sampling mode has expected mode's mean accuracy, prompt by prompt", () => {
+  const curation = { alpha: 0.7, beta: 0.6, gamma: 0.2, rho: 0.1 };
+  const spec = replaceRejected(curation);
   for (const rounds of [1, 4]) {
     // The same seed gives both modes the same initial model.
     const sampled = startRun(wasm, spec, 21n);
@@ -40,12 +45,7 @@ test("replace-rejected: sampling mode has expected mode's mean accuracy, prompt 
 
 test("replace-rejected: labels spent match the expected k (rho (1 - e) + (1 - gamma) e) a round, prompt by prompt", () => {
   const curation = { alpha: 0.5, beta: 0.4, gamma: 0.3, rho: 0.2 };
-  const spec = {
-    ...base,
-    alpha: curation.alpha,
-    filter: { kind: "noisy", gamma: curation.gamma, rho: curation.rho },
-    labeler: { beta: curation.beta, allocation: "replace-rejected", budget: null },
-  };
+  const spec = replaceRejected(curation);
   const run = startRun(wasm, spec, 22n);
   try {
     const start = heads(run);
