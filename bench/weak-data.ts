@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createEngine, resolveParams, type Engine } from "../src/index.js";
-import { weakData, WeakDataRun } from "../src/scenarios/weak-data/index.js";
+import { scenario as weakData, WeakDataRun } from "../src/scenarios/weak-data/index.js";
 
 const SETTING = {
   responses: 16,

@@ -1,7 +1,8 @@
-// The scenarios collapse-sim knows, by name.
+// The scenarios collapse-sim knows, by name. Each folder exports the same contract (see
+// scenario.ts and docs/adding-a-scenario.md).
 import type { Scenario } from "./scenario.js";
-import { verifiedMixture } from "./verified-mixture/index.js";
-import { weakData } from "./weak-data/index.js";
+import { scenario as verifiedMixture } from "./verified-mixture/index.js";
+import { scenario as weakData } from "./weak-data/index.js";
 
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenario.js";
 export { resolveParams } from "./resolve.js";

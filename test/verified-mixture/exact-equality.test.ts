@@ -23,7 +23,7 @@ import * as assert from "uvu/assert";
 import { ksTwoSample, ksCritical, mean, standardError, assertWithinSE, Z } from "../helpers/stats.js";
 import { resolveParams, scenarios } from "../../src/scenarios/index.js";
 import { roundStatistics } from "../../src/scenarios/verified-mixture/rounds.js";
-import type { VerifiedMixtureParams } from "../../src/scenarios/verified-mixture/params.js";
+import type { Params as VerifiedMixtureParams } from "../../src/scenarios/verified-mixture/params.js";
 import { replicateSeed } from "../../src/study/seeds.js";
 import type { Engine } from "../../src/engine/index.js";
 import { engine } from "./replicates.js";

@@ -2,7 +2,7 @@
 // Wright-Fisher process. Tolerances from the standard error across independent prompts.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { weakDataTheory as theory } from "../../src/scenarios/weak-data/index.js";
+import { theory } from "../../src/scenarios/weak-data/index.js";
 import { assertMeanWithinSE, assertWithinSE, mean } from "../helpers/stats.js";
 import { wasm, startRun, heads, ginis, fixed, sum } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 // Expected mode against the closed forms of theory.ts, to floating-point precision.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { weakDataTheory as theory } from "../../src/scenarios/weak-data/index.js";
+import { theory } from "../../src/scenarios/weak-data/index.js";
 import { simulate } from "../../src/index.js";
 import { wasm, startRun, heads, afterRounds } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 // Shared set-up for the weak-data tests: resolved parameters, runs on an engine, and the
 // per-prompt quantities read back from a run's table.
 import { createEngine, resolveParams, type Engine } from "../../src/index.js";
-import { weakData, WeakDataRun, type WeakDataParams } from "../../src/scenarios/weak-data/index.js";
+import { scenario as weakData, WeakDataRun, type Params as WeakDataParams } from "../../src/scenarios/weak-data/index.js";
 
 export const wasm: Engine = await createEngine("wasm");
 export const js: Engine = await createEngine("js");

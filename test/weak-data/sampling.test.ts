@@ -3,7 +3,7 @@
 // is within Z standard errors of 0 (test/helpers/stats.ts).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { weakDataTheory as theory } from "../../src/scenarios/weak-data/index.js";
+import { theory } from "../../src/scenarios/weak-data/index.js";
 import { assertMeanWithinSE, assertWithinSE, mean } from "../helpers/stats.js";
 import { wasm, startRun, heads, afterRounds } from "./helpers.js";
 

@@ -2,7 +2,7 @@
 // X^T X by the fused block kernel (Engine.filteredMixtureGram), O(m d^2) per round. The
 // reference the exact method is tested against.
 import type { Engine, F64Block, FilteredMixtureCounts, MixtureCheck, MixtureLabelling, RandomStream } from "../../engine/index.js";
-import type { VerifiedMixtureParams } from "./params.js";
+import type { Params } from "./params.js";
 import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
@@ -29,7 +29,7 @@ export class DirectRounds implements RoundSampler {
   constructor(
     private readonly engine: Engine,
     private readonly rng: RandomStream,
-    private readonly params: VerifiedMixtureParams,
+    private readonly params: Params,
   ) {
     const { d, generator, verifier } = params;
     this.generatorDirection = engine.f64(d);

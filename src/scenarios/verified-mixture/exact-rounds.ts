@@ -19,7 +19,7 @@
 // the norm of the rest, over |w| (rotations fixing e1 and the verifier's direction leave the
 // world and the verifier unchanged).
 import type { Engine, F64Block, FilteredMixtureCounts, ProjectedCheck, ProjectedLabelling, RandomStream } from "../../engine/index.js";
-import type { VerifiedMixtureParams } from "./params.js";
+import type { Params } from "./params.js";
 import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
@@ -51,7 +51,7 @@ export class ExactRounds implements RoundSampler {
   constructor(
     private readonly engine: Engine,
     private readonly rng: RandomStream,
-    private readonly params: VerifiedMixtureParams,
+    private readonly params: Params,
   ) {
     const { generator, verifier } = params;
     if (verifier.kind === "linear") {

@@ -1,5 +1,5 @@
 // Which sampler draws a replicate's rounds, with "auto" resolved.
-import type { VerifiedMixtureParams } from "./params.js";
+import type { Params } from "./params.js";
 
 export type RoundMethod = "direct" | "exact";
 
@@ -8,6 +8,6 @@ export type RoundMethod = "direct" | "exact";
  * class-mean, labelling and check directions to be isotropic and independent of labels and
  * selection, which holds for every parameter set of this scenario (z ~ N(0, I_d)).
  */
-export function resolveMethod(params: VerifiedMixtureParams): RoundMethod {
+export function resolveMethod(params: Params): RoundMethod {
   return params.method === "direct" ? "direct" : "exact";
 }

@@ -2,7 +2,7 @@
 import type { MetricDefinition } from "../scenario.js";
 import { normalCdf } from "../../math/normal.js";
 
-export const metricDefinitions: readonly MetricDefinition[] = [
+export const metrics: readonly MetricDefinition[] = [
   { name: "accuracy", description: "signed test accuracy, exact: Phi(mu_vec . w / |w|); generation 0: the generator's label accuracy" },
   { name: "bayesAccuracy", description: "Bayes accuracy Phi(mu)" },
   { name: "keptFraction", description: "synthetic points kept by the verifier / synthetic points generated" },

@@ -44,7 +44,7 @@ export const verifierSchema = byKind([
   strictObject({ kind: z.literal("self"), margin: margin() }),
 ]);
 
-export const paramsSchema = strictObject({
+export const params = strictObject({
   d: integer(1, MAX_D).default(200),
   mu: real(0, 100).default(1),
   nSynthetic: integer(1, MAX_POINTS_EXACT).default(2000),
@@ -55,12 +55,12 @@ export const paramsSchema = strictObject({
   method: oneOf(METHODS).default("auto"),
 });
 
-export type VerifiedMixtureParams = z.output<typeof paramsSchema>;
-export type Generator = VerifiedMixtureParams["generator"];
-export type Verifier = VerifiedMixtureParams["verifier"];
+export type Params = z.output<typeof params>;
+export type Generator = Params["generator"];
+export type Verifier = Params["verifier"];
 
 /** Limits across parameters; paths relative to params. */
-export function checkParams(params: VerifiedMixtureParams): SpecIssue[] {
+export function checkParams(params: Params): SpecIssue[] {
   const issues: SpecIssue[] = [];
   const linear = params.generator.kind === "linear" || params.verifier.kind === "linear";
   if (linear && params.d < 2) {

@@ -3,7 +3,7 @@
 // next round's generator (self-consuming loop).
 import type { Engine, FilteredMixtureCounts } from "../../engine/index.js";
 import type { ReplicateOptions } from "../scenario.js";
-import type { VerifiedMixtureParams } from "./params.js";
+import type { Params } from "./params.js";
 import { resolveMethod } from "./method.js";
 import { modelAccuracy } from "./metrics.js";
 import type { RoundSampler } from "./round-sampler.js";
@@ -25,7 +25,7 @@ export interface RoundStatistics extends FilteredMixtureCounts {
 
 /** Runs options.generations rounds; `observe` sees each round's statistics before its solve. */
 export function runRounds(
-  engine: Engine, params: VerifiedMixtureParams, options: ReplicateOptions,
+  engine: Engine, params: Params, options: ReplicateOptions,
   observe?: (statistics: RoundStatistics) => void,
 ): RoundResult[] {
   const { d, mu } = params;
@@ -60,7 +60,7 @@ export function runRounds(
  * on them: what the exact and direct methods are compared on.
  */
 export function roundStatistics(
-  engine: Engine, params: VerifiedMixtureParams, options: ReplicateOptions,
+  engine: Engine, params: Params, options: ReplicateOptions,
 ): (RoundStatistics & { accuracy: number })[] {
   const statistics: RoundStatistics[] = [];
   const results = runRounds(engine, params, options, (round) => statistics.push(round));

@@ -5,11 +5,11 @@
 // parameters choose (rounds.ts); the rows mean the same whichever it is.
 import type { Engine } from "../../engine/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
-import type { VerifiedMixtureParams } from "./params.js";
+import type { Params } from "./params.js";
 import { bayesAccuracy, generatorAccuracy, firstRoundAccuracy, labelOnlyAcceptance, labelOnlyKeep } from "./theory.js";
 import { runRounds } from "./rounds.js";
 
-export function runReplicate(engine: Engine, params: VerifiedMixtureParams, options: ReplicateOptions): MetricValues[] {
+export function runReplicate(engine: Engine, params: Params, options: ReplicateOptions): MetricValues[] {
   const bayes = bayesAccuracy(params.mu);
   const initial = generatorAccuracy(params.mu, params.generator);
   const acceptance = labelOnlyAcceptance(params.verifier);

@@ -1,7 +1,7 @@
 // Closed forms of the verified-mixture scenario (shared/theory/verified-mixture.md, "Theory"):
 // flip-noise labels filtered by a label-only verifier, learned by ridge regression.
 import { normalCdf } from "../../math/normal.js";
-import type { Generator, Verifier, VerifiedMixtureParams } from "./params.js";
+import type { Generator, Verifier, Params } from "./params.js";
 import { planeDirection } from "./plane-direction.js";
 
 /** Keep probabilities of a verifier that looks only at whether the label is right, or null. */
@@ -120,7 +120,7 @@ export function finiteSizeAccuracy({ mu, d, n, alpha, lambda, ridge: g }: Finite
  * The closed form for the first round's model where it applies (a flip generator and a
  * label-only verifier, real points included), else null.
  */
-export function firstRoundAccuracy(params: VerifiedMixtureParams): number | null {
+export function firstRoundAccuracy(params: Params): number | null {
   const acceptance = labelOnlyAcceptance(params.verifier);
   if (params.generator.kind !== "flip" || acceptance === null) return null;
   const { eps } = params.generator;

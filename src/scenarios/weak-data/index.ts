@@ -1,20 +1,23 @@
-// Scenario `weak-data`: boosting-style curation with a weak labeler (shared/theory/weak-data.md).
+// The weak-data scenario: boosting-style curation with a weak labeler (Amin et al., NeurIPS
+// 2025). Exports the scenario contract that every scenario folder shares: `scenario`, `params`,
+// `Params`, `metrics`, `runReplicate`, `theory`; and the arms, and a run to inspect round by round.
 import type { Scenario } from "../scenario.js";
-import { weakDataParams, checkWeakDataParams, type WeakDataParams } from "./params.js";
-import { WEAK_DATA_METRICS } from "./metrics.js";
-import { runWeakData } from "./simulate.js";
+import { params, checkParams, type Params } from "./params.js";
+import { metrics } from "./metrics.js";
+import { runReplicate } from "./simulate.js";
 
-export type { WeakDataParams } from "./params.js";
+export { params, checkParams, type Params } from "./params.js";
+export { metrics } from "./metrics.js";
+export { runReplicate, WeakDataRun } from "./simulate.js";
+export * as theory from "./theory.js";
 export { ARMS, ARM_NAMES, type ArmName } from "./arms.js";
-export { WeakDataRun } from "./simulate.js";
-export * as weakDataTheory from "./theory.js";
 
-export const weakData: Scenario<WeakDataParams> = {
+export const scenario: Scenario<Params> = {
   name: "weak-data",
   title: "Self-training kept by a noisy filter and topped up by a weak labeler: does it converge, and where should labels go?",
   source: "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924",
-  params: weakDataParams,
-  check: checkWeakDataParams,
-  metrics: WEAK_DATA_METRICS,
-  runReplicate: runWeakData,
+  params,
+  check: checkParams,
+  metrics,
+  runReplicate,
 };

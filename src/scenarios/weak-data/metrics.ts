@@ -4,7 +4,7 @@ import type { MetricDefinition, MetricValues } from "../scenario.js";
 import { errorAfter, expectedLabels, filterOnlyAccuracy, giniAfter, type Curation } from "./theory.js";
 import type { RoundSettings } from "./settings.js";
 
-export const WEAK_DATA_METRICS: readonly MetricDefinition[] = [
+export const metrics: readonly MetricDefinition[] = [
   { name: "accuracy", description: "mean over prompts of p_t(0|x), the probability of the correct response" },
   { name: "solvedFraction", description: "share of prompts with p_t(0|x) >= 1 - epsilon" },
   { name: "unsolved", description: "share of prompts with p_t(0|x) = 0" },

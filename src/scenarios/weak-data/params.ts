@@ -30,7 +30,7 @@ const labeler = strictObject({
 
 const shape = () => real(0.1, 1000);
 
-export const weakDataParams = strictObject({
+export const params = strictObject({
   prompts: integer(1, MAX_PROMPTS).default(10_000),
   responses: integer(2, MAX_CATEGORICAL_COLS).default(16),
   unsolvable: probability().default(0.1),
@@ -45,16 +45,16 @@ export const weakDataParams = strictObject({
   arm: oneOf(ARM_NAMES).nullable().default(null),
 }).transform(applyArm);
 
-export type WeakDataParams = z.output<typeof weakDataParams>;
+export type Params = z.output<typeof params>;
 
 /** Bytes of engine memory one replicate needs. */
-export function replicateBytes(params: Pick<WeakDataParams, "prompts" | "responses" | "samples" | "expected">): number {
+export function replicateBytes(params: Pick<Params, "prompts" | "responses" | "samples" | "expected">): number {
   const n = refitBufferLengths({ rows: params.prompts, cols: params.responses, samples: params.samples, expected: params.expected });
   return 8 * (n.table + n.rejected + n.labels + n.workspace + n.stats) + 4 * (n.streak + n.kept);
 }
 
 /** Limits across parameters; paths are relative to params. */
-export function checkWeakDataParams(params: WeakDataParams): SpecIssue[] {
+export function checkParams(params: Params): SpecIssue[] {
   const issues: SpecIssue[] = [];
   if (replicateBytes(params) > MEMORY_LIMIT_BYTES) {
     const perPrompt = replicateBytes({ ...params, prompts: 2 }) - replicateBytes({ ...params, prompts: 1 });

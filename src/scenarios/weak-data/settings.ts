@@ -1,7 +1,7 @@
 // What the kernels run with, derived from the parameters: the filter as (gamma, rho) (none
 // keeps everything: gamma = 1, rho = 0), the budget in labels per round, the unsolvable rows.
 import type { CategoricalRefitRound, LabelAllocation } from "../../engine/index.js";
-import type { WeakDataParams } from "./params.js";
+import type { Params } from "./params.js";
 
 export interface RoundSettings extends CategoricalRefitRound {
   /** labeler.budget: labels offered per prompt per round (Infinity for no limit; replace-rejected does not use it). */
@@ -10,7 +10,7 @@ export interface RoundSettings extends CategoricalRefitRound {
   zeroRows: number;
 }
 
-export function roundSettings(params: WeakDataParams): RoundSettings {
+export function roundSettings(params: Params): RoundSettings {
   const { prompts, labeler } = params;
   const noisy = params.filter.kind === "noisy" ? params.filter : null;
   const budgetPerPrompt = labeler.budget ?? Infinity;

@@ -5,7 +5,7 @@ import {
   type CategoricalRefitBuffers, type Engine, type F64Block, type RandomStream,
 } from "../../engine/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
-import type { WeakDataParams } from "./params.js";
+import type { Params } from "./params.js";
 import { roundSettings, type RoundSettings } from "./settings.js";
 import { TheoryColumns } from "./metrics.js";
 
@@ -24,7 +24,7 @@ export class WeakDataRun {
 
   constructor(
     readonly engine: Engine,
-    params: WeakDataParams,
+    params: Params,
     seed: bigint,
   ) {
     this.settings = roundSettings(params);
@@ -76,7 +76,7 @@ export class WeakDataRun {
   }
 }
 
-export function runWeakData(engine: Engine, params: WeakDataParams, options: ReplicateOptions): MetricValues[] {
+export function runReplicate(engine: Engine, params: Params, options: ReplicateOptions): MetricValues[] {
   const run = new WeakDataRun(engine, params, options.seed);
   try {
     const initial = run.metrics();
