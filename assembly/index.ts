@@ -1,11 +1,14 @@
-// The module's exports: every kernel takes pointers and lengths into linear memory.
+// The module's exports: every kernel of src/engine/kernel-table.ts (which the TypeScript
+// compiler checks these against, through the generated bindings), taking pointers and lengths
+// into linear memory; and the allocator the engine's blocks come from.
 export { alloc, free } from "./memory";
-export { rngStateBytes } from "./rng-state";
 export { rngSeed, rngRefill } from "./rng";
 export { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fillChiSquare } from "./samplers";
 export { detExp, detLog } from "./math";
 export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
-export { filteredMixtureGram, filteredMixtureWorkLength } from "./verified-mixture";
-export { projectedMixtureMoments, projectedMixtureWorkLength } from "./projected-mixture";
 export { fillWishart, wishartWorkLength } from "./wishart";
-export { fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows } from "./weak-data";
+export { filteredMixtureGram, filteredMixtureGramWorkLength } from "./filtered-mixture-gram";
+export { filteredMixtureMoments, filteredMixtureMomentsWorkLength } from "./filtered-mixture-moments";
+export { fillBetaCategoricalRows } from "./categorical-rows-fill";
+export { categoricalRowStats } from "./categorical-rows-stats";
+export { refitCategoricalRows } from "./categorical-rows-refit";

@@ -3,12 +3,10 @@
 // The standard library's Math.exp/log and V8's may differ from each other in the last ulp;
 // random streams that pass through exp/log (ziggurat tails, gamma draws) must not.
 
-// @ts-ignore: decorator
-@inline const LN2_HI: f64 = 6.93147180369123816490e-01;
-// @ts-ignore: decorator
-@inline const LN2_LO: f64 = 1.90821492927058770002e-10;
-// @ts-ignore: decorator
-@inline const INV_LN2: f64 = 1.44269504088896338700e+00;
+import {
+  LN2_HI, LN2_LO, INV_LN2, EXP_P1, EXP_P2, EXP_P3, EXP_P4, EXP_P5,
+  LOG_LG1, LOG_LG2, LOG_LG3, LOG_LG4, LOG_LG5, LOG_LG6, LOG_LG7,
+} from "../src/engine/constants/fdlibm";
 
 /** 2^n * y for the exponents exp produces (n in [-1074, 1024]), as musl's scalbn. */
 function scale2(y: f64, n: i32): f64 {
@@ -54,8 +52,7 @@ export function detExp(x: f64): f64 {
     return 1 + x;
   }
   const xx = x * x;
-  const c = x - xx * (1.66666666666666019037e-01 + xx * (-2.77777777770155933842e-03 +
-    xx * (6.61375632143793436117e-05 + xx * (-1.65339022054652515390e-06 + xx * 4.13813679705723846039e-08))));
+  const c = x - xx * (EXP_P1 + xx * (EXP_P2 + xx * (EXP_P3 + xx * (EXP_P4 + xx * EXP_P5))));
   const y = 1 + (x * c / (2 - c) - lo + hi);
   return k == 0 ? y : scale2(y, k);
 }
@@ -87,9 +84,8 @@ export function detLog(x: f64): f64 {
   const s = f / (2.0 + f);
   const z = s * s;
   const w = z * z;
-  const t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 +
-    w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  const t1 = w * (LOG_LG2 + w * (LOG_LG4 + w * LOG_LG6));
+  const t2 = z * (LOG_LG1 + w * (LOG_LG3 + w * (LOG_LG5 + w * LOG_LG7)));
   const r = t2 + t1;
   const dk = <f64>k;
   return s * (hfsq + r) + dk * LN2_LO - hfsq + f + dk * LN2_HI;

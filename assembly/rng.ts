@@ -1,6 +1,7 @@
-// The random stream: seeding and refilling the pair buffer (see rng-state.ts), and the
-// primitive that every sampler consumes, a 53-bit uniform built from one pair.
-import { LANES_OFFSET, CURSOR_OFFSET, BUFFER_OFFSET, BUFFER_PAIRS, STATE_BYTES } from "./rng-state";
+// The random stream: seeding and refilling the pair buffer, and the primitive that every
+// sampler consumes, a 53-bit uniform built from one pair. The stream's layout in memory is
+// src/engine/constants/stream.ts.
+import { STREAM_LANES_OFFSET, STREAM_CURSOR_OFFSET, STREAM_BUFFER_OFFSET, STREAM_BUFFER_PAIRS, STREAM_STATE_BYTES } from "../src/engine/constants/stream";
 
 // @ts-ignore: decorator
 @inline const TWO_POW_52: i64 = 4503599627370496;
@@ -28,26 +29,26 @@ export function rngSeed(state: usize, seedLo: u32, seedHi: u32, stream: u32): vo
     const w23 = splitmix64(x);
     let w0 = <u32>w01, w1 = <u32>(w01 >> 32), w2 = <u32>w23, w3 = <u32>(w23 >> 32);
     if ((w0 | w1 | w2 | w3) == 0) w0 = 1; // the all-zero state is xoshiro's fixed point
-    store<u32>(state + LANES_OFFSET + (lane << 2), w0);
-    store<u32>(state + LANES_OFFSET + 16 + (lane << 2), w1);
-    store<u32>(state + LANES_OFFSET + 32 + (lane << 2), w2);
-    store<u32>(state + LANES_OFFSET + 48 + (lane << 2), w3);
+    store<u32>(state + STREAM_LANES_OFFSET + (lane << 2), w0);
+    store<u32>(state + STREAM_LANES_OFFSET + 16 + (lane << 2), w1);
+    store<u32>(state + STREAM_LANES_OFFSET + 32 + (lane << 2), w2);
+    store<u32>(state + STREAM_LANES_OFFSET + 48 + (lane << 2), w3);
   }
   // The padding and the (spent) buffer are zeroed, as in the reference, so that stateWords()
   // compares equal across engines even when the allocator hands back used memory.
-  memory.fill(state + CURSOR_OFFSET, 0, STATE_BYTES - CURSOR_OFFSET);
-  store<u32>(state + CURSOR_OFFSET, BUFFER_PAIRS);
+  memory.fill(state + STREAM_CURSOR_OFFSET, 0, STREAM_STATE_BYTES - STREAM_CURSOR_OFFSET);
+  store<u32>(state + STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS);
 }
 
-/** Advances the four lanes BUFFER_PAIRS / 2 times, writing their outputs in lane order. */
+/** Advances the four lanes STREAM_BUFFER_PAIRS / 2 times, writing their outputs in lane order. */
 export function rngRefill(state: usize): void {
-  const out = state + BUFFER_OFFSET;
-  const steps = BUFFER_PAIRS >> 1;
+  const out = state + STREAM_BUFFER_OFFSET;
+  const steps = STREAM_BUFFER_PAIRS >> 1;
   if (ASC_FEATURE_SIMD) {
-    let s0 = v128.load(state + LANES_OFFSET);
-    let s1 = v128.load(state + LANES_OFFSET, 16);
-    let s2 = v128.load(state + LANES_OFFSET, 32);
-    let s3 = v128.load(state + LANES_OFFSET, 48);
+    let s0 = v128.load(state + STREAM_LANES_OFFSET);
+    let s1 = v128.load(state + STREAM_LANES_OFFSET, 16);
+    let s2 = v128.load(state + STREAM_LANES_OFFSET, 32);
+    let s3 = v128.load(state + STREAM_LANES_OFFSET, 48);
     const five = i32x4.splat(5);
     const nine = i32x4.splat(9);
     // The loop is latency-bound (each step's rotation waits on the previous step's xors), so
@@ -64,13 +65,13 @@ export function rngRefill(state: usize): void {
       s2 = v128.xor(s2, t);
       s3 = v128.or(i32x4.shl(s3, 11), i32x4.shr_u(s3, 21));
     }
-    v128.store(state + LANES_OFFSET, s0);
-    v128.store(state + LANES_OFFSET, s1, 16);
-    v128.store(state + LANES_OFFSET, s2, 32);
-    v128.store(state + LANES_OFFSET, s3, 48);
+    v128.store(state + STREAM_LANES_OFFSET, s0);
+    v128.store(state + STREAM_LANES_OFFSET, s1, 16);
+    v128.store(state + STREAM_LANES_OFFSET, s2, 32);
+    v128.store(state + STREAM_LANES_OFFSET, s3, 48);
   } else {
     for (let lane: usize = 0; lane < 4; lane++) {
-      const base = state + LANES_OFFSET + (lane << 2);
+      const base = state + STREAM_LANES_OFFSET + (lane << 2);
       let s0 = load<u32>(base), s1 = load<u32>(base, 16), s2 = load<u32>(base, 32), s3 = load<u32>(base, 48);
       const end = out + (<usize>steps << 4);
       // Two steps per iteration (steps is even) halve V8's per-iteration overhead: a stack
@@ -99,13 +100,13 @@ export function rngRefill(state: usize): void {
       store<u32>(base, s3, 48);
     }
   }
-  store<u32>(state + CURSOR_OFFSET, 0);
+  store<u32>(state + STREAM_CURSOR_OFFSET, 0);
 }
 
 /** Address of pair number `cursor` of the buffer. */
 // @ts-ignore: decorator
 @inline export function pairsAddress(state: usize, cursor: u32): usize {
-  return state + BUFFER_OFFSET + (<usize>cursor << 3);
+  return state + STREAM_BUFFER_OFFSET + (<usize>cursor << 3);
 }
 
 /** Reads pair number `cursor` of the buffer as a | b << 32. */
@@ -143,12 +144,12 @@ export function rngRefill(state: usize): void {
  * branches, gamma); bulk fills keep the cursor in a local instead.
  */
 export function nextPair(state: usize): u64 {
-  let cursor = load<u32>(state + CURSOR_OFFSET);
-  if (cursor == BUFFER_PAIRS) {
+  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
+  if (cursor == STREAM_BUFFER_PAIRS) {
     rngRefill(state);
     cursor = 0;
   }
-  store<u32>(state + CURSOR_OFFSET, cursor + 1);
+  store<u32>(state + STREAM_CURSOR_OFFSET, cursor + 1);
   return pairAt(state, cursor);
 }
 

@@ -1,10 +1,11 @@
 // Samplers over a random stream: uniform, normal (ziggurat), Bernoulli, categorical, gamma
 // and chi-square. Bulk fills keep the stream's cursor in a local; rare branches go through
 // nextPair, which keeps it in memory.
-import { CURSOR_OFFSET, BUFFER_PAIRS } from "./rng-state";
+import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
 import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
-import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X, ZIG_R } from "./ziggurat";
+import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X } from "./ziggurat";
+import { ZIG_R } from "../src/engine/constants/ziggurat";
 import { wedgeSqueeze, UNDER, UNDECIDED } from "./ziggurat-squeeze";
 import { detExp, detLog } from "./math";
 
@@ -26,19 +27,19 @@ import { detExp, detLog } from "./math";
 
 /** out[i] = uniform on [0, 1). Converts the buffer a run of pairs at a time, refilling between runs. */
 export function fillUniform(state: usize, out: usize, n: i32): void {
-  let cursor = load<u32>(state + CURSOR_OFFSET);
+  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == BUFFER_PAIRS) {
+    if (cursor == STREAM_BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     uniformsFromPairs(pairsAddress(state, cursor), out + (<usize>i << 3), run);
     i += run;
     cursor += <u32>run;
   }
-  store<u32>(state + CURSOR_OFFSET, cursor);
+  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /** Both lanes -0.0: andnot with it is |x|. */
@@ -93,15 +94,15 @@ export function nextNormal(state: usize): f64 {
  * Either way the stream is consumed exactly as the reference consumes it.
  */
 export function fillNormal(state: usize, out: usize, n: i32): void {
-  let cursor = load<u32>(state + CURSOR_OFFSET);
+  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == BUFFER_PAIRS) {
+    if (cursor == STREAM_BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
     // Candidates left in the buffer that can still become outputs.
-    let run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    let run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     let rejected = false;
     if (ASC_FEATURE_SIMD) {
       const exponent84 = v128.load(EXPONENT_2_84), exponent52 = v128.load(EXPONENT_2_52);
@@ -153,32 +154,32 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
     if (rejected) {
       // The rare branch draws more pairs through the cursor in memory, maybe refilling.
       const pair = pairAt(state, cursor);
-      store<u32>(state + CURSOR_OFFSET, cursor + 1);
+      store<u32>(state + STREAM_CURSOR_OFFSET, cursor + 1);
       store<f64>(out + (<usize>i << 3), normalSlow(state, pairToSignedUniform(pair), layerOf(pair)));
       i++;
-      cursor = load<u32>(state + CURSOR_OFFSET);
+      cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
     }
   }
-  store<u32>(state + CURSOR_OFFSET, cursor);
+  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /** out[i] = 1 with probability p, else 0 (bytes). */
 export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
-  let cursor = load<u32>(state + CURSOR_OFFSET);
+  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == BUFFER_PAIRS) {
+    if (cursor == STREAM_BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     const pairs = pairsAddress(state, cursor);
     const o = out + <usize>i;
     for (let k = 0; k < run; k++) store<u8>(o + <usize>k, <u8>(pairToUniform(load<u64>(pairs + (<usize>k << 3))) < p));
     i += run;
     cursor += <u32>run;
   }
-  store<u32>(state + CURSOR_OFFSET, cursor);
+  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /**
@@ -199,14 +200,14 @@ export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
 
 /** out[i] (i32) = category drawn from the cumulative table cdf of length k. */
 export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k: i32): void {
-  let cursor = load<u32>(state + CURSOR_OFFSET);
+  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == BUFFER_PAIRS) {
+    if (cursor == STREAM_BUFFER_PAIRS) {
       rngRefill(state);
       cursor = 0;
     }
-    const run = min<i32>(n - i, <i32>(BUFFER_PAIRS - cursor));
+    const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     const pairs = pairsAddress(state, cursor);
     const o = out + (<usize>i << 2);
     for (let j = 0; j < run; j++) {
@@ -215,7 +216,7 @@ export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k:
     i += run;
     cursor += <u32>run;
   }
-  store<u32>(state + CURSOR_OFFSET, cursor);
+  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /** One Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 by boosting shape + 1). */

@@ -12,7 +12,8 @@
 // lines computed from the rounded table entries stray from the true chord and tangents by a few
 // 1e-16: a margin of 1e-12 leaves a thousandfold safety factor and sends one draw in about a
 // billion to the exp.
-import { ZIG_X, ZIG_F, ZIG_LAYERS } from "./ziggurat";
+import { ZIG_X, ZIG_F } from "./ziggurat";
+import { ZIG_LAYERS } from "../src/engine/constants/ziggurat";
 
 // @ts-ignore: decorator
 @inline const MARGIN: f64 = 1e-12;

@@ -2,15 +2,7 @@
 // Doornik's 2005 ZIGNOR form). Built at instantiation with the deterministic exp/log so the
 // TypeScript reference builds the same bits.
 import { detExp, detLog } from "./math";
-
-// @ts-ignore: decorator
-@inline export const ZIG_LAYERS: i32 = 256;
-/** Start of the tail, solved so that the 256 layers tile the density exactly (mpmath, 40 digits). */
-// @ts-ignore: decorator
-@inline export const ZIG_R: f64 = 3.6541528853610088;
-/** Area of each layer under exp(-x^2/2). */
-// @ts-ignore: decorator
-@inline const ZIG_V: f64 = 0.004928673233974655;
+import { ZIG_LAYERS, ZIG_V, ZIG_R } from "../src/engine/constants/ziggurat";
 
 /** Right edge of layer i (X[0] is the base strip's virtual width, X[256] = 0). */
 export const ZIG_X: usize = memory.data(257 << 3, 16);

@@ -13,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { createEngine, resolveParams, scenarios, type Engine, type ProjectedMixtureProblem } from "../src/index.js";
+import { createEngine, resolveParams, scenarios, type Engine, type FilteredMixtureMomentsProblem } from "../src/index.js";
 import { runRounds } from "../src/scenarios/verified-mixture/rounds.js";
 
 const PEER = fileURLToPath(new URL("./peers/verified_mixture_round.py", import.meta.url));
@@ -41,12 +41,12 @@ function round(engine: Engine, d: number, m: number, method: "direct" | "exact",
 
 /** The exact round's projection pass alone: round 1's problem for the world. */
 function pass(engine: Engine, m: number, pointwise: boolean): number {
-  const problem: ProjectedMixtureProblem = pointwise
+  const problem: FilteredMixtureMomentsProblem = pointwise
     ? { k: 2, nFiltered: m, nClean: 0, shift: 1, labelling: { kind: "direction", direction: [Math.cos(50 * Math.PI / 180), Math.sin(50 * Math.PI / 180)] },
       keepIfAgree: 1, keepIfDisagree: 1, check: { kind: "direction", direction: [Math.cos(20 * Math.PI / 180), -Math.sin(20 * Math.PI / 180)], margin: 0 } }
     : { k: 1, nFiltered: m, nClean: 0, shift: 1, labelling: { kind: "flip", probability: 0.3 }, keepIfAgree: 0.8, keepIfDisagree: 0.3, check: { kind: "none" } };
   const rng = engine.stream(7), moments = engine.f64(16);
-  const t = seconds(() => engine.projectedMixtureMoments(rng, problem, moments));
+  const t = seconds(() => engine.filteredMixtureMoments(rng, problem, moments));
   moments.free();
   rng.free();
   return t;

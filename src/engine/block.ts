@@ -1,7 +1,13 @@
 // What lives in an engine's memory: blocks of numbers and random streams. Kernels take them;
 // the wasm engine backs them with linear memory, the reference engine with typed arrays.
 
-export type TypedArray = Float64Array | Int32Array | Uint8Array;
+export type TypedArray = Float64Array | Int32Array | Uint32Array | Uint8Array;
+
+export interface TypedArrayConstructor<T extends TypedArray> {
+  new (length: number): T;
+  new (buffer: ArrayBuffer, byteOffset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
 
 /**
  * Numbers resident in an engine's memory. `view` always reflects the current memory: for the
@@ -23,9 +29,10 @@ export interface Block<T extends TypedArray> {
 
 export type F64Block = Block<Float64Array>;
 export type I32Block = Block<Int32Array>;
+export type U32Block = Block<Uint32Array>;
 export type U8Block = Block<Uint8Array>;
 
-/** A seeded random stream living in an engine's memory (see assembly/rng-state.ts). */
+/** A seeded random stream living in an engine's memory (layout: constants/stream.ts). */
 export interface RandomStream {
   readonly seed: bigint;
   readonly stream: number;

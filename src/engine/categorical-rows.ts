@@ -1,24 +1,40 @@
-// The problem of the filtered categorical refit kernels (the weak-data scenario's loops,
-// assembly/weak-data.ts): a table of categorical rows, one round's rules, the resident buffers,
-// and the kernels' codes and layouts. Checks and allocation are in categorical-refit.ts.
+// The categorical rows: a table of categorical distributions, one row per prompt with entry 0
+// the correct outcome, that a round samples, filters, labels and refits. Here: the problem as
+// the engine API takes it (the table's shape, one round's rules, the resident buffers), the
+// kernels' codes and stats indices by name, the checks (the same for every engine), and the
+// buffers' sizes. assembly/categorical-rows-*.ts documents what the kernels compute and the
+// order in which they consume the random stream.
 import type { F64Block, I32Block } from "./block.js";
+import {
+  ALLOCATE_NONE, ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST,
+  STAT_ACCURACY, STAT_SOLVED, STAT_UNSOLVED, STAT_ACCEPTED, STAT_LABELS, STAT_ENTROPY, STAT_GINI, STATS_LENGTH,
+  REFIT_WORKSPACE_LENGTH, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
+} from "./constants/categorical-rows.js";
 
-/** How a round's labels are spread over rows; the numbers are the kernels' codes. */
-export const LABEL_ALLOCATION = { none: 0, "replace-rejected": 1, uniform: 2, proportional: 3, hardest: 4 } as const;
+export { MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES };
+
+/** How a round's labels are spread over rows, by name, with the kernels' codes. */
+export const LABEL_ALLOCATION = {
+  none: ALLOCATE_NONE,
+  "replace-rejected": ALLOCATE_REPLACE_REJECTED,
+  uniform: ALLOCATE_UNIFORM,
+  proportional: ALLOCATE_PROPORTIONAL,
+  hardest: ALLOCATE_HARDEST,
+} as const;
 export type LabelAllocation = keyof typeof LABEL_ALLOCATION;
 export const LABEL_ALLOCATIONS = Object.keys(LABEL_ALLOCATION) as [LabelAllocation, ...LabelAllocation[]];
 
 /** Where each statistic lands in the stats block of categoricalRowStats and refitCategoricalRows. */
 export const CATEGORICAL_STATS = {
-  accuracy: 0, solvedFraction: 1, unsolved: 2, acceptedFraction: 3, labels: 4, entropy: 5, gini: 6,
+  accuracy: STAT_ACCURACY,
+  solvedFraction: STAT_SOLVED,
+  unsolved: STAT_UNSOLVED,
+  acceptedFraction: STAT_ACCEPTED,
+  labels: STAT_LABELS,
+  entropy: STAT_ENTROPY,
+  gini: STAT_GINI,
 } as const;
-export const CATEGORICAL_STATS_LENGTH = 7;
-
-/** f64 entries of the refit workspace: two histograms of 16-bit digits; it also holds one row's counts. */
-export const CATEGORICAL_REFIT_WORKSPACE = 2 * 65536;
-export const MAX_CATEGORICAL_COLS = 65536;
-/** Samples per row per round: the workspace counts rows by rejections (0..samples) beside rows by streak. */
-export const MAX_CATEGORICAL_SAMPLES = 65536;
+export const CATEGORICAL_STATS_LENGTH = STATS_LENGTH;
 
 /** A table of categorical rows whose entry 0 is Beta(betaA, betaB) (0 in the first zeroRows rows). */
 export interface BetaCategoricalRows {
@@ -31,7 +47,7 @@ export interface BetaCategoricalRows {
   dirichletTail: boolean;
 }
 
-/** The resident arrays of refitCategoricalRows (layout in assembly/weak-data.ts). */
+/** The resident arrays of refitCategoricalRows (layout in assembly/categorical-rows-refit.ts). */
 export interface CategoricalRefitBuffers {
   /** rows x cols, row-major; entry 0 of a row is its correct outcome. */
   table: F64Block;
@@ -43,7 +59,7 @@ export interface CategoricalRefitBuffers {
   labels: F64Block;
   /** rows x samples: kept outcomes (unused in expected mode, may be empty). */
   kept: I32Block;
-  /** CATEGORICAL_REFIT_WORKSPACE entries of scratch. */
+  /** REFIT_WORKSPACE_LENGTH entries of scratch. */
   workspace: F64Block;
 }
 
@@ -67,4 +83,97 @@ export interface CategoricalRefitRound {
   expected: boolean;
   /** A row counts as solved when p0 >= 1 - epsilon. */
   epsilon: number;
+}
+
+function fail(kernel: string, what: string, value: unknown, allowed: string): never {
+  throw new RangeError(`${kernel}: ${what} must be ${allowed}, got ${String(value)}`);
+}
+
+function checkInteger(kernel: string, what: string, value: number, lo: number, hi: number): void {
+  if (!Number.isInteger(value) || value < lo || value > hi) fail(kernel, what, value, `an integer in [${lo}, ${hi}]`);
+}
+
+function checkProbability(kernel: string, what: string, value: number): void {
+  if (!(value >= 0 && value <= 1)) fail(kernel, what, value, "in [0, 1]");
+}
+
+/** Rows and columns of a table: the kernels index rows x cols with 32-bit integers. */
+function checkTable(kernel: string, rows: number, cols: number): void {
+  checkInteger(kernel, "rows", rows, 1, 2 ** 31 - 1);
+  checkInteger(kernel, "cols", cols, 2, MAX_CATEGORICAL_COLS);
+}
+
+export function checkBetaCategoricalRows(shape: BetaCategoricalRows): void {
+  const kernel = "fillBetaCategoricalRows";
+  checkTable(kernel, shape.rows, shape.cols);
+  checkInteger(kernel, "zeroRows", shape.zeroRows, 0, shape.rows);
+  if (!(shape.betaA > 0 && Number.isFinite(shape.betaA))) fail(kernel, "betaA", shape.betaA, "a finite number > 0");
+  if (!(shape.betaB > 0 && Number.isFinite(shape.betaB))) fail(kernel, "betaB", shape.betaB, "a finite number > 0");
+}
+
+export function checkRowStats(rows: number, cols: number, epsilon: number): void {
+  checkTable("categoricalRowStats", rows, cols);
+  if (!(epsilon >= 0 && epsilon < 1)) fail("categoricalRowStats", "epsilon", epsilon, "in [0, 1)");
+}
+
+export function checkRefitRound(round: CategoricalRefitRound): void {
+  const kernel = "refitCategoricalRows";
+  checkTable(kernel, round.rows, round.cols);
+  checkInteger(kernel, "samples", round.samples, 1, MAX_CATEGORICAL_SAMPLES);
+  checkProbability(kernel, "gamma", round.gamma);
+  checkProbability(kernel, "rho", round.rho);
+  checkProbability(kernel, "beta", round.beta);
+  if (!(round.alpha > 0 && round.alpha <= 1)) fail(kernel, "alpha", round.alpha, "in (0, 1]");
+  if (!(round.epsilon >= 0 && round.epsilon < 1)) fail(kernel, "epsilon", round.epsilon, "in [0, 1)");
+  if (!Object.hasOwn(LABEL_ALLOCATION, round.allocation)) {
+    fail(kernel, "allocation", round.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
+  }
+  const spreads = round.allocation === "uniform" || round.allocation === "proportional";
+  if (spreads && !Number.isFinite(round.budget)) fail(kernel, `budget (allocation ${round.allocation})`, round.budget, "finite");
+  if (!(round.budget >= 0)) fail(kernel, "budget", round.budget, "a number >= 0 or Infinity");
+  // Sampling hands out whole labels.
+  if (!round.expected && Number.isFinite(round.budget) && !Number.isInteger(round.budget)) {
+    fail(kernel, "budget (sampling mode)", round.budget, "an integer or Infinity");
+  }
+}
+
+type RoundShape = Pick<CategoricalRefitRound, "rows" | "cols" | "samples" | "expected">;
+
+/** Entries each buffer needs for a round of this shape. */
+export function refitBufferLengths(round: RoundShape) {
+  return {
+    table: round.rows * round.cols,
+    streak: round.rows,
+    rejected: round.rows,
+    labels: round.rows,
+    kept: round.expected ? 0 : round.rows * round.samples,
+    workspace: REFIT_WORKSPACE_LENGTH,
+    stats: STATS_LENGTH,
+  };
+}
+
+/** Fresh buffers for rounds of this shape from an engine (streaks at 0; the table still to be filled). */
+export function allocateRefitBuffers(
+  engine: { f64(length: number): F64Block; i32(length: number): I32Block }, round: RoundShape,
+): CategoricalRefitBuffers & { free(): void } {
+  const n = refitBufferLengths(round);
+  const blocks: Array<{ free(): void }> = [];
+  const keep = <T extends { free(): void }>(block: T): T => {
+    blocks.push(block);
+    return block;
+  };
+  try {
+    return {
+      table: keep(engine.f64(n.table)),
+      streak: keep(engine.i32(n.streak)),
+      rejected: keep(engine.f64(n.rejected)),
+      labels: keep(engine.f64(n.labels)),
+      kept: keep(engine.i32(n.kept)),
+      workspace: keep(engine.f64(n.workspace)),
+      free: () => blocks.forEach((block) => block.free()),
+    };
+  } catch (error) {
+    blocks.forEach((block) => block.free());
+    throw error;
+  }
 }

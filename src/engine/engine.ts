@@ -1,73 +1,114 @@
-// The contract every engine meets: the wasm kernels and the plain-TypeScript reference
-// implement the same operations on the same random streams.
-import type { FilteredMixtureProblem, FilteredMixtureCounts } from "./filtered-mixture.js";
-import type { ProjectedMixtureProblem } from "./projected-mixture.js";
-import type { F64Block, I32Block, U8Block, RandomStream } from "./block.js";
-import type { BetaCategoricalRows, CategoricalRefitBuffers, CategoricalRefitRound } from "./categorical-rows.js";
+// The engine API, written once over the kernel table (kernel-table.ts): argument checks, buffer
+// sizes, the kernels' codes and scratch memory are handled here for every engine, the same way,
+// before any random number is drawn. An engine supplies three hooks: its kernels (the table's
+// functions over its kind of address), how it allocates a block, and a block's address. The wasm
+// kernels (wasm-engine.ts) and the plain-TypeScript reference (reference-engine.ts) are the two.
+import type { Block, F64Block, I32Block, RandomStream, TypedArray, TypedArrayConstructor, U32Block, U8Block } from "./block.js";
+import type { Addressing, KernelFunctions, Sampler } from "./kernel-arguments.js";
+import { KERNELS, type KernelName, type KernelTable } from "./kernel-table.js";
+import { EngineStream, STREAM_STATE_WORDS, checkStreamNumber, seedWords } from "./random-stream.js";
+import {
+  CHECK_CODE, LABEL_CODE, checkGramProblem, checkMomentsProblem, gramBlockRows, paddedCoordinates,
+  type FilteredMixtureCounts, type FilteredMixtureMomentsProblem, type FilteredMixtureProblem,
+} from "./filtered-mixture.js";
+import {
+  LABEL_ALLOCATION, CATEGORICAL_STATS_LENGTH, checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths,
+  type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+} from "./categorical-rows.js";
+import { checkWishart } from "./wishart.js";
 
-export type { Block, F64Block, I32Block, U8Block, RandomStream, TypedArray } from "./block.js";
 export type EngineKind = "wasm" | "js";
 export type WasmBuild = "release-simd" | "release" | "debug";
-export interface Engine {
-  readonly kind: EngineKind;
+
+/** How an engine of addressing M hands a block of T to its kernels. */
+export type Address<M extends Addressing, T extends TypedArray> =
+  T extends Float64Array ? M["f64"] : T extends Int32Array ? M["i32"] : T extends Uint32Array ? M["u32"] : M["u8"];
+
+type SamplerName = { [K in KernelName]: KernelTable[K] extends Sampler ? K : never }[KernelName];
+
+type Elements<O> = O extends "f64" ? Float64Array : O extends "i32" ? Int32Array : Uint8Array;
+
+type Numbers<P extends readonly unknown[]> = { -readonly [I in keyof P]: number };
+
+/** Every sampler of the table as a method: (rng, out, ...its parameters, n = out.length). */
+type SamplerMethods = {
+  [K in SamplerName]: (
+    rng: RandomStream, out: Block<Elements<KernelTable[K]["out"]>>, ...rest: [...Numbers<KernelTable[K]["parameters"]>, n?: number]
+  ) => void;
+};
+
+// The sampler methods are installed from the table (see the static block below).
+export interface Engine<M extends Addressing = any> extends SamplerMethods {}
+
+/**
+ * An engine: blocks of memory, random streams, and the kernels on them. `Engine` (M = any) is
+ * the type every engine has; M is how the engine's kernels address memory.
+ */
+export abstract class Engine<M extends Addressing = any> {
+  abstract readonly kind: EngineKind;
   /** Which code runs the kernels: a wasm build's name, or "reference". */
-  readonly build: WasmBuild | "reference";
+  abstract readonly build: WasmBuild | "reference";
+  /**
+   * The kernels themselves, on addresses from addressOf: the zero-copy tier, for callers who
+   * manage blocks and check arguments themselves (nothing is checked here).
+   */
+  abstract readonly kernels: KernelFunctions<KernelTable, M>;
+
+  /** A fresh block of `length` zeros. */
+  protected abstract allocate<T extends TypedArray>(type: TypedArrayConstructor<T>, length: number): Block<T>;
+
+  /** Where a block of this engine lives, as its kernels take it; refuses another engine's block. */
+  abstract addressOf<T extends TypedArray>(block: Block<T>): Address<M, T>;
+
+  static {
+    for (const name of Object.keys(KERNELS) as KernelName[]) {
+      const kernel = KERNELS[name];
+      if (!("parameters" in kernel)) continue;
+      Object.defineProperty(Engine.prototype, name, {
+        value(this: Engine, rng: RandomStream, out: Block<TypedArray>, ...rest: number[]) {
+          this.sample(name as SamplerName, rng, out, rest);
+        },
+        writable: true,
+        configurable: true,
+      });
+    }
+  }
 
   /**
    * A zero-filled block. On the wasm engine a RangeError says when memory is exhausted (wasm32
-   * holds at most 4 GiB); that engine must not be used again afterwards (see allocateBytes).
+   * holds at most 4 GiB); that engine must not be used again afterwards.
    */
-  f64(length: number): F64Block;
-  i32(length: number): I32Block;
-  u8(length: number): U8Block;
+  f64(length: number): F64Block {
+    return this.allocate(Float64Array, checkLength(length));
+  }
+
+  i32(length: number): I32Block {
+    return this.allocate(Int32Array, checkLength(length));
+  }
+
+  u32(length: number): U32Block {
+    return this.allocate(Uint32Array, checkLength(length));
+  }
+
+  u8(length: number): U8Block {
+    return this.allocate(Uint8Array, checkLength(length));
+  }
+
   /** A stream for a 64-bit seed (0 <= seed < 2^64) and a stream number (0 <= stream < 2^32). */
-  stream(seed: bigint | number, stream?: number): RandomStream;
+  stream(seed: bigint | number, stream = 0): RandomStream {
+    const words = seedWords(seed);
+    checkStreamNumber(stream);
+    const rng = new EngineStream(this, this.u32(STREAM_STATE_WORDS), words.seed, stream);
+    this.kernels.rngSeed(this.address(rng.state), words.lo, words.hi, stream);
+    return rng;
+  }
 
-  fillUniform(rng: RandomStream, out: F64Block, n?: number): void;
-  fillNormal(rng: RandomStream, out: F64Block, n?: number): void;
-  fillBernoulli(rng: RandomStream, out: U8Block, p: number, n?: number): void;
   /** Categories drawn from a cumulative table (cdf[j] = p_0 + ... + p_j, total need not be 1). */
-  fillCategorical(rng: RandomStream, out: I32Block, cdf: F64Block, n?: number): void;
-  fillGamma(rng: RandomStream, out: F64Block, shape: number, n?: number): void;
-  fillChiSquare(rng: RandomStream, out: F64Block, dof: number, n?: number): void;
+  fillCategorical(rng: RandomStream, out: I32Block, cdf: F64Block, n = out.length): void {
+    if (cdf.length === 0) throw new RangeError("fillCategorical: the cumulative table is empty");
+    this.kernels.fillCategorical(this.streamAddress(rng), this.address(out, n), n, this.address(cdf), cdf.length);
+  }
 
-  dot(x: F64Block, y: F64Block, n?: number): number;
-  axpy(a: number, x: F64Block, y: F64Block, n?: number): void;
-  scale(a: number, x: F64Block, n?: number): void;
-  /** y = A x, A of rows x cols, row-major. */
-  gemv(a: F64Block, x: F64Block, y: F64Block, rows: number, cols: number): void;
-  /** Upper triangle of G += X^T X and b += X^T y over `rows` rows of X (rows x d). */
-  gramAccumulate(x: F64Block, y: F64Block, rows: number, d: number, g: F64Block, b: F64Block): void;
-  /** Copies G's upper triangle into its lower one. */
-  gramSymmetrize(g: F64Block, d: number): void;
-  /** Factorises A + ridge I in place (lower triangle); 0, or 1 + the first non-positive pivot. */
-  cholesky(a: F64Block, d: number, ridge: number): number;
-  /** Solves L L^T x = b in place with L from cholesky. */
-  choleskySolve(l: F64Block, d: number, b: F64Block): void;
-
-  // Fused loops of scenarios, named by what they compute (the engine knows nothing of the
-  // scenarios' meaning). One group per scenario.
-
-  // verified-mixture (issue 3)
-  /**
-   * Draws problem.nFiltered + problem.nClean points of a two-class Gaussian mixture from rng,
-   * labels and filters them (FilteredMixtureProblem), and adds the kept points' X^T X (upper
-   * triangle, see gramSymmetrize) to g and X^T labels to b, unnormalised, in O(block * d + d^2)
-   * memory. assembly/verified-mixture.ts documents the rules and the stream order.
-   */
-  filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts;
-
-  // verified-mixture, exact sufficient statistics (issue 6): the kept points' X^T X and X^T y
-  // drawn exactly in O(m k + d^3) instead of O(m d^2).
-  /**
-   * The same points, labels and keep rule as filteredMixtureGram, drawn only through their k <= 3
-   * coordinates p in an orthonormal frame (ProjectedMixtureProblem): sets moments ((k+1) x (k+1),
-   * row-major, symmetric) to M^T M over the kept points, M's rows being (p, label), in O(m k)
-   * time and O(1) memory; with label-only rules (flip labels, no check) in one uniform per
-   * point. Counts are f64, so up to 2^53 points. Bit-identical in every build and the
-   * reference; assembly/projected-mixture.ts documents the stream order.
-   */
-  projectedMixtureMoments(rng: RandomStream, problem: ProjectedMixtureProblem, moments: F64Block): FilteredMixtureCounts;
   /**
    * A Wishart_p(dof, I) draw (the law of Z^T Z, Z a dof x p standard normal matrix) written into
    * out, both triangles, row i at out[i * stride] (stride defaults to p, so a block of a larger
@@ -75,13 +116,166 @@ export interface Engine {
    * dof; an integer dof in [0, p - 1]: the Gram matrix of dof drawn rows. Bit-identical in every
    * build and the reference (assembly/wishart.ts).
    */
-  fillWishart(rng: RandomStream, out: F64Block, p: number, dof: number, stride?: number): void;
+  fillWishart(rng: RandomStream, out: F64Block, p: number, dof: number, stride = p): void {
+    checkWishart(out, p, dof, stride);
+    if (p === 0) return;
+    this.withScratch([this.kernels.wishartWorkLength(p)], (work) => {
+      this.kernels.fillWishart(this.streamAddress(rng), this.address(out), p, dof, stride, this.address(work));
+    });
+  }
 
-  // ---- Filtered categorical refitting (weak-data) ----
+  dot(x: F64Block, y: F64Block, n = x.length): number {
+    return this.kernels.dot(this.address(x, n), this.address(y, n), n);
+  }
+
+  /** y += a x over n entries. */
+  axpy(a: number, x: F64Block, y: F64Block, n = x.length): void {
+    this.kernels.axpy(a, this.address(x, n), this.address(y, n), n);
+  }
+
+  /** x *= a over n entries. */
+  scale(a: number, x: F64Block, n = x.length): void {
+    this.kernels.scale(a, this.address(x, n), n);
+  }
+
+  /** y = A x, A of rows x cols, row-major. */
+  gemv(a: F64Block, x: F64Block, y: F64Block, rows: number, cols: number): void {
+    this.kernels.gemv(this.address(a, rows * cols), this.address(x, cols), this.address(y, rows), rows, cols);
+  }
+
+  /** Upper triangle of G += X^T X and b += X^T y over `rows` rows of X (rows x d). */
+  gramAccumulate(x: F64Block, y: F64Block, rows: number, d: number, g: F64Block, b: F64Block): void {
+    this.kernels.gramAccumulate(this.address(x, rows * d), this.address(y, rows), rows, d, this.address(g, d * d), this.address(b, d));
+  }
+
+  /** Copies G's upper triangle into its lower one. */
+  gramSymmetrize(g: F64Block, d: number): void {
+    this.kernels.gramSymmetrize(this.address(g, d * d), d);
+  }
+
+  /** Factorises A + ridge I in place (lower triangle); 0, or 1 + the first non-positive pivot. */
+  cholesky(a: F64Block, d: number, ridge: number): number {
+    return this.kernels.cholesky(this.address(a, d * d), d, ridge);
+  }
+
+  /** Solves L L^T x = b in place with L from cholesky. */
+  choleskySolve(l: F64Block, d: number, b: F64Block): void {
+    this.kernels.choleskySolve(this.address(l, d * d), d, this.address(b, d));
+  }
+
+  /**
+   * Draws problem.nFiltered + problem.nClean points of a two-class Gaussian mixture from rng,
+   * labels and filters them (FilteredMixtureProblem), and adds the kept points' X^T X (upper
+   * triangle, see gramSymmetrize) to g and X^T labels to b, unnormalised, in O(block * d + d^2)
+   * memory. assembly/filtered-mixture-gram.ts documents the rules and the stream order.
+   */
+  filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts {
+    checkGramProblem(problem, g, b);
+    const { d, labelling, check } = problem;
+    const blockRows = gramBlockRows(d);
+    // A direction the rules do not use is passed as an empty block, which the kernel does not read.
+    return this.withScratch([this.kernels.filteredMixtureGramWorkLength(d, blockRows), 2, 0], (work, counts, none) => {
+      this.kernels.filteredMixtureGram(
+        this.streamAddress(rng), d, problem.nFiltered, problem.nClean, problem.shift,
+        LABEL_CODE[labelling.kind], labelling.kind === "flip" ? labelling.probability : 0,
+        labelling.kind === "direction" ? this.address(labelling.direction, d) : this.addressOf(none),
+        problem.keepIfAgree, problem.keepIfDisagree,
+        CHECK_CODE[check.kind], check.kind === "direction" ? this.address(check.direction, d) : this.addressOf(none),
+        check.kind === "none" ? 0 : check.margin,
+        this.address(work), blockRows, this.address(g, d * d), this.address(b, d), this.address(counts),
+      );
+      return { kept: counts.view[0], keptAgree: counts.view[1] };
+    });
+  }
+
+  /**
+   * The same points, labels and keep rule as filteredMixtureGram, drawn only through their k <= 3
+   * coordinates p in an orthonormal frame (FilteredMixtureMomentsProblem): sets moments
+   * ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows being
+   * (p, label), in O(m k) time and O(1) memory; with label-only rules (flip labels, no check) in
+   * one uniform per point. Counts are f64, so up to 2^53 points. Bit-identical in every build and
+   * the reference; assembly/filtered-mixture-moments.ts documents the stream order.
+   */
+  filteredMixtureMoments(rng: RandomStream, problem: FilteredMixtureMomentsProblem, moments: F64Block): FilteredMixtureCounts {
+    checkMomentsProblem(problem, moments);
+    const { k, labelling, check } = problem;
+    const [c0, c1, c2] = paddedCoordinates(labelling.kind === "direction" ? labelling.direction : null);
+    const [v0, v1, v2] = paddedCoordinates(check.kind === "direction" ? check.direction : null);
+    return this.withScratch([this.kernels.filteredMixtureMomentsWorkLength(), 2], (work, counts) => {
+      this.kernels.filteredMixtureMoments(
+        this.streamAddress(rng), k, problem.nFiltered, problem.nClean, problem.shift,
+        LABEL_CODE[labelling.kind], labelling.kind === "flip" ? labelling.probability : 0, c0, c1, c2,
+        problem.keepIfAgree, problem.keepIfDisagree,
+        CHECK_CODE[check.kind], v0, v1, v2, check.kind === "none" ? 0 : check.margin,
+        this.address(work), this.address(moments, (k + 1) ** 2), this.address(counts),
+      );
+      return { kept: counts.view[0], keptAgree: counts.view[1] };
+    });
+  }
+
   /** Fills a table of categorical rows (see BetaCategoricalRows). */
-  fillBetaCategoricalRows(rng: RandomStream, table: F64Block, shape: BetaCategoricalRows): void;
+  fillBetaCategoricalRows(rng: RandomStream, table: F64Block, shape: BetaCategoricalRows): void {
+    checkBetaCategoricalRows(shape);
+    const { rows, cols } = shape;
+    this.kernels.fillBetaCategoricalRows(
+      this.streamAddress(rng), this.address(table, rows * cols), rows, cols, shape.zeroRows, shape.betaA, shape.betaB, shape.dirichletTail,
+    );
+  }
+
   /** Accuracy (mean p0), solved and unsolved fractions, mean entropy and Gini diversity into stats (CATEGORICAL_STATS). */
-  categoricalRowStats(table: F64Block, rows: number, cols: number, epsilon: number, stats: F64Block): void;
+  categoricalRowStats(table: F64Block, rows: number, cols: number, epsilon: number, stats: F64Block): void {
+    checkRowStats(rows, cols, epsilon);
+    this.kernels.categoricalRowStats(this.address(table, rows * cols), rows, cols, epsilon, this.address(stats, CATEGORICAL_STATS_LENGTH));
+  }
+
   /** One round: sample, filter, allocate labels, refit every row; all CATEGORICAL_STATS of the new table into stats. */
-  refitCategoricalRows(rng: RandomStream, buffers: CategoricalRefitBuffers, round: CategoricalRefitRound, stats: F64Block): void;
+  refitCategoricalRows(rng: RandomStream, buffers: CategoricalRefitBuffers, round: CategoricalRefitRound, stats: F64Block): void {
+    checkRefitRound(round);
+    const n = refitBufferLengths(round);
+    this.kernels.refitCategoricalRows(
+      this.streamAddress(rng), this.address(buffers.table, n.table), this.address(buffers.streak, n.streak),
+      this.address(buffers.rejected, n.rejected), this.address(buffers.labels, n.labels), this.address(buffers.kept, n.kept),
+      this.address(buffers.workspace, n.workspace), round.rows, round.cols, round.samples, round.gamma, round.rho, round.beta,
+      LABEL_ALLOCATION[round.allocation], round.budget, round.alpha, round.expected, round.epsilon, this.address(stats, n.stats),
+    );
+  }
+
+  /** The address of a block of this engine, checked to hold at least n entries. */
+  protected address<T extends TypedArray>(block: Block<T>, n = block.length): Address<M, T> {
+    if (!Number.isInteger(n) || n < 0) throw new RangeError(`a kernel's entry count must be a non-negative integer, got ${n}`);
+    if (n > block.length) throw new RangeError(`kernel needs ${n} entries but the block holds ${block.length}`);
+    return this.addressOf(block);
+  }
+
+  private streamAddress(rng: RandomStream): M["u32"] {
+    if (!(rng instanceof EngineStream) || rng.owner !== this) throw new TypeError("random stream belongs to another engine");
+    return this.address(rng.state, STREAM_STATE_WORDS);
+  }
+
+  /** Runs `use` with fresh f64 blocks of these lengths, freed afterwards. */
+  private withScratch<R>(lengths: number[], use: (...blocks: F64Block[]) => R): R {
+    const blocks: F64Block[] = [];
+    try {
+      for (const length of lengths) blocks.push(this.f64(length));
+      return use(...blocks);
+    } finally {
+      blocks.forEach((block) => block.free());
+    }
+  }
+
+  /** A sampler of the table: its parameters checked, then n entries of out filled. */
+  private sample(name: SamplerName, rng: RandomStream, out: Block<TypedArray>, rest: number[]): void {
+    const { parameters } = KERNELS[name];
+    parameters.forEach((parameter, i) => {
+      if (!parameter.accepts(rest[i])) throw new RangeError(`${name}: ${parameter.name} must be ${parameter.allowed}, got ${rest[i]}`);
+    });
+    const n = rest[parameters.length] ?? out.length;
+    const fill = this.kernels[name] as (...args: unknown[]) => void;
+    fill(this.streamAddress(rng), this.address(out, n), n, ...rest.slice(0, parameters.length));
+  }
+}
+
+function checkLength(length: number): number {
+  if (!Number.isSafeInteger(length) || length < 0) throw new RangeError(`block length must be a non-negative integer, got ${length}`);
+  return length;
 }

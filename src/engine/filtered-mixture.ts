@@ -1,38 +1,70 @@
-// The problem that Engine.filteredMixtureGram solves, its checks and its block size, shared by
-// the wasm engine and the TypeScript reference. See assembly/verified-mixture.ts for the
-// numbers it computes and the order in which it consumes the random stream.
+// The filtered mixture: points of a two-class Gaussian mixture, labelled and kept or dropped by
+// rules, whose kept points' statistics two kernels compute: filteredMixtureGram (X^T X and
+// X^T y in d dimensions) and filteredMixtureMoments (the moments of the points' coordinates in
+// a frame of k <= 3 vectors). Here: the problems as the engine API takes them, their checks
+// (the same for every engine, before any random number is drawn) and the kernels' arguments.
+// assembly/filtered-mixture-*.ts documents what the kernels compute and the order in which
+// they consume the random stream.
 import type { F64Block } from "./block.js";
-import { checkMixtureRules } from "./mixture-rules.js";
+import {
+  LABEL_FLIP, LABEL_DIRECTION, CHECK_NONE, CHECK_DIRECTION, CHECK_LABEL_MARGIN, MAX_FRAME_DIMENSION,
+} from "./constants/filtered-mixture.js";
 
-/** How a drawn point gets its label: its class sign s flipped with a probability, or sign(direction . x). */
-export type MixtureLabelling =
-  | { kind: "flip"; probability: number }
-  | { kind: "direction"; direction: F64Block };
+export { MAX_FRAME_DIMENSION };
+
+/**
+ * How a drawn point gets its label: its class sign s flipped with a probability, or
+ * sign(direction . x); D is how a direction is given (a block of d entries, or k frame coordinates).
+ */
+export type Labelling<D> = { kind: "flip"; probability: number } | { kind: "direction"; direction: D };
 
 /**
  * The geometric part of the keep rule: none; sign(direction . x) must equal the label with
  * |direction . x| >= margin; or |labelling direction . x| >= margin (needs a direction labelling).
  */
-export type MixtureCheck =
+export type Check<D> =
   | { kind: "none" }
-  | { kind: "direction"; direction: F64Block; margin: number }
+  | { kind: "direction"; direction: D; margin: number }
   | { kind: "labelMargin"; margin: number };
 
-export interface FilteredMixtureProblem {
-  /** Dimension of the points. */
-  d: number;
-  /** Points labelled and filtered by the rules below. */
+/** The rules both kernels share: which points are drawn, how they are labelled and which are kept. */
+export interface MixtureRules<D> {
+  /** Points labelled and filtered by the rules. */
   nFiltered: number;
   /** Points drawn after them, labelled by their class sign and always kept. */
   nClean: number;
-  /** x = z + s * shift * e_0, s = +-1 with equal probability, z ~ N(0, I_d). */
+  /** x = z + s * shift * e_0, s = +-1 with equal probability, z ~ N(0, I). */
   shift: number;
-  labelling: MixtureLabelling;
+  labelling: Labelling<D>;
   /** Probability of keeping a filtered point whose label equals s. */
   keepIfAgree: number;
   /** Probability of keeping a filtered point whose label differs from s. */
   keepIfDisagree: number;
-  check: MixtureCheck;
+  check: Check<D>;
+}
+
+export type MixtureLabelling = Labelling<F64Block>;
+export type MixtureCheck = Check<F64Block>;
+
+/** filteredMixtureGram's problem: points in d dimensions, directions as blocks of d entries. */
+export interface FilteredMixtureProblem extends MixtureRules<F64Block> {
+  d: number;
+}
+
+export type FrameLabelling = Labelling<readonly number[]>;
+export type FrameCheck = Check<readonly number[]>;
+
+/**
+ * filteredMixtureMoments's problem: the points of a FilteredMixtureProblem seen through an
+ * orthonormal frame of k vectors whose first is the shift direction e_0 and whose span holds
+ * the labelling and check directions: p = (z_0 + s * shift, z_1, .., z_{k-1}), z ~ N(0, I_k),
+ * directions given by their k coordinates. The labels and keep decisions are those of
+ * filteredMixtureGram in d dimensions; the other d - k coordinates of the points are i.i.d.
+ * N(0, 1), independent of p, s and of what is kept.
+ */
+export interface FilteredMixtureMomentsProblem extends MixtureRules<readonly number[]> {
+  /** Frame dimension, 1 to MAX_FRAME_DIMENSION. */
+  k: number;
 }
 
 /** Among the nFiltered points: how many were kept, and how many of those have label == s. */
@@ -41,28 +73,74 @@ export interface FilteredMixtureCounts {
   keptAgree: number;
 }
 
-/** The kernels' numbering of MixtureCheck kinds (assembly/label-keep.ts). */
-export const CHECK_CODE = { none: 0, direction: 1, labelMargin: 2 } as const;
+/** The kernels' codes for the rules. */
+export const LABEL_CODE = { flip: LABEL_FLIP, direction: LABEL_DIRECTION } as const;
+export const CHECK_CODE = { none: CHECK_NONE, direction: CHECK_DIRECTION, labelMargin: CHECK_LABEL_MARGIN } as const;
 
-/** nFiltered + nClean must fit the kernels' 32-bit counters. */
-export const MAX_MIXTURE_POINTS = 2 ** 31 - 1;
+/** filteredMixtureGram counts points in 32-bit integers. */
+export const MAX_GRAM_POINTS = 2 ** 31 - 1;
+/** filteredMixtureMoments counts in f64: integers up to 2^53 are exact. */
+export const MAX_MOMENTS_POINTS = Number.MAX_SAFE_INTEGER;
 
 /** Target size of one block of points: small enough to stay in a core's L2 cache. */
 const BLOCK_BYTES = 128 * 1024;
 
-/** Points per block for dimension d: even, at least 8, at most 512. */
-export function filteredMixtureBlockRows(d: number): number {
+/** Points per block of filteredMixtureGram for dimension d: even, at least 8, at most 512. */
+export function gramBlockRows(d: number): number {
   const rows = Math.floor(BLOCK_BYTES / (8 * (d + 1)));
   return Math.min(512, Math.max(8, rows - (rows % 2)));
 }
 
-/** Rejects a problem the kernels cannot run, before any random number is drawn. */
-export function checkFilteredMixtureProblem(problem: FilteredMixtureProblem, g: F64Block, b: F64Block): void {
+/** Rejects rules the kernel named `kernel` cannot run; directions are the caller's to check. */
+function checkRules<D>(kernel: string, rules: MixtureRules<D>, maxPoints: number): void {
+  const { nFiltered, nClean, shift, labelling, check } = rules;
+  const fail = (message: string) => {
+    throw new RangeError(`${kernel}: ${message}`);
+  };
+  const probability = (name: string, p: number) => {
+    if (!(p >= 0 && p <= 1)) fail(`${name} must be in [0, 1], got ${p}`);
+  };
+  for (const [name, n] of [["nFiltered", nFiltered], ["nClean", nClean]] as const) {
+    if (!Number.isInteger(n) || n < 0) fail(`${name} must be a non-negative integer, got ${n}`);
+  }
+  if (nFiltered + nClean > maxPoints) fail(`nFiltered + nClean must be at most ${maxPoints}, got ${nFiltered + nClean}`);
+  if (!Number.isFinite(shift)) fail(`shift must be finite, got ${shift}`);
+  probability("keepIfAgree", rules.keepIfAgree);
+  probability("keepIfDisagree", rules.keepIfDisagree);
+  if (labelling.kind === "flip") probability("flip probability", labelling.probability);
+  if (check.kind !== "none" && !(check.margin >= 0)) fail(`margin must be >= 0, got ${check.margin}`);
+  if (check.kind === "labelMargin" && labelling.kind !== "direction") fail("a labelMargin check needs a direction labelling");
+}
+
+export function checkGramProblem(problem: FilteredMixtureProblem, g: F64Block, b: F64Block): void {
   const { d, labelling, check } = problem;
-  if (!Number.isInteger(d) || d < 1) throw new RangeError(`filteredMixtureGram: d must be a positive integer, got ${d}`);
-  checkMixtureRules("filteredMixtureGram", problem, MAX_MIXTURE_POINTS);
-  if (labelling.kind === "direction" && labelling.direction.length < d) throw new RangeError(`filteredMixtureGram: the labelling direction needs ${d} entries`);
-  if (check.kind === "direction" && check.direction.length < d) throw new RangeError(`filteredMixtureGram: the check direction needs ${d} entries`);
-  if (g.length < d * d) throw new RangeError(`filteredMixtureGram: G needs ${d * d} entries, the block holds ${g.length}`);
-  if (b.length < d) throw new RangeError(`filteredMixtureGram: b needs ${d} entries, the block holds ${b.length}`);
+  const kernel = "filteredMixtureGram";
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`${kernel}: d must be a positive integer, got ${d}`);
+  checkRules(kernel, problem, MAX_GRAM_POINTS);
+  if (labelling.kind === "direction" && labelling.direction.length < d) throw new RangeError(`${kernel}: the labelling direction needs ${d} entries`);
+  if (check.kind === "direction" && check.direction.length < d) throw new RangeError(`${kernel}: the check direction needs ${d} entries`);
+  if (g.length < d * d) throw new RangeError(`${kernel}: G needs ${d * d} entries, the block holds ${g.length}`);
+  if (b.length < d) throw new RangeError(`${kernel}: b needs ${d} entries, the block holds ${b.length}`);
+}
+
+export function checkMomentsProblem(problem: FilteredMixtureMomentsProblem, moments: F64Block): void {
+  const { k, labelling, check } = problem;
+  const kernel = "filteredMixtureMoments";
+  if (!Number.isInteger(k) || k < 1 || k > MAX_FRAME_DIMENSION) {
+    throw new RangeError(`${kernel}: k must be an integer in [1, ${MAX_FRAME_DIMENSION}], got ${k}`);
+  }
+  checkRules(kernel, problem, MAX_MOMENTS_POINTS);
+  const coordinates = (name: string, direction: readonly number[]) => {
+    if (direction.length !== k || !direction.every(Number.isFinite)) {
+      throw new RangeError(`${kernel}: the ${name} direction needs ${k} finite coordinates, got [${direction.join(", ")}]`);
+    }
+  };
+  if (labelling.kind === "direction") coordinates("labelling", labelling.direction);
+  if (check.kind === "direction") coordinates("check", check.direction);
+  if (moments.length < (k + 1) ** 2) throw new RangeError(`${kernel}: moments needs ${(k + 1) ** 2} entries, the block holds ${moments.length}`);
+}
+
+/** A direction's k frame coordinates padded with zeros to MAX_FRAME_DIMENSION (the kernels' fixed layout). */
+export function paddedCoordinates(direction: readonly number[] | null): [number, number, number] {
+  return [direction?.[0] ?? 0, direction?.[1] ?? 0, direction?.[2] ?? 0];
 }

@@ -1,19 +1,23 @@
 // Making an engine: the wasm kernels (default) or the plain-TypeScript reference.
-import type { Engine, EngineKind } from "./engine.js";
 import type { LoadOptions } from "./load.js";
+import type { Engine, EngineKind } from "./engine.js";
 import { WasmEngine } from "./wasm-engine.js";
 import { ReferenceEngine } from "./reference-engine.js";
 
-export type { Engine, EngineKind, WasmBuild, Block, F64Block, I32Block, U8Block, RandomStream } from "./engine.js";
-export type { FilteredMixtureProblem, FilteredMixtureCounts, MixtureLabelling, MixtureCheck } from "./filtered-mixture.js";
-export type { ProjectedMixtureProblem, ProjectedLabelling, ProjectedCheck } from "./projected-mixture.js";
-export { MAX_PROJECTED_DIMENSION } from "./projected-mixture.js";
-// Filtered categorical refitting (weak-data).
+export { Engine, type EngineKind, type WasmBuild, type Address } from "./engine.js";
+export type { Block, F64Block, I32Block, U32Block, U8Block, RandomStream, TypedArray } from "./block.js";
+export { KERNELS, type KernelName, type KernelTable, type WasmKernels, type ReferenceKernels } from "./kernel-table.js";
+export type { Addressing, Pointers, Arrays, KernelFunctions } from "./kernel-arguments.js";
 export {
-  LABEL_ALLOCATION, LABEL_ALLOCATIONS, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, CATEGORICAL_REFIT_WORKSPACE, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
+  MAX_FRAME_DIMENSION,
+  type FilteredMixtureProblem, type FilteredMixtureMomentsProblem, type FilteredMixtureCounts,
+  type MixtureLabelling, type MixtureCheck, type FrameLabelling, type FrameCheck,
+} from "./filtered-mixture.js";
+export {
+  LABEL_ALLOCATION, LABEL_ALLOCATIONS, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
+  allocateRefitBuffers, refitBufferLengths,
   type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
-export { allocateRefitBuffers, refitBufferLengths } from "./categorical-refit.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
 export { ReferenceEngine } from "./reference-engine.js";

@@ -1,6 +1,6 @@
-// What Engine.fillWishart accepts, checked the same way by the wasm engine and the TypeScript
-// reference before any random number is drawn. See assembly/wishart.ts for the draw itself and
-// the order in which it consumes the random stream.
+// What Engine.fillWishart accepts, checked the same way for every engine before any random
+// number is drawn. assembly/wishart.ts documents the draw itself and the order in which it
+// consumes the random stream.
 import type { F64Block } from "./block.js";
 
 /** Rejects a Wishart draw the kernels cannot make: dof > p - 1, or an integer in [0, p - 1]. */

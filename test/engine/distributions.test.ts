@@ -180,8 +180,8 @@ test("gamma and chi-square: mean and variance within their standard errors for s
 test("a sampler's bad parameter is rejected by name", async () => {
   for (const engine of await enginesUnderTest()) {
     const b = engine.f64(3);
-    assert.throws(() => engine.fillGamma(engine.stream(1), b, 0), /gamma shape must be > 0, got 0/);
-    assert.throws(() => engine.fillChiSquare(engine.stream(1), b, -2), /degrees of freedom must be > 0, got -2/);
+    assert.throws(() => engine.fillGamma(engine.stream(1), b, 0), /fillGamma: shape must be > 0, got 0/);
+    assert.throws(() => engine.fillChiSquare(engine.stream(1), b, -2), /fillChiSquare: dof must be > 0, got -2/);
     assert.throws(() => engine.fillNormal(engine.stream(1), b, 4), /needs 4 entries but the block holds 3/);
   }
 });

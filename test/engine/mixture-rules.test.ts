@@ -14,7 +14,7 @@ const bad: Array<[string, Record<string, unknown>, RegExp]> = [
   ["label margin without a direction", { check: { kind: "labelMargin", margin: 0.5 } }, /a labelMargin check needs a direction labelling/],
 ];
 
-test("filteredMixtureGram and projectedMixtureMoments refuse bad rules by name, drawing nothing", async () => {
+test("filteredMixtureGram and filteredMixtureMoments refuse bad rules by name, drawing nothing", async () => {
   for (const engine of await allEngines()) {
     const d = 3;
     const base = {
@@ -28,7 +28,7 @@ test("filteredMixtureGram and projectedMixtureMoments refuse bad rules by name, 
       const filtered = { ...base, d, ...change } as never;
       const projected = { ...base, k: 2, ...change } as never;
       assert.throws(() => engine.filteredMixtureGram(rng, filtered, g, b), (e: Error) => /^filteredMixtureGram: /.test(e.message) && message.test(e.message), `${label(engine)} filtered: ${what}`);
-      assert.throws(() => engine.projectedMixtureMoments(rng, projected, moments), (e: Error) => /^projectedMixtureMoments: /.test(e.message) && message.test(e.message), `${label(engine)} projected: ${what}`);
+      assert.throws(() => engine.filteredMixtureMoments(rng, projected, moments), (e: Error) => /^filteredMixtureMoments: /.test(e.message) && message.test(e.message), `${label(engine)} projected: ${what}`);
       assert.equal(rng.stateWords(), before, `${label(engine)}: ${what} drew from the stream`);
     }
   }

@@ -4,7 +4,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allEngines, label } from "../helpers/engines.js";
 import type { Engine, RandomStream } from "../../src/engine/index.js";
-import { refill, STATE_WORDS, BUFFER_WORD } from "../../src/engine/reference/rng.js";
+import type { EngineStream } from "../../src/engine/random-stream.js";
+import { STREAM_LANES_OFFSET, STREAM_BUFFER_OFFSET } from "../../src/engine/constants/stream.js";
 
 // Sizes around the 256-pair buffer: empty, single, odd, exact multiples, just past them, large.
 const SIZES = [0, 1, 3, 255, 256, 257, 511, 512, 1000, 100_003];
@@ -103,32 +104,19 @@ function vignaXoshiro128ss(seed: [number, number, number, number], n: number): n
   return out;
 }
 
-test("each lane is xoshiro128**, and lanes interleave in the buffer", () => {
+test("each lane is xoshiro128**, and lanes interleave in the buffer, in every engine", async () => {
   assert.equal(vignaXoshiro128ss([1, 2, 3, 4], 10), XOSHIRO128SS_FROM_1234);
-  const state = new Uint32Array(STATE_WORDS);
-  const seeds: Array<[number, number, number, number]> = [[1, 2, 3, 4], [5, 6, 7, 8], [0xdeadbeef, 1, 0, 0], [0, 0, 0, 1]];
-  seeds.forEach((s, lane) => s.forEach((word, k) => { state[4 * k + lane] = word; }));
-  refill(state);
-  seeds.forEach((s, lane) => {
-    const expected = vignaXoshiro128ss(s, 128);
-    const got = Array.from({ length: 128 }, (_, step) => state[BUFFER_WORD + 4 * step + lane]);
-    assert.equal(got, expected, `lane ${lane}`);
-  });
-});
-
-test("wasm refill reproduces the reference from the same raw lane state", async () => {
+  const lanes: Array<[number, number, number, number]> = [[1, 2, 3, 4], [5, 6, 7, 8], [0xdeadbeef, 1, 0, 0], [0, 0, 0, 1]];
   for (const engine of await allEngines()) {
-    if (engine.kind !== "wasm") continue;
-    const wasm = engine as import("../../src/engine/index.js").WasmEngine;
-    const rng = engine.stream(1) as unknown as { ptr: number };
-    const words = new Uint32Array(wasm.memory.buffer, rng.ptr, 16);
-    const lanes = [[1, 2, 3, 4], [5, 6, 7, 8], [0xdeadbeef, 1, 0, 0], [0, 0, 0, 1]];
-    lanes.forEach((s, lane) => s.forEach((word, k) => { words[4 * k + lane] = word; }));
-    wasm.kernels.rngRefill(rng.ptr);
-    const got = new Uint32Array(wasm.memory.buffer, rng.ptr + BUFFER_WORD * 4, 512);
+    // The raw lane state written into a stream's memory, then one refill by the engine's kernel.
+    const rng = engine.stream(1) as EngineStream;
+    const words = rng.state.view;
+    lanes.forEach((s, lane) => s.forEach((word, k) => { words[STREAM_LANES_OFFSET / 4 + 4 * k + lane] = word; }));
+    engine.kernels.rngRefill(engine.addressOf(rng.state));
+    const buffer = rng.state.view.subarray(STREAM_BUFFER_OFFSET / 4);
     lanes.forEach((s, lane) => {
-      const expected = vignaXoshiro128ss(s as [number, number, number, number], 128);
-      assert.equal(Array.from({ length: 128 }, (_, step) => got[4 * step + lane]), expected, `${label(engine)} lane ${lane}`);
+      const got = Array.from({ length: 128 }, (_, step) => buffer[4 * step + lane]);
+      assert.equal(got, vignaXoshiro128ss(s, 128), `${label(engine)} lane ${lane}`);
     });
   }
 });

@@ -1,4 +1,4 @@
-// The exact method's kernels and helpers: projectedMixtureMoments and fillWishart give the same
+// The exact method's kernels and helpers: filteredMixtureMoments and fillWishart give the same
 // bits and leave the stream in the same state in every wasm build and the TypeScript
 // reference; the moments are what they say; the small PSD factor; the exact method's memory
 // does not grow with the number of points; and the method agrees across engines for a seed.
@@ -7,10 +7,10 @@ import * as assert from "uvu/assert";
 import { allEngines, label } from "../helpers/engines.js";
 import { assertWithinSE, mean, variance } from "../helpers/stats.js";
 import { psdFactor } from "../../src/math/psd-factor.js";
-import { simulate, type Engine, type ProjectedMixtureProblem, type WasmEngine } from "../../src/index.js";
+import { simulate, type Engine, type FilteredMixtureMomentsProblem, type WasmEngine } from "../../src/index.js";
 import { engine } from "./replicates.js";
 
-const problems: [string, ProjectedMixtureProblem][] = [
+const problems: [string, FilteredMixtureMomentsProblem][] = [
   ["flip labels, noisy acceptance, clean points", { k: 1, nFiltered: 1001, nClean: 37, shift: 1, labelling: { kind: "flip", probability: 0.3 }, keepIfAgree: 0.8, keepIfDisagree: 0.3, check: { kind: "none" } }],
   ["direction labels, direction check with margin", { k: 2, nFiltered: 999, nClean: 0, shift: 1.5, labelling: { kind: "direction", direction: [0.6, 0.8] }, keepIfAgree: 1, keepIfDisagree: 1, check: { kind: "direction", direction: [0.9, -Math.sqrt(0.19)], margin: 0.2 } }],
   ["k = 3, label margin, acceptance draws", { k: 3, nFiltered: 1500, nClean: 300, shift: 1, labelling: { kind: "direction", direction: [0.6, 0.48, 0.64] }, keepIfAgree: 0.7, keepIfDisagree: 0.2, check: { kind: "labelMargin", margin: 0.5 } }],
@@ -24,11 +24,11 @@ function used(words: Uint32Array): number[] {
 }
 
 for (const [name, problem] of problems) {
-  test(`projectedMixtureMoments: the same bits and stream use in every build and the reference (${name})`, async () => {
+  test(`filteredMixtureMoments: the same bits and stream use in every build and the reference (${name})`, async () => {
     const runs = (await allEngines()).map((e) => {
       const rng = e.stream(77n, 3);
       const moments = e.f64((problem.k + 1) ** 2);
-      const counts = e.projectedMixtureMoments(rng, problem, moments);
+      const counts = e.filteredMixtureMoments(rng, problem, moments);
       return { who: label(e), counts, moments: Array.from(moments.view), state: used(rng.stateWords()) };
     });
     const [first, ...others] = runs;
@@ -44,7 +44,7 @@ for (const [name, problem] of problems) {
   });
 }
 
-test("projectedMixtureMoments draws the known law of M^T M, point by point and by groups (k = 3)", async () => {
+test("filteredMixtureMoments draws the known law of M^T M, point by point and by groups (k = 3)", async () => {
   // n clean points: p = (s mu + z0, z1, z2), label s. Entries of M^T M: S00 noncentral
   // chi-square (mean n (1 + mu^2), variance 2n + 4n mu^2), Sjj chi-square(n), S0j and Sij sums
   // of n products (mean 0, variance n (1 + mu^2) and n), S0y = n mu + sum s z0 (variance n),
@@ -61,7 +61,7 @@ test("projectedMixtureMoments draws the known law of M^T M, point by point and b
     const rng = simd.stream(19n, 1), moments = simd.f64(16);
     const draws = expected.map(() => [] as number[]);
     for (let r = 0; r < R; r++) {
-      simd.projectedMixtureMoments(rng, { k: 3, nFiltered: 0, nClean: n, shift: mu, labelling, keepIfAgree: 1, keepIfDisagree: 1, check: { kind: "none" } }, moments);
+      simd.filteredMixtureMoments(rng, { k: 3, nFiltered: 0, nClean: n, shift: mu, labelling, keepIfAgree: 1, keepIfDisagree: 1, check: { kind: "none" } }, moments);
       expected.forEach(([e], i) => draws[i].push(moments.view[e]));
     }
     expected.forEach(([, m, v, name], i) => {

@@ -1,5 +1,9 @@
 // Deterministic exp and log, a line-by-line port of assembly/math.ts (musl's fdlibm code).
 // Only IEEE +, -, *, / and bit moves, so the results equal the wasm build's bit for bit.
+import {
+  LN2_HI, LN2_LO, INV_LN2, EXP_P1, EXP_P2, EXP_P3, EXP_P4, EXP_P5,
+  LOG_LG1, LOG_LG2, LOG_LG3, LOG_LG4, LOG_LG5, LOG_LG6, LOG_LG7,
+} from "../constants/fdlibm.js";
 
 const bits = new DataView(new ArrayBuffer(8));
 
@@ -19,9 +23,6 @@ function fromWords(high: number, low: number): number {
   return bits.getFloat64(0, true);
 }
 
-const LN2_HI = 6.93147180369123816490e-01;
-const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700e+00;
 
 function scale2(y: number, n: number): number {
   if (n > 1023) {
@@ -65,8 +66,7 @@ export function detExp(x: number): number {
     return 1 + x;
   }
   const xx = x * x;
-  const c = x - xx * (1.66666666666666019037e-01 + xx * (-2.77777777770155933842e-03 +
-    xx * (6.61375632143793436117e-05 + xx * (-1.65339022054652515390e-06 + xx * 4.13813679705723846039e-08))));
+  const c = x - xx * (EXP_P1 + xx * (EXP_P2 + xx * (EXP_P3 + xx * (EXP_P4 + xx * EXP_P5))));
   const y = 1 + (x * c / (2 - c) - lo + hi);
   return k === 0 ? y : scale2(y, k);
 }
@@ -97,9 +97,8 @@ export function detLog(x: number): number {
   const s = f / (2.0 + f);
   const z = s * s;
   const w = z * z;
-  const t1 = w * (3.999999999940941908e-01 + w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
-  const t2 = z * (6.666666666666735130e-01 + w * (2.857142874366239149e-01 +
-    w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  const t1 = w * (LOG_LG2 + w * (LOG_LG4 + w * LOG_LG6));
+  const t2 = z * (LOG_LG1 + w * (LOG_LG3 + w * (LOG_LG5 + w * LOG_LG7)));
   const r = t2 + t1;
   const dk = k;
   return s * (hfsq + r) + dk * LN2_LO - hfsq + f + dk * LN2_HI;

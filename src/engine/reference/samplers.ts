@@ -1,6 +1,7 @@
 // The samplers of assembly/samplers.ts in plain TypeScript, consuming the stream in the same order.
 import { takePair, pairToUniform, nextUniform, nextUniformPositive } from "./rng.js";
-import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_R } from "./ziggurat.js";
+import { ZIG_X, ZIG_F, ZIG_RATIO } from "./ziggurat.js";
+import { ZIG_R } from "../constants/ziggurat.js";
 import { detExp, detLog } from "./math.js";
 
 export function fillUniform(state: Uint32Array, out: Float64Array, n: number): void {

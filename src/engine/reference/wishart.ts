@@ -20,9 +20,8 @@ function bartlett(state: Uint32Array, out: Float64Array, p: number, dof: number,
   mirrorLower(out, p, ld);
 }
 
-function gaussianRows(state: Uint32Array, out: Float64Array, p: number, rows: number, ld: number): void {
+function gaussianRows(state: Uint32Array, out: Float64Array, p: number, rows: number, ld: number, work: Float64Array): void {
   for (let i = 0; i < p; i++) out.fill(0, i * ld, i * ld + i + 1);
-  const work = new Float64Array(4 * p);
   for (let t = 0; t < rows; t += 4) {
     const r = Math.min(4, rows - t);
     fillNormal(state, work, r * p);
@@ -37,8 +36,13 @@ function gaussianRows(state: Uint32Array, out: Float64Array, p: number, rows: nu
   mirrorLower(out, p, ld);
 }
 
+/** Scratch for dimension p: four drawn rows (the Gram matrix of a few rows, dof <= p - 1). */
+export function wishartWorkLength(p: number): number {
+  return 4 * p;
+}
+
 /** One Wishart_p(dof, I) draw into out (row stride ld): Bartlett for dof > p - 1, else H^T H for an integer dof. */
-export function fillWishart(state: Uint32Array, out: Float64Array, p: number, dof: number, ld: number): void {
+export function fillWishart(state: Uint32Array, out: Float64Array, p: number, dof: number, ld: number, work: Float64Array): void {
   if (dof > p - 1) bartlett(state, out, p, dof, ld);
-  else gaussianRows(state, out, p, dof, ld);
+  else gaussianRows(state, out, p, dof, ld, work);
 }

@@ -1,9 +1,6 @@
 // The ziggurat tables of assembly/ziggurat.ts, built the same way with the same arithmetic.
 import { detExp, detLog } from "./math.js";
-
-export const ZIG_LAYERS = 256;
-export const ZIG_R = 3.6541528853610088;
-const ZIG_V = 0.004928673233974655;
+import { ZIG_LAYERS, ZIG_R, ZIG_V } from "../constants/ziggurat.js";
 
 const density = (x: number): number => detExp(-0.5 * x * x);
 

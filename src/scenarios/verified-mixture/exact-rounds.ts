@@ -11,14 +11,14 @@
 //   M^T Z = R^T G,   Z^T Z = G^T G + W,
 // where G = Q^T Z is an r x q standard normal matrix and W = Z^T (I - Q Q^T) Z ~ Wishart_q(n - r, I)
 // independent of G (rotation invariance of Z's columns). The engine draws M^T M in one O(m k)
-// pass (projectedMixtureMoments; O(m) for label-only rules) and W by Bartlett (fillWishart);
+// pass (filteredMixtureMoments; O(m) for label-only rules) and W by Bartlett (fillWishart);
 // G and the assembly are here. The ridge solve follows in rounds.ts.
 //
 // Any orthonormal completion of the frame serves, so from round 2 the generator is fully
 // described by its coordinates: the model's entries on the fixed vectors (e1, maybe e2) and
 // the norm of the rest, over |w| (rotations fixing e1 and the verifier's direction leave the
 // world and the verifier unchanged).
-import type { Engine, F64Block, FilteredMixtureCounts, ProjectedCheck, ProjectedLabelling, RandomStream } from "../../engine/index.js";
+import type { Engine, F64Block, FilteredMixtureCounts, FrameCheck, FrameLabelling, RandomStream } from "../../engine/index.js";
 import type { Params } from "./params.js";
 import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
@@ -86,14 +86,14 @@ export class ExactRounds implements RoundSampler {
   draw(system: F64Block, rhs: F64Block): FilteredMixtureCounts {
     const { engine, params } = this;
     const k = this.frameDimension();
-    const labelling: ProjectedLabelling = this.generator === null
+    const labelling: FrameLabelling = this.generator === null
       ? { kind: "flip", probability: this.flipProbability }
       : { kind: "direction", direction: padded(this.generator, k) };
-    const check: ProjectedCheck = params.verifier.kind === "linear"
+    const check: FrameCheck = params.verifier.kind === "linear"
       ? { kind: "direction", direction: padded(this.verifierCoordinates!, k), margin: params.verifier.margin }
       : params.verifier.kind === "self" ? { kind: "labelMargin", margin: params.verifier.margin }
       : { kind: "none" };
-    const counts = engine.projectedMixtureMoments(this.rng, {
+    const counts = engine.filteredMixtureMoments(this.rng, {
       k, nFiltered: params.nSynthetic, nClean: params.nReal, shift: params.mu, labelling,
       keepIfAgree: this.keepIfAgree, keepIfDisagree: this.keepIfDisagree, check,
     }, this.moments);

@@ -1,21 +1,20 @@
-// assembly/projected-mixture.ts's projectedMixtureMoments in plain TypeScript: the same draws
-// from the stream in the same order, the same scores (so the same keep decisions), and the
-// same moment sums in the same order, block by block with the same compensation: the
+// assembly/filtered-mixture-moments.ts's filteredMixtureMoments in plain TypeScript: the same
+// draws from the stream in the same order, the same scores (so the same keep decisions), and
+// the same moment sums in the same order, block by block with the same compensation: the
 // results are bit-identical to every wasm build's.
 import { fillUniform, fillNormal } from "./samplers.js";
 import { fillWishart } from "./wishart.js";
-import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep.js";
+import { labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./filtered-mixture-rule.js";
+import {
+  LABEL_DIRECTION, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
+} from "../constants/filtered-mixture.js";
 
-/** Points per block, as in the wasm kernel: part of the stream's order. */
-export const PROJECTED_BLOCK = 256;
-const MOMENTS = 10;
-
-export interface ProjectedMixtureArgs {
+/** The points' rules, as the kernel's arguments give them. */
+interface Rules {
   k: number;
   nFiltered: number;
   nClean: number;
   shift: number;
-  /** 0: labels by flipping s; 1: sign(c . p). */
   labelRule: number;
   flipProb: number;
   /** The labelling direction's coordinates, padded with zeros to 3. */
@@ -31,6 +30,11 @@ export interface ProjectedMixtureArgs {
 interface Counts {
   kept: number;
   keptAgree: number;
+}
+
+/** Scratch: per-block draws and kept rows (10 blocks of entries), the block's moments, totals and compensations. */
+export function filteredMixtureMomentsWorkLength(): number {
+  return 10 * BLOCK + 3 * MOMENTS;
 }
 
 /** Entry (i, j), i <= j, of the padded 4 x 4 moments' upper triangle. */
@@ -82,14 +86,13 @@ function addGroup(totals: Float64Array, k: number, n: number, s: number, y: numb
 }
 
 /** Label-only rules: group counts from one uniform per point, then each group's sums drawn whole. */
-function labelOnlyMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals: Float64Array): Counts {
-  const { k, shift, flipProb, keepIfAgree, keepIfDisagree } = args;
-  const uniforms = new Float64Array(PROJECTED_BLOCK);
+function labelOnlyMoments(state: Uint32Array, rules: Rules, uniforms: Float64Array, totals: Float64Array): Counts {
+  const { k, shift, flipProb, keepIfAgree, keepIfDisagree } = rules;
   const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
   const thresholds = [agree, agree + disagree, (agree + disagree) + agree, ((agree + disagree) + agree) + disagree];
   const below = [0, 0, 0, 0];
-  for (let remaining = args.nFiltered; remaining > 0;) {
-    const b = Math.min(remaining, PROJECTED_BLOCK);
+  for (let remaining = rules.nFiltered; remaining > 0;) {
+    const b = Math.min(remaining, BLOCK);
     remaining -= b;
     fillUniform(state, uniforms, b);
     for (let i = 0; i < b; i++) {
@@ -97,21 +100,21 @@ function labelOnlyMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals
     }
   }
   let cleanPlus = 0;
-  for (let remaining = args.nClean; remaining > 0;) {
-    const b = Math.min(remaining, PROJECTED_BLOCK);
+  for (let remaining = rules.nClean; remaining > 0;) {
+    const b = Math.min(remaining, BLOCK);
     remaining -= b;
     fillUniform(state, uniforms, b);
     for (let i = 0; i < b; i++) if (uniforms[i] < 0.5) cleanPlus++;
   }
   const [c0, c1, c2, c3] = below;
   const groups: [n: number, s: number, y: number][] = [
-    [c0 + cleanPlus, 1, 1], [c1 - c0, 1, -1], [c2 - c1 + (args.nClean - cleanPlus), -1, -1], [c3 - c2, -1, 1],
+    [c0 + cleanPlus, 1, 1], [c1 - c0, 1, -1], [c2 - c1 + (rules.nClean - cleanPlus), -1, -1], [c3 - c2, -1, 1],
   ];
-  const v = new Float64Array(k), zz = new Float64Array(k * k);
+  const v = new Float64Array(k), zz = new Float64Array(k * k), wishartWork = new Float64Array(4 * k);
   for (const [n, s, y] of groups) {
     if (n === 0) continue;
     fillNormal(state, v, k);
-    fillWishart(state, zz, k, n - 1, k);
+    fillWishart(state, zz, k, n - 1, k, wishartWork);
     const root = Math.sqrt(n);
     for (let i = 0; i < k; i++) {
       for (let j = 0; j < k; j++) zz[i * k + j] += v[i] * v[j];
@@ -123,19 +126,20 @@ function labelOnlyMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals
 }
 
 /** Other rules: each point's k coordinates drawn, labelled and judged; kept rows' moments summed per block. */
-function pointwiseMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals: Float64Array, comps: Float64Array): Counts {
-  const { k, shift, labelRule, flipProb, keepIfAgree, keepIfDisagree, checkRule, margin } = args;
-  const [c0, c1, c2] = args.c;
-  const [v0, v1, v2] = args.v;
-  const signs = new Float64Array(PROJECTED_BLOCK), flips = new Float64Array(PROJECTED_BLOCK);
-  const acceptances = new Float64Array(PROJECTED_BLOCK), normals = new Float64Array(3 * PROJECTED_BLOCK);
-  const rows = new Float64Array(4 * PROJECTED_BLOCK), block = new Float64Array(MOMENTS);
-  const byDirection = labelRule === 1;
+function pointwiseMoments(state: Uint32Array, rules: Rules, work: Float64Array, totals: Float64Array, comps: Float64Array): Counts {
+  const { k, shift, labelRule, flipProb, keepIfAgree, keepIfDisagree, checkRule, margin } = rules;
+  const [c0, c1, c2] = rules.c;
+  const [v0, v1, v2] = rules.v;
+  // The wasm kernel's layout of the work block.
+  const signs = work.subarray(0, BLOCK), flips = work.subarray(BLOCK, 2 * BLOCK);
+  const acceptances = work.subarray(2 * BLOCK, 3 * BLOCK), normals = work.subarray(3 * BLOCK, 6 * BLOCK);
+  const rows = work.subarray(6 * BLOCK, 10 * BLOCK), block = work.subarray(10 * BLOCK, 10 * BLOCK + MOMENTS);
+  const byDirection = labelRule === LABEL_DIRECTION;
   const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
   let kept = 0, keptAgree = 0;
 
-  for (let remaining = args.nFiltered; remaining > 0;) {
-    const b = Math.min(remaining, PROJECTED_BLOCK);
+  for (let remaining = rules.nFiltered; remaining > 0;) {
+    const b = Math.min(remaining, BLOCK);
     remaining -= b;
     fillUniform(state, signs, b);
     if (!byDirection) fillUniform(state, flips, b);
@@ -161,8 +165,8 @@ function pointwiseMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals
     addCompensated(block, totals, comps);
   }
 
-  for (let remaining = args.nClean; remaining > 0;) {
-    const b = Math.min(remaining, PROJECTED_BLOCK);
+  for (let remaining = rules.nClean; remaining > 0;) {
+    const b = Math.min(remaining, BLOCK);
     remaining -= b;
     fillUniform(state, signs, b);
     fillNormal(state, normals, b * k);
@@ -176,13 +180,23 @@ function pointwiseMoments(state: Uint32Array, args: ProjectedMixtureArgs, totals
   return { kept, keptAgree };
 }
 
-/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and returns the counts (see the wasm kernel). */
-export function projectedMixtureMoments(state: Uint32Array, args: ProjectedMixtureArgs, moments: Float64Array): Counts {
-  const totals = new Float64Array(MOMENTS), comps = new Float64Array(MOMENTS);
-  const counts = args.labelRule === 0 && args.checkRule === CHECK_NONE
-    ? labelOnlyMoments(state, args, totals)
-    : pointwiseMoments(state, args, totals, comps);
-  const k = args.k, size = k + 1;
+/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and counts to [kept, kept with label s] (see the wasm kernel). */
+export function filteredMixtureMoments(
+  state: Uint32Array, k: number, nFiltered: number, nClean: number, shift: number,
+  labelRule: number, flipProb: number, c0: number, c1: number, c2: number,
+  keepIfAgree: number, keepIfDisagree: number,
+  checkRule: number, v0: number, v1: number, v2: number, margin: number,
+  work: Float64Array, moments: Float64Array, counts: Float64Array,
+): void {
+  const rules: Rules = {
+    k, nFiltered, nClean, shift, labelRule, flipProb, c: [c0, c1, c2], keepIfAgree, keepIfDisagree, checkRule, v: [v0, v1, v2], margin,
+  };
+  const totals = work.subarray(10 * BLOCK + MOMENTS, 10 * BLOCK + 2 * MOMENTS).fill(0);
+  const comps = work.subarray(10 * BLOCK + 2 * MOMENTS, 10 * BLOCK + 3 * MOMENTS).fill(0);
+  const { kept, keptAgree } = labelRule !== LABEL_DIRECTION && checkRule === CHECK_NONE
+    ? labelOnlyMoments(state, rules, work.subarray(0, BLOCK), totals)
+    : pointwiseMoments(state, rules, work, totals, comps);
+  const size = k + 1;
   for (let i = 0; i < size; i++) {
     const pi = i < k ? i : 3;
     for (let j = 0; j < size; j++) {
@@ -191,5 +205,6 @@ export function projectedMixtureMoments(state: Uint32Array, args: ProjectedMixtu
       moments[i * size + j] = totals[e] + comps[e];
     }
   }
-  return counts;
+  counts[0] = kept;
+  counts[1] = keptAgree;
 }

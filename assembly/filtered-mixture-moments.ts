@@ -1,5 +1,5 @@
-// The O(m k) pass of the exact-statistics method (issue 6). The points, labels and keep rule
-// are those of filteredMixtureGram, but each point is drawn only through its k <= 3
+// The filtered mixture's moments in a frame: the O(m k) pass of an exact-statistics method. The
+// points, labels and keep rule are those of filteredMixtureGram, but each point is drawn only through its k <= 3
 // coordinates in an orthonormal frame whose first vector is the shift direction e_0 and
 // which contains the labelling and check directions: labels and keep decisions see nothing
 // else, and the point's other d - k coordinates are i.i.d. N(0, 1) whatever is kept, so the
@@ -7,19 +7,15 @@
 // rules (flip labels, no geometric check) not even the k coordinates are drawn: one uniform
 // per point decides its group, and each group's sums are drawn whole (labelOnlyMoments). No
 // per-point storage: memory is O(block) whatever the number of points, and counts are f64
-// (exact to 2^53). src/engine/reference/projected-mixture.ts is the same computation in
+// (exact to 2^53). src/engine/reference/filtered-mixture-moments.ts is the same computation in
 // TypeScript, with the same stream use and the same sums in the same order (bit-identical).
 import { fillUniform, fillNormal } from "./samplers";
-import { CHECK_NONE, labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./label-keep";
+import { labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./filtered-mixture-rule";
 import { fillWishart } from "./wishart";
 import { at } from "./address";
-
-/** Points per block: the stream is consumed one block at a time (see projectedMixtureMoments). */
-// @ts-ignore: decorator
-@inline const BLOCK: i32 = 256;
-/** Moments kept per block and in total: the upper triangle of a 4 x 4 matrix, row by row. */
-// @ts-ignore: decorator
-@inline const MOMENTS: i32 = 10;
+import {
+  LABEL_DIRECTION, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
+} from "../src/engine/constants/filtered-mixture";
 
 /**
  * out[0..9] = the upper triangle of sum_r row_r row_r^T over `count` rows of 4 entries
@@ -114,8 +110,8 @@ function addCompensated(block: usize, totals: usize, comps: usize): void {
   store<f64>(row, label, 24);
 }
 
-/** f64 entries of scratch that projectedMixtureMoments needs. */
-export function projectedMixtureWorkLength(): i32 {
+/** f64 entries of scratch that filteredMixtureMoments needs. */
+export function filteredMixtureMomentsWorkLength(): i32 {
   return 10 * BLOCK + 3 * MOMENTS;
 }
 
@@ -267,7 +263,7 @@ function pointwiseMoments(
   const normals = at(acceptances, BLOCK);
   const rows = at(normals, 3 * BLOCK);
   const block = at(rows, 4 * BLOCK);
-  const byDirection = labelRule == 1;
+  const byDirection = labelRule == LABEL_DIRECTION;
   const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
   let kept: f64 = 0, keptAgree: f64 = 0;
 
@@ -329,7 +325,7 @@ function pointwiseMoments(
  * p_j = z_j, z ~ N(0, I_k), s = +-1 the class sign. counts[0] = kept among the nFiltered points,
  * counts[1] = those kept with label == s. nFiltered and nClean are integers below 2^53 passed as f64.
  *
- * Label-only rules (labelRule == 0, checkRule == CHECK_NONE; see labelOnlyMoments) use the
+ * Label-only rules (LABEL_FLIP, CHECK_NONE; see labelOnlyMoments) use the
  * stream in this order: one uniform per filtered point, in blocks of BLOCK, its category
  * among (s = +1, label s), (s = +1, label -s), (s = -1, label s), (s = -1, label -s), each
  * kept, or dropped, by the thresholds of the cumulative probabilities 1/2 (1 - flipProb)
@@ -340,18 +336,18 @@ function pointwiseMoments(
  * Other rules go point by point, the nFiltered points in blocks of BLOCK (the last one
  * shorter); a block of b points uses the stream in this order:
  *   1. b uniforms: class signs, s = +1 if u < 1/2, else -1;
- *   2. when labelRule == 0 (flip), b uniforms: the label is -s if it is < flipProb, else s;
+ *   2. when labelRule == LABEL_FLIP, b uniforms: the label is -s if it is < flipProb, else s;
  *   3. when keepIfAgree or keepIfDisagree lies strictly in (0, 1), b acceptance uniforms;
  *   4. b * k normals, k per point, point after point.
- * With labelRule == 1 the label is sign(c . p) (sign(0) = +1, c = (c0, c1, c2) padded with
+ * With LABEL_DIRECTION the label is sign(c . p) (sign(0) = +1, c = (c0, c1, c2) padded with
  * zeros beyond k, the sum ((c0 p0 + c1 p1) + c2 p2)). A point is kept when the acceptance
- * draw passes and the check passes (label-keep.ts) with checkScore = (v0 p0 + v1 p1) + v2 p2
+ * draw passes and the check passes (filtered-mixture-rule.ts) with checkScore = (v0 p0 + v1 p1) + v2 p2
  * and labelScore = c . p. Then the nClean points in blocks: b sign uniforms, then b * k
  * normals; label s, always kept.
  *
- * work: projectedMixtureWorkLength() f64. counts: 2 f64.
+ * work: filteredMixtureMomentsWorkLength() f64. counts: 2 f64.
  */
-export function projectedMixtureMoments(
+export function filteredMixtureMoments(
   state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
   labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64,
   keepIfAgree: f64, keepIfDisagree: f64,
@@ -362,7 +358,7 @@ export function projectedMixtureMoments(
   const totals = at(work, 10 * BLOCK + MOMENTS);
   const comps = at(totals, MOMENTS);
   memory.fill(totals, 0, <usize>(2 * MOMENTS) << 3);
-  if (labelRule == 0 && checkRule == CHECK_NONE) {
+  if (labelRule != LABEL_DIRECTION && checkRule == CHECK_NONE) {
     labelOnlyMoments(state, k, nFiltered, nClean, shift, flipProb, keepIfAgree, keepIfDisagree, work, totals, counts);
   } else {
     pointwiseMoments(

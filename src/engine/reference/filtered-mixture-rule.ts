@@ -1,9 +1,6 @@
-// The per-point label and keep rule of assembly/label-keep.ts in TypeScript: from a point's
-// class sign s, its uniform draws and its projections, never the point itself.
-
-export const CHECK_NONE = 0;
-export const CHECK_DIRECTION = 1;
-export const CHECK_LABEL_MARGIN = 2;
+// The per-point label and keep rule of assembly/filtered-mixture-rule.ts in TypeScript: from a
+// point's class sign s, its uniform draws and its projections, never the point itself.
+import { CHECK_DIRECTION, CHECK_LABEL_MARGIN } from "../constants/filtered-mixture.js";
 
 /** sign with sign(0) = +1. */
 export function labelSign(score: number): number {

@@ -1,18 +1,10 @@
-// The per-point rule of a filtered, labelled two-class mixture: a point's assigned label and
-// whether it is kept, from its class sign s, its uniform draws and its projections on at most
-// two directions. Nothing else of the point enters, so a sampler that draws only those
-// projections (exact sufficient statistics) can reuse the rule unchanged.
-// src/engine/reference/label-keep.ts is the same rule in TypeScript.
-
-/** No geometric check: the acceptance draw alone decides. */
-// @ts-ignore: decorator
-@inline export const CHECK_NONE: i32 = 0;
-/** Kept iff sign(check score) equals the label and |check score| >= margin. */
-// @ts-ignore: decorator
-@inline export const CHECK_DIRECTION: i32 = 1;
-/** Kept iff |label score| >= margin (the labelling direction's own margin). */
-// @ts-ignore: decorator
-@inline export const CHECK_LABEL_MARGIN: i32 = 2;
+// The per-point rule of the filtered mixture: a point's assigned label and whether it is kept,
+// from its class sign s, its uniform draws and its projections on at most two directions.
+// Nothing else of the point enters, so a kernel that draws only those projections
+// (filteredMixtureMoments) applies the rule unchanged. The check codes are in
+// src/engine/constants/filtered-mixture.ts; src/engine/reference/filtered-mixture-rule.ts is
+// the same rule in TypeScript.
+import { CHECK_DIRECTION, CHECK_LABEL_MARGIN } from "../src/engine/constants/filtered-mixture";
 
 /**
  * sign with sign(0) = +1, so a zero direction labels every point +1. In integer arithmetic:
@@ -39,7 +31,7 @@
   return (agree & (u < keepIfAgree)) | (!agree & (u < keepIfDisagree));
 }
 
-/** The geometric part of keeping (see the CHECK_ constants). */
+/** The geometric part of keeping (see the CHECK_ codes). */
 // @ts-ignore: decorator
 @inline export function passesCheck(rule: i32, label: f64, labelScore: f64, checkScore: f64, margin: f64): bool {
   // & rather than &&: both sides are cheap, and no branch on a random outcome.

@@ -1,0 +1,105 @@
+// Step 1 of a round of the categorical rows (see categorical-rows-refit.ts): every row's samples
+// drawn and filtered, or their expectation. src/engine/reference/categorical-rows-draw.ts is
+// the same computation in TypeScript and consumes the random stream in the same order.
+import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
+import { rngRefill, pairAt, pairToUniform } from "./rng";
+import { at, atI32 } from "./address";
+
+/**
+ * The outcome of a draw u that fell past p0: the first j whose running sum p0 + ... + p_j
+ * exceeds u. Rows sum to 1 up to rounding, which the draw takes as exact; if rounding leaves
+ * the sum at or below u, the last outcome with positive probability.
+ */
+function wrongOutcome(row: usize, cols: i32, u: f64): i32 {
+  let running = load<f64>(row);
+  for (let j = 1; j < cols; j++) {
+    running += load<f64>(at(row, j));
+    if (running > u) return j;
+  }
+  let j = cols - 1;
+  while (j > 1 && !(load<f64>(at(row, j)) > 0)) j--;
+  return j;
+}
+
+/**
+ * Step 1, sampling mode: draws and filters every row's samples, records the kept outcomes,
+ * the rejections and the rejection streaks, and counts rows by rejections (workspace[r],
+ * r = 0..samples) for the hardest-first allocation. Returns the number of kept samples. A
+ * draw u is correct when u < p0; which wrong outcome it is matters only when the sample is
+ * kept, so the row is searched only then (never under the oracle filter).
+ */
+export function drawAndFilter(
+  rng: usize, table: usize, streak: usize, rejected: usize, kept: usize, byRejections: usize,
+  rows: i32, cols: i32, samples: i32, gamma: f64, rho: f64,
+): f64 {
+  memory.fill(byRejections, 0, <usize>(samples + 1) << 3);
+  // A keep probability of exactly 0 or 1 needs no draw: the oracle filter draws nothing.
+  const drawCorrect = rho > 0 && rho < 1;
+  const drawWrong = gamma > 0 && gamma < 1;
+  const keepCorrect = rho == 0;
+  const keepWrong = gamma == 1;
+  const alwaysDraws = drawCorrect && drawWrong;
+  const rowPairs = <u32>(2 * samples);
+  let cursor = load<u32>(rng + STREAM_CURSOR_OFFSET);
+  let keptTotal: f64 = 0;
+  for (let x = 0; x < rows; x++) {
+    const row = table + <usize>x * (<usize>cols << 3);
+    const head = load<f64>(row);
+    const slots = kept + ((<usize>x * <usize>samples) << 2);
+    let n = 0;
+    if (alwaysDraws && cursor + rowPairs <= <u32>STREAM_BUFFER_PAIRS) {
+      // The common case, specialised: two pairs per sample, all of the row's in the buffer.
+      for (let s = 0; s < samples; s++) {
+        const u = pairToUniform(pairAt(rng, cursor));
+        const v = pairToUniform(pairAt(rng, cursor + 1));
+        cursor += 2;
+        const correct = u < head;
+        const keep = correct ? v >= rho : v < gamma;
+        store<i32>(atI32(slots, n), keep && !correct ? wrongOutcome(row, cols, u) : 0);
+        n += <i32>keep;
+      }
+    } else {
+      for (let s = 0; s < samples; s++) {
+        if (cursor == STREAM_BUFFER_PAIRS) {
+          rngRefill(rng);
+          cursor = 0;
+        }
+        const u = pairToUniform(pairAt(rng, cursor++));
+        const correct = u < head;
+        // Selects rather than branches: whether a draw is correct is a coin flip the CPU cannot predict.
+        let keep = correct ? keepCorrect : keepWrong;
+        if (correct ? drawCorrect : drawWrong) {
+          if (cursor == STREAM_BUFFER_PAIRS) {
+            rngRefill(rng);
+            cursor = 0;
+          }
+          const v = pairToUniform(pairAt(rng, cursor++));
+          keep = correct ? v >= rho : v < gamma;
+        }
+        store<i32>(atI32(slots, n), keep && !correct ? wrongOutcome(row, cols, u) : 0);
+        n += <i32>keep;
+      }
+    }
+    const r = samples - n;
+    store<f64>(at(rejected, x), <f64>r);
+    const record = load<i32>(atI32(streak, x)) + 1;
+    store<i32>(atI32(streak, x), select<i32>(record, 0, r > 0));
+    store<f64>(at(byRejections, r), load<f64>(at(byRejections, r)) + 1.0);
+    keptTotal += <f64>n;
+  }
+  store<u32>(rng + STREAM_CURSOR_OFFSET, cursor);
+  return keptTotal;
+}
+
+/** Step 1, expected mode: each row's expected rejections; returns the expected kept samples. */
+export function expectedRejections(table: usize, rejected: usize, rows: i32, cols: i32, samples: i32, gamma: f64, rho: f64): f64 {
+  const k = <f64>samples;
+  let keptTotal: f64 = 0;
+  for (let x = 0; x < rows; x++) {
+    const a = load<f64>(table + <usize>x * (<usize>cols << 3));
+    const e = max<f64>(0.0, 1.0 - a);
+    store<f64>(at(rejected, x), k * (rho * a + (1.0 - gamma) * e));
+    keptTotal += k * (a * (1.0 - rho) + gamma * e);
+  }
+  return keptTotal;
+}

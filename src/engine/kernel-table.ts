@@ -1,0 +1,85 @@
+// Every kernel, with its arguments in order: the one declaration that both implementations
+// are checked against by the compiler (the wasm build through its generated bindings, in
+// wasm-engine.ts; the TypeScript reference in reference/kernels.ts), and that the engine body
+// (engine.ts) calls through. A kernel is its AssemblyScript function (exported from
+// assembly/index.ts), its reference function, and one line here; samplers also become engine
+// methods from this line alone (see Sampler). Kernels that need scratch memory declare its size
+// as a `...WorkLength` kernel, so that each implementation owns its layout and the engine body
+// allocates it. What each kernel computes, and the order in which it consumes the random
+// stream, is documented with its AssemblyScript code.
+import {
+  stream, f64, i32, int, real, flag, positive, probability, kernel, returns, sampler,
+  type KernelFunctions, type Pointers, type Arrays,
+} from "./kernel-arguments.js";
+
+export const KERNELS = {
+  // Random streams (assembly/rng.ts).
+  rngSeed: kernel(stream(), int("seedLo"), int("seedHi"), int("stream")),
+  rngRefill: kernel(stream()),
+
+  // Samplers (assembly/samplers.ts): engine methods fill(rng, out, ...parameters, n = out.length).
+  /** Uniforms on [0, 1), 53 random bits each. */
+  fillUniform: sampler("f64"),
+  /** Standard normals (a 256-layer ziggurat). */
+  fillNormal: sampler("f64"),
+  /** 1 with probability p, else 0. */
+  fillBernoulli: sampler("u8", probability("p")),
+  /** Gamma(shape, 1) (Marsaglia & Tsang 2000). */
+  fillGamma: sampler("f64", positive("shape")),
+  /** Chi-square with dof degrees of freedom (2 Gamma(dof / 2)). */
+  fillChiSquare: sampler("f64", positive("dof")),
+  fillCategorical: kernel(stream(), i32("out"), int("n"), f64("cdf"), int("k")),
+  fillWishart: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld"), f64("work")),
+  wishartWorkLength: returns("int", int("p")),
+
+  // Deterministic exp and log (assembly/math.ts).
+  detExp: returns("real", real("x")),
+  detLog: returns("real", real("x")),
+
+  // Dense linear algebra, row-major (assembly/linalg.ts).
+  dot: returns("real", f64("x"), f64("y"), int("n")),
+  axpy: kernel(real("a"), f64("x"), f64("y"), int("n")),
+  scale: kernel(real("a"), f64("x"), int("n")),
+  gemv: kernel(f64("a"), f64("x"), f64("y"), int("rows"), int("cols")),
+  gramAccumulate: kernel(f64("x"), f64("y"), int("rows"), int("d"), f64("g"), f64("b")),
+  gramSymmetrize: kernel(f64("g"), int("d")),
+  cholesky: returns("int", f64("a"), int("d"), real("ridge")),
+  choleskySolve: kernel(f64("l"), int("d"), f64("b")),
+
+  // The filtered mixture: a labelled, filtered two-class Gaussian mixture (assembly/filtered-mixture-*.ts).
+  filteredMixtureGram: kernel(
+    stream(), int("d"), int("nFiltered"), int("nClean"), real("shift"),
+    int("labelRule"), real("flipProb"), f64("labelDir"), real("keepIfAgree"), real("keepIfDisagree"),
+    int("checkRule"), f64("checkDir"), real("margin"),
+    f64("work"), int("blockRows"), f64("g"), f64("b"), f64("counts"),
+  ),
+  filteredMixtureGramWorkLength: returns("int", int("d"), int("blockRows")),
+  filteredMixtureMoments: kernel(
+    stream(), int("k"), real("nFiltered"), real("nClean"), real("shift"),
+    int("labelRule"), real("flipProb"), real("c0"), real("c1"), real("c2"),
+    real("keepIfAgree"), real("keepIfDisagree"),
+    int("checkRule"), real("v0"), real("v1"), real("v2"), real("margin"),
+    f64("work"), f64("moments"), f64("counts"),
+  ),
+  filteredMixtureMomentsWorkLength: returns("int"),
+
+  // Categorical rows: a table of categorical distributions sampled, filtered, labelled and refit
+  // (assembly/categorical-rows-*.ts).
+  fillBetaCategoricalRows: kernel(
+    stream(), f64("table"), int("rows"), int("cols"), int("zeroRows"), real("betaA"), real("betaB"), flag("dirichletTail"),
+  ),
+  categoricalRowStats: kernel(f64("table"), int("rows"), int("cols"), real("epsilon"), f64("stats")),
+  refitCategoricalRows: kernel(
+    stream(), f64("table"), i32("streak"), f64("rejected"), f64("labels"), i32("kept"), f64("workspace"),
+    int("rows"), int("cols"), int("samples"), real("gamma"), real("rho"), real("beta"),
+    int("allocation"), real("budget"), real("alpha"), flag("expected"), real("epsilon"), f64("stats"),
+  ),
+} as const;
+
+export type KernelTable = typeof KERNELS;
+export type KernelName = keyof KernelTable;
+
+/** The wasm build's kernels: pointers into linear memory. */
+export type WasmKernels = KernelFunctions<KernelTable, Pointers>;
+/** The TypeScript reference's kernels: typed arrays. */
+export type ReferenceKernels = KernelFunctions<KernelTable, Arrays>;

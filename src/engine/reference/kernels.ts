@@ -1,0 +1,24 @@
+// The TypeScript reference's kernels, one per entry of the kernel table, each consuming the
+// random stream as its wasm twin does. The compiler checks this object against the table, so
+// a kernel missing here, or taking other arguments than the table passes, fails the type check.
+import { matchingTable } from "../kernel-arguments.js";
+import type { ReferenceKernels } from "../kernel-table.js";
+import { rngSeed, rngRefill } from "./rng.js";
+import { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fillChiSquare } from "./samplers.js";
+import { fillWishart, wishartWorkLength } from "./wishart.js";
+import { detExp, detLog } from "./math.js";
+import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
+import { filteredMixtureGram, filteredMixtureGramWorkLength } from "./filtered-mixture-gram.js";
+import { filteredMixtureMoments, filteredMixtureMomentsWorkLength } from "./filtered-mixture-moments.js";
+import { fillBetaCategoricalRows } from "./categorical-rows-fill.js";
+import { categoricalRowStats } from "./categorical-rows-stats.js";
+import { refitCategoricalRows } from "./categorical-rows-refit.js";
+
+export const referenceKernels = matchingTable<ReferenceKernels>()({
+  rngSeed, rngRefill,
+  fillUniform, fillNormal, fillBernoulli, fillGamma, fillChiSquare, fillCategorical, fillWishart, wishartWorkLength,
+  detExp, detLog,
+  dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
+  filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureMoments, filteredMixtureMomentsWorkLength,
+  fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows,
+});
