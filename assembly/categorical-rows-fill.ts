@@ -2,7 +2,7 @@
 // law, the rest of the row's mass over the other outcomes. src/engine/reference/categorical-rows-fill.ts
 // is the same computation in TypeScript and consumes the random stream in the same order.
 import { nextUniformPositive } from "./rng";
-import { nextGamma } from "./samplers";
+import { nextGamma } from "./gamma";
 import { detLog } from "./math";
 import { at } from "./address";
 

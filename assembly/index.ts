@@ -3,7 +3,7 @@
 // into linear memory; and the allocator the engine's blocks come from.
 export { alloc, free } from "./memory";
 export { rngSeed, rngRefill } from "./rng";
-export { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fillChiSquare } from "./samplers";
+export * from "./samplers";
 export { detExp, detLog } from "./math";
 export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
 export { fillWishart, wishartWorkLength } from "./wishart";

@@ -1,13 +1,14 @@
-// Samplers over a random stream: uniform, normal (ziggurat), Bernoulli, categorical, gamma
-// and chi-square. Bulk fills keep the stream's cursor in a local; rare branches go through
-// nextPair, which keeps it in memory.
+// The sampler kernels: fill a block from a random stream (uniform, normal, Bernoulli,
+// categorical, gamma, chi-square). Every export here is a kernel of the module (assembly/index.ts
+// exports them all) with its line in src/engine/kernel-table.ts; draws one at a time live in
+// their own files (normal.ts, gamma.ts). Bulk fills keep the stream's cursor in a local; rare
+// branches go through nextPair, which keeps it in memory.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextPair, nextUniform, nextUniformPositive } from "./rng";
+import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
-import { ZIG_X, ZIG_F, ZIG_RATIO, ZIG_RATIO_X } from "./ziggurat";
-import { ZIG_R } from "../src/engine/constants/ziggurat";
-import { wedgeSqueeze, UNDER, UNDECIDED } from "./ziggurat-squeeze";
-import { detExp, detLog } from "./math";
+import { ZIG_X, ZIG_RATIO, ZIG_RATIO_X } from "./ziggurat";
+import { layerOf, normalSlow } from "./normal";
+import { nextGamma } from "./gamma";
 
 /** out[k] = the uniform of pair k at `pairs`, for k < count: the buffer read in order. */
 // @ts-ignore: decorator
@@ -44,47 +45,6 @@ export function fillUniform(state: usize, out: usize, n: i32): void {
 
 /** Both lanes -0.0: andnot with it is |x|. */
 const SIGN_BITS: usize = memory.data<f64>([-0.0, -0.0], 16);
-
-// @ts-ignore: decorator
-@inline function layerOf(pair: u64): usize {
-  return <usize>(<u32>pair & 255);
-}
-
-/** Normal tail beyond ZIG_R (Marsaglia 1964). */
-function normalTail(state: usize, negative: bool): f64 {
-  let x: f64, y: f64;
-  do {
-    x = detLog(nextUniformPositive(state)) / ZIG_R;
-    y = detLog(nextUniformPositive(state));
-  } while (-2.0 * y < x * x);
-  return negative ? x - ZIG_R : ZIG_R - x;
-}
-
-/** The ziggurat's rare branch: the base strip's tail, or the wedge test (squeezed), then fresh attempts. */
-function normalSlow(state: usize, u: f64, layer: usize): f64 {
-  while (true) {
-    if (layer == 0) return normalTail(state, u < 0);
-    const x = u * load<f64>(ZIG_X + (layer << 3));
-    const f0 = load<f64>(ZIG_F + (layer << 3));
-    const f1 = load<f64>(ZIG_F + ((layer + 1) << 3));
-    const y = f0 + nextUniform(state) * (f1 - f0);
-    const side = wedgeSqueeze(layer, Math.abs(x), y);
-    if (side == UNDER || (side == UNDECIDED && y < detExp(-0.5 * x * x))) return x;
-    const pair = nextPair(state);
-    layer = layerOf(pair);
-    u = pairToSignedUniform(pair);
-    if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) return u * load<f64>(ZIG_X + (layer << 3));
-  }
-}
-
-/** One standard normal. */
-export function nextNormal(state: usize): f64 {
-  const pair = nextPair(state);
-  const layer = layerOf(pair);
-  const u = pairToSignedUniform(pair);
-  if (Math.abs(u) < load<f64>(ZIG_RATIO + (layer << 3))) return u * load<f64>(ZIG_X + (layer << 3));
-  return normalSlow(state, u, layer);
-}
 
 /**
  * out[i] = standard normal. The SIMD build tests four candidates per iteration, two per v128
@@ -187,7 +147,7 @@ export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
  * the first j with cdf[j] > u * cdf[k-1], so a zero-probability category is never drawn.
  */
 // @ts-ignore: decorator
-@inline export function categoricalIndex(cdf: usize, k: i32, uniform: f64): i32 {
+@inline function categoricalIndex(cdf: usize, k: i32, uniform: f64): i32 {
   const target = uniform * load<f64>(cdf + (<usize>(k - 1) << 3));
   let lo = 0, hi = k - 1;
   while (lo < hi) {
@@ -217,26 +177,6 @@ export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k:
     cursor += <u32>run;
   }
   store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
-}
-
-/** One Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 by boosting shape + 1). */
-export function nextGamma(state: usize, shape: f64): f64 {
-  if (shape < 1.0) {
-    const boosted = nextGamma(state, shape + 1.0);
-    return boosted * detExp(detLog(nextUniformPositive(state)) / shape);
-  }
-  const d = shape - 1.0 / 3.0;
-  const c = 1.0 / Math.sqrt(9.0 * d);
-  while (true) {
-    const x = nextNormal(state);
-    let v = 1.0 + c * x;
-    if (v <= 0.0) continue;
-    v = v * v * v;
-    const u = nextUniformPositive(state);
-    const x2 = x * x;
-    if (u < 1.0 - 0.0331 * x2 * x2) return d * v;
-    if (detLog(u) < 0.5 * x2 + d * (1.0 - v + detLog(v))) return d * v;
-  }
 }
 
 /** out[i] = Gamma(shape, 1). */

@@ -4,7 +4,8 @@
 // an integer dof <= p - 1 (a singular Wishart) as H^T H with H's dof rows drawn. Every sum
 // runs in a fixed order, the SIMD lanes included, so all builds and the TypeScript reference
 // (src/engine/reference/wishart.ts) give the same bits.
-import { fillNormal, nextGamma } from "./samplers";
+import { fillNormal } from "./samplers";
+import { nextGamma } from "./gamma";
 import { at } from "./address";
 import { dotInOrder } from "./ordered-dot";
 

@@ -68,13 +68,15 @@ export const int = (name: string) => ({ kind: "int", name }) as const;
 export const real = (name: string) => ({ kind: "real", name }) as const;
 export const flag = (name: string) => ({ kind: "flag", name }) as const;
 
-export function positive(name: string): Parameter {
-  return { kind: "real", name, allowed: "> 0", accepts: (x) => x > 0 && x < Infinity };
+/** A sampler's parameter that accepts what `accepts` does, said as `allowed` in errors. */
+export function parameter(name: string, allowed: string, accepts: (value: number) => boolean): Parameter {
+  return { kind: "real", name, allowed, accepts };
 }
 
-export function probability(name: string): Parameter {
-  return { kind: "real", name, allowed: "in [0, 1]", accepts: (x) => x >= 0 && x <= 1 };
-}
+export const positive = (name: string) => parameter(name, "> 0", (x) => x > 0 && x < Infinity);
+export const probability = (name: string) => parameter(name, "in [0, 1]", (x) => x >= 0 && x <= 1);
+/** A count passed as f64: exact up to 2^53. */
+export const count = (name: string) => parameter(name, "an integer in [0, 2^53)", (x) => Number.isSafeInteger(x) && x >= 0);
 
 /** A kernel that returns nothing. */
 export function kernel<const A extends readonly Argument[]>(...args: A): Kernel<A, "void"> {

@@ -1,6 +1,6 @@
 // assembly/categorical-rows-fill.ts in plain TypeScript, consuming the random stream in the same order.
 import { nextUniformPositive } from "./rng.js";
-import { nextGamma } from "./samplers.js";
+import { nextGamma } from "./gamma.js";
 import { detLog } from "./math.js";
 
 export function fillBetaCategoricalRows(

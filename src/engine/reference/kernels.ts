@@ -4,7 +4,7 @@
 import { matchingTable } from "../kernel-arguments.js";
 import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
-import { fillUniform, fillNormal, fillBernoulli, fillCategorical, fillGamma, fillChiSquare } from "./samplers.js";
+import * as samplers from "./samplers.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
 import { detExp, detLog } from "./math.js";
 import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
@@ -16,7 +16,7 @@ import { refitCategoricalRows } from "./categorical-rows-refit.js";
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
-  fillUniform, fillNormal, fillBernoulli, fillGamma, fillChiSquare, fillCategorical, fillWishart, wishartWorkLength,
+  ...samplers, fillWishart, wishartWorkLength,
   detExp, detLog,
   dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
   filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureMoments, filteredMixtureMomentsWorkLength,

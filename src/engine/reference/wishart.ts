@@ -1,6 +1,7 @@
 // assembly/wishart.ts's fillWishart in plain TypeScript: the same draws in the same order and
 // the same sums in the same order, so the same bits as every wasm build.
-import { fillNormal, nextGamma } from "./samplers.js";
+import { fillNormal } from "./samplers.js";
+import { nextGamma } from "./gamma.js";
 import { dotInOrder } from "./ordered-dot.js";
 
 function mirrorLower(out: Float64Array, p: number, ld: number): void {

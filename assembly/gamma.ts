@@ -1,0 +1,26 @@
+// One Gamma(shape, 1) draw at a time (Marsaglia & Tsang 2000), for the gamma and chi-square
+// samplers, Beta rows and Bartlett's chi-square factors. src/engine/reference/gamma.ts consumes
+// the stream the same way.
+import { nextUniformPositive } from "./rng";
+import { nextNormal } from "./normal";
+import { detExp, detLog } from "./math";
+
+/** One Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 by boosting shape + 1). */
+export function nextGamma(state: usize, shape: f64): f64 {
+  if (shape < 1.0) {
+    const boosted = nextGamma(state, shape + 1.0);
+    return boosted * detExp(detLog(nextUniformPositive(state)) / shape);
+  }
+  const d = shape - 1.0 / 3.0;
+  const c = 1.0 / Math.sqrt(9.0 * d);
+  while (true) {
+    const x = nextNormal(state);
+    let v = 1.0 + c * x;
+    if (v <= 0.0) continue;
+    v = v * v * v;
+    const u = nextUniformPositive(state);
+    const x2 = x * x;
+    if (u < 1.0 - 0.0331 * x2 * x2) return d * v;
+    if (detLog(u) < 0.5 * x2 + d * (1.0 - v + detLog(v))) return d * v;
+  }
+}
