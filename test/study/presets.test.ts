@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { presets } from "../../src/presets/index.js";
 import { resolveParams, scenarios } from "../../src/scenarios/index.js";
-import { runStudy } from "../../src/study/node/run-study.js";
+import { runStudy } from "../../src/output/run-study.js";
 import { FlagIssues } from "../../src/cli/options.js";
 import { specFromArguments } from "../../src/cli/run.js";
 import { cliSync, read, scratchDir } from "../helpers/study-dirs.js";

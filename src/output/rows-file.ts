@@ -9,8 +9,8 @@
 // each task's bytes through a chunked writer. What stays in memory is proportional to the
 // number of tasks (at most MAX_TASKS, a few hundred bytes each), not to the rows' size.
 import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
-import type { Study } from "../spec.js";
-import type { Task } from "../task.js";
+import type { Study } from "../study/spec.js";
+import type { Task } from "../study/task.js";
 import { AtomicWriter, writeAll } from "./atomic-write.js";
 import { forEachLine } from "./line-reader.js";
 

@@ -3,8 +3,8 @@
 // exactly once.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { resolveStudy, type Study } from "../spec.js";
-import { studyTasks } from "../task.js";
+import { resolveStudy, type Study } from "../study/spec.js";
+import { studyTasks } from "../study/task.js";
 import { ROWS_FILE, readRows, taskKey, writeCanonicalRows, type RowIndex } from "./rows-file.js";
 import { STUDY_FILE, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
 import { writeFileAtomic } from "./atomic-write.js";

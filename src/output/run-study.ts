@@ -3,11 +3,11 @@
 // stream (rows in canonical order as soon as they are ready).
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { resolveStudy, type Study } from "../spec.js";
-import { studyTasks, type Task } from "../task.js";
-import { shardTasks, type Shard } from "../shard.js";
-import { rowColumns } from "../columns.js";
-import { csvCell } from "../../report/csv.js";
+import { resolveStudy, type Study } from "../study/spec.js";
+import { studyTasks, type Task } from "../study/task.js";
+import { shardTasks, type Shard } from "../study/shard.js";
+import { rowColumns } from "../study/columns.js";
+import { csvCell } from "../report/csv.js";
 import { runInWorkers } from "./worker-pool.js";
 import type { RowFormat } from "./worker-protocol.js";
 import { ROWS_FILE, RowsAppender, readRows, taskKey, writeCanonicalRows, type TaskRows } from "./rows-file.js";
@@ -16,7 +16,7 @@ import { writeFileAtomic } from "./atomic-write.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
 import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
-import type { ReportSection } from "../../report/report-html.js";
+import type { ReportSection } from "../report/report-html.js";
 
 export interface StudyProgress {
   tasksDone: number;

@@ -3,20 +3,20 @@
 // each written atomically.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { Study } from "../spec.js";
-import type { Task } from "../task.js";
-import type { Row } from "../rows.js";
+import type { Study } from "../study/spec.js";
+import type { Task } from "../study/task.js";
+import type { Row } from "../study/rows.js";
 import type { StudyRecord } from "./study-record.js";
 import { AtomicWriter, writeFileAtomic } from "./atomic-write.js";
 import { RowsReader, taskKey, type RowIndex } from "./rows-file.js";
-import { summarizeCell, summaryColumns, type SummaryRow } from "../../report/summary.js";
-import { derivedRows, derivedStudy } from "../../report/derived.js";
-import { csvCell, csvLine } from "../../report/csv.js";
-import { planCharts, type ChartPlan } from "../../report/chart-plan.js";
-import { chartSpec } from "../../report/chart-spec.js";
-import { renderSvg } from "../../report/render-svg.js";
-import { reportHtml, type ReportSection } from "../../report/report-html.js";
-import { findPreset, type Preset } from "../../presets/index.js";
+import { summarizeCell, summaryColumns, type SummaryRow } from "../report/summary.js";
+import { derivedRows, derivedStudy } from "../report/derived.js";
+import { csvCell, csvLine } from "../report/csv.js";
+import { planCharts, type ChartPlan } from "../report/chart-plan.js";
+import { chartSpec } from "../report/chart-spec.js";
+import { renderSvg } from "../report/render-svg.js";
+import { reportHtml, type ReportSection } from "../report/report-html.js";
+import { findPreset, type Preset } from "../presets/index.js";
 
 export const SUMMARY_FILE = "summary.csv";
 export const REPORT_FILE = "report.html";
