@@ -7,7 +7,8 @@ import { studyTasks } from "../study/task.js";
 import { shardTasks } from "../study/shard.js";
 import { ROWS_FILE, readRows } from "./rows-file.js";
 import { readStudyRecord } from "./study-record.js";
-import { REPORT_FILE, writeStudyOutputs } from "./study-outputs.js";
+import { writeStudyOutputs } from "./study-outputs.js";
+import { REPORT_FILE } from "./plots-and-report.js";
 import { ResultDirError } from "./result-dir-error.js";
 
 export async function plotDirectory(dir: string): Promise<{ report: string; missing: number }> {

@@ -11,6 +11,7 @@ import type { Shard } from "../study/shard.js";
 import { resolveBuild } from "../engine/load.js";
 import { packageVersion } from "./package-version.js";
 import { ResultDirError } from "./result-dir-error.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
 export const STUDY_FILE = "study.json";
 
@@ -43,6 +44,10 @@ export function makeStudyRecord(study: Study, preset: string | null, shard: Shar
     tasks,
     ...(writtenBy === undefined ? {} : { writtenBy }),
   };
+}
+
+export function writeStudyRecord(dir: string, record: StudyRecord): void {
+  writeFileAtomic(join(dir, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 export function readStudyRecord(dir: string): StudyRecord {

@@ -7,9 +7,12 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
 import { forEachLine } from "../../src/output/line-reader.js";
-import { RowsAppender, RowsReader, readRows, writeCanonicalRows } from "../../src/output/rows-file.js";
+import { readRows } from "../../src/output/rows-file.js";
+import { RowsReader } from "../../src/output/rows-reader.js";
+import { RowsAppender } from "../../src/output/rows-appender.js";
+import { writeCanonicalRows } from "../../src/output/canonical-rows.js";
 import { AtomicWriter } from "../../src/output/atomic-write.js";
-import { writeTables } from "../../src/output/study-outputs.js";
+import { writeTables } from "../../src/output/study-tables.js";
 import { resolveStudy } from "../../src/study/spec.js";
 import { studyTasks } from "../../src/study/task.js";
 import { simulate } from "../../src/study/simulate.js";
