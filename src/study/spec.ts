@@ -32,7 +32,10 @@ const specSchema = strictObject({
   engine: oneOf(["wasm", "js"]).default("wasm"),
 });
 
+/** A study spec resolved: defaults filled in. */
 export type StudySpec = z.output<typeof specSchema>;
+/** A study spec as written: keys with defaults may be left out. */
+export type StudySpecInput = z.input<typeof specSchema>;
 
 export interface Study<P = unknown> {
   spec: StudySpec;
