@@ -5,9 +5,31 @@
 /** A path under src/ in one of these folders. */
 const under = (...folders) => `^src/(${folders.join("|")})/`;
 
+/**
+ * The two rules of a layer that runs in browsers and Web Workers as in Node: it imports none of
+ * the layers `above` it (for `reason`), and no Node builtin.
+ */
+const browserSafeLayer = (folder, above, reason) => [
+  {
+    name: `${folder}-imports-no-layer-above`,
+    comment: reason,
+    severity: "error",
+    from: { path: under(folder) },
+    to: { path: under(...above) },
+  },
+  {
+    name: `${folder}-imports-no-node-builtins`,
+    comment: `src/${folder} runs in browsers and Web Workers as in Node; files, threads and processes belong to src/output.`,
+    severity: "error",
+    from: { path: under(folder) },
+    to: { dependencyTypes: ["core"] },
+  },
+];
+
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
   forbidden: [
+    // The engine has no builtin rule: in Node it reads the wasm with import("node:fs/promises").
     {
       name: "engine-imports-nothing-above-it",
       comment: "The engine runs kernels on numbers and knows nothing of what they mean: scenarios, studies and their files, reports, presets and the CLI all build on it, never the reverse.",
@@ -15,34 +37,16 @@ module.exports = {
       from: { path: under("engine") },
       to: { path: under("scenarios", "study", "output", "report", "presets", "cli", "validation") },
     },
-    {
-      name: "scenarios-import-no-layer-above",
-      comment: "A scenario is one replicate's simulation and its closed forms; studies, outputs, reports and presets use scenarios, so a scenario importing them would turn the flow around.",
-      severity: "error",
-      from: { path: under("scenarios") },
-      to: { path: under("study", "output", "report", "presets", "cli") },
-    },
-    {
-      name: "scenarios-import-no-node-builtins",
-      comment: "Scenarios run in browsers and Web Workers as in Node, and never touch files.",
-      severity: "error",
-      from: { path: under("scenarios") },
-      to: { dependencyTypes: ["core"] },
-    },
-    {
-      name: "study-imports-no-layer-above",
-      comment: "The study layer is pure (specs, cells, seeds, tasks, rows, simulate()) and returns data; output, report and presets build on it, and the CLI on them.",
-      severity: "error",
-      from: { path: under("study") },
-      to: { path: under("output", "report", "presets", "cli") },
-    },
-    {
-      name: "study-imports-no-node-builtins",
-      comment: "simulate() and the rest of the study layer run in browsers and Web Workers; files, threads and processes belong to src/output.",
-      severity: "error",
-      from: { path: under("study") },
-      to: { dependencyTypes: ["core"] },
-    },
+    ...browserSafeLayer(
+      "scenarios",
+      ["study", "output", "report", "presets", "cli"],
+      "A scenario is one replicate's simulation and its closed forms; studies, outputs, reports and presets use scenarios, so a scenario importing them would turn the flow around.",
+    ),
+    ...browserSafeLayer(
+      "study",
+      ["output", "report", "presets", "cli"],
+      "The study layer is pure (specs, cells, seeds, tasks, rows, simulate()) and returns data; output, report and presets build on it, and the CLI on them.",
+    ),
     {
       name: "report-imports-no-output-cli-or-presets",
       comment: "Reports are pure functions of rows (summaries, charts, report.html); output writes them to files with a preset's hints, so reports know neither.",

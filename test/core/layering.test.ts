@@ -31,8 +31,8 @@ test("src/ imports only along the flow", () => {
 /** One import against the flow per rule: [file, the import it adds]. Imported files exist, empty. */
 const againstTheFlow: Record<string, [file: string, specifier: string]> = {
   "engine-imports-nothing-above-it": ["src/engine/kernel.ts", "../validation/target.js"],
-  "scenarios-import-no-layer-above": ["src/scenarios/scenario.ts", "../study/target.js"],
-  "scenarios-import-no-node-builtins": ["src/scenarios/files.ts", "node:fs"],
+  "scenarios-imports-no-layer-above": ["src/scenarios/scenario.ts", "../study/target.js"],
+  "scenarios-imports-no-node-builtins": ["src/scenarios/files.ts", "node:fs"],
   "study-imports-no-layer-above": ["src/study/spec.ts", "../report/target.js"],
   "study-imports-no-node-builtins": ["src/study/files.ts", "node:path"],
   "report-imports-no-output-cli-or-presets": ["src/report/summary.ts", "../presets/target.js"],
