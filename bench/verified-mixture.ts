@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { Writable } from "node:stream";
 import { simulate, createEngine, type Row } from "../src/index.js";
-import { runStudy } from "../src/study/node/run-study.js";
+import { runStudy } from "../src/output/run-study.js";
 
 const D = 100;
 const EPS_POINTS = 21;

@@ -1,6 +1,6 @@
 // collapse-sim's public API. Everything here runs in Node and in browsers (Web Workers too);
 // the Node-only parts (worker pool, result files, merge, plots on disk) live under
-// src/study/node and src/cli, and are not imported here.
+// src/output and src/cli, and are not imported here.
 export * from "./engine/index.js";
 export { scenarios, scenarioNames, resolveParams } from "./scenarios/index.js";
 export { registerScenario } from "./scenarios/register.js";

@@ -4,10 +4,10 @@
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { applyOverrides, parseOverride } from "../study/overrides.js";
-import { runStudy } from "../study/node/run-study.js";
-import { STUDY_FILE, readStudyRecord } from "../study/node/study-record.js";
-import { ResultDirError } from "../study/node/result-dir-error.js";
-import { writeFileAtomic } from "../study/node/atomic-write.js";
+import { runStudy } from "../output/run-study.js";
+import { STUDY_FILE, readStudyRecord } from "../output/study-record.js";
+import { ResultDirError } from "../output/result-dir-error.js";
+import { writeFileAtomic } from "../output/atomic-write.js";
 import { reportHtml, type ReportSection } from "../report/report-html.js";
 import { defaultStudy } from "../presets/default-study.js";
 import { findPreset } from "../presets/index.js";

@@ -1,5 +1,5 @@
 // The text of `collapse-sim --help`.
-import { packageVersion } from "../version.js";
+import { packageVersion } from "../output/package-version.js";
 
 export function helpText(): string {
   return `collapse-sim ${packageVersion()}: iterated training on synthetic data, with theory beside every curve

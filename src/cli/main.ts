@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // The collapse-sim command: dispatches to one file per command, and turns bad input into
 // exit code 2 with a message naming what was wrong.
-import { packageVersion } from "../version.js";
+import { packageVersion } from "../output/package-version.js";
 import { SpecError } from "../validation/spec-error.js";
-import { ResultDirError } from "../study/node/result-dir-error.js";
+import { ResultDirError } from "../output/result-dir-error.js";
 import { helpText } from "./help.js";
 import { runCommand } from "./run.js";
 import { mergeCommand } from "./merge.js";

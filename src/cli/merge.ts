@@ -1,5 +1,5 @@
 // collapse-sim merge DIR... --out DIR
-import { mergeStudies } from "../study/node/merge.js";
+import { mergeStudies } from "../output/merge-studies.js";
 import { parseCommand } from "./options.js";
 import { UsageError } from "./usage-error.js";
 

@@ -1,5 +1,5 @@
 // collapse-sim plot DIR
-import { plotDirectory } from "../study/node/plot-directory.js";
+import { plotDirectory } from "../output/plot-directory.js";
 import { parseCommand } from "./options.js";
 import { UsageError } from "./usage-error.js";
 

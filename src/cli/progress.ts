@@ -1,7 +1,7 @@
 // Progress on stderr: a live bar (tasks and cells done, rate, time left) when stderr is a
 // terminal, else nothing until the one-line summary at the end; --quiet silences both.
 import { SingleBar } from "cli-progress";
-import type { StudyProgress } from "../study/node/run-study.js";
+import type { StudyProgress } from "../output/study-progress.js";
 
 export interface ProgressReporter {
   start(progress: StudyProgress): void;

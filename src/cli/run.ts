@@ -2,7 +2,7 @@
 //   [--workers N] [--resume] [--shard I/N] [--shards N] [--no-plots] [--quiet]
 import { readFileSync } from "node:fs";
 import { applyOverrides, parseOverride, type Override } from "../study/overrides.js";
-import { runStudy } from "../study/node/run-study.js";
+import { runStudy } from "../output/run-study.js";
 import { findPreset, presetNames } from "../presets/index.js";
 import { SpecError } from "../validation/spec-error.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";

@@ -1,14 +1,18 @@
 // The six curation arms of the weak-data comparison at one label budget, over generations.
-import type { Preset } from "./preset.js";
+import * as weakData from "../scenarios/weak-data/index.js";
 import type { Marker } from "../report/chart-plan.js";
 import type { Study } from "../study/spec.js";
+import { definePreset } from "./preset.js";
 
-function markers(study: Study): Marker[] {
-  const unsolvable = (study.cells[0].params as { unsolvable: number }).unsolvable;
-  return [{ metric: "accuracy", value: 1 - unsolvable, label: "filter-only limit: 1 - unsolvable" }];
+const { theory } = weakData;
+
+/** Filtering alone lifts only the prompts the model can solve at all. */
+function markers(study: Study<weakData.Params>): Marker[] {
+  const { unsolvable } = study.cells[0].params;
+  return [{ metric: "accuracy", value: theory.filterOnlyPlateau(unsolvable), label: "filter-only limit: 1 - unsolvable" }];
 }
 
-export const aminArms: Preset = {
+export const aminArms = definePreset(weakData, {
   name: "amin-arms",
   title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations",
   source:
@@ -16,7 +20,6 @@ export const aminArms: Preset = {
   description:
     "A model refits on its own samples per prompt. Without curation it loses diversity and stays at its starting accuracy (collapse); a noisy filter (gamma = 0.1: wrong samples kept, rho = 0: correct ones rejected) climbs to the plateau of the prompts it can ever solve; a weak labeler (right half the time) with 0.25 labels offered per prompt per round escapes it, and spending them on the prompts failed most (hardest, as in boosting) beats spending them uniformly. replace-rejected is the analysed procedure (one label per rejected sample), shown with its closed form.",
   spec: {
-    scenario: "weak-data",
     params: {
       prompts: 50000,
       responses: 16,
@@ -34,4 +37,4 @@ export const aminArms: Preset = {
     seed: 2502,
   },
   plot: { x: "generation", series: ["arm"], metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"], markers },
-};
+});

@@ -1,52 +1,29 @@
 // How fast weak labels escape collapse: rounds until every prompt is within epsilon of
 // correct, against the labeler's accuracy beta and the filter's false acceptance gamma,
 // beside the exact rounds of the error recursion and the paper's bound.
-import type { Preset } from "./preset.js";
+import * as weakData from "../scenarios/weak-data/index.js";
 import type { Row } from "../study/rows.js";
+import { definePreset } from "./preset.js";
 
-interface Params {
-  alpha: number;
-  epsilon: number;
-  filter: { kind: string; gamma?: number; rho?: number };
-  labeler: { beta: number };
-}
-
-function rates(params: unknown): { alpha: number; beta: number; gamma: number; epsilon: number } {
-  const p = params as Params;
-  return { alpha: p.alpha, beta: p.labeler.beta, gamma: p.filter.kind === "noisy" ? p.filter.gamma! : 1, epsilon: p.epsilon };
-}
+const { theory } = weakData;
 
 /** The first generation at which every prompt is solved (accuracy >= 1 - epsilon); null if none is. */
-function roundsToEpsilon(rows: readonly Row[]): number | null {
+function simulatedRounds(rows: readonly Row[]): number | null {
   const reached = rows.find((row) => row.solvedFraction === 1);
   return reached === undefined ? null : (reached.generation as number);
 }
 
-/** alpha beta (1 - gamma): the share of a prompt's error removed each round. */
-function shrinkage(params: unknown): number {
-  const { alpha, beta, gamma } = rates(params);
-  return alpha * beta * (1 - gamma);
+/** The curation the error recursion takes (rho = 0 here); without a filter every sample is kept: gamma = 1. */
+function curation(params: weakData.Params): Omit<weakData.theory.Curation, "rho"> {
+  return { alpha: params.alpha, beta: params.labeler.beta, gamma: params.filter.kind === "noisy" ? params.filter.gamma : 1 };
 }
 
-/**
- * ceil(ln(1/epsilon) / -ln c), c = 1 - alpha beta (1 - gamma): exact for the worst prompt (error
- * 1) with rho = 0. Null where no error shrinks (beta = 0 or gamma = 1): no count of rounds
- * applies. At c = 0 one round clears every error (the formula's ln 0 would give 0 rounds).
- */
-function exactRounds(params: unknown): number | null {
-  const shrink = shrinkage(params);
-  if (shrink === 0) return null;
-  if (shrink === 1) return 1;
-  return Math.ceil(Math.log(1 / rates(params).epsilon) / -Math.log(1 - shrink));
+/** Rounds, or null where no count of rounds applies: no error shrinks (beta = 0 or gamma = 1), the closed forms' Infinity. */
+function finiteOrNull(rounds: number): number | null {
+  return Number.isFinite(rounds) ? rounds : null;
 }
 
-/** The paper's bound: ceil(ln(1/epsilon) / (alpha beta (1 - gamma))) rounds bring every prompt within epsilon; null where nothing shrinks. */
-function boundRounds(params: unknown): number | null {
-  const shrink = shrinkage(params);
-  return shrink === 0 ? null : Math.ceil(Math.log(1 / rates(params).epsilon) / shrink);
-}
-
-export const aminRate: Preset = {
+export const aminRate = definePreset(weakData, {
   name: "amin-rate",
   title: "Weak data: rounds to bring every prompt within epsilon, against the labeler's accuracy beta and the filter's gamma, with the bound",
   source:
@@ -54,7 +31,6 @@ export const aminRate: Preset = {
   description:
     "Replace-rejected curation in the infinite-sample (expected) mode, with a filter that never rejects a correct answer (rho = 0) and a fifth of the prompts unsolvable at the start. Every prompt's error shrinks by c = 1 - alpha beta (1 - gamma) a round, so ln(1/epsilon)/-ln c rounds bring the worst one within epsilon; the paper's bound ln(1/epsilon)/(alpha beta (1 - gamma)) is above it, and both grow like 1/beta.",
   spec: {
-    scenario: "weak-data",
     params: {
       prompts: 2000,
       responses: 8,
@@ -77,12 +53,20 @@ export const aminRate: Preset = {
     {
       name: "roundsToEpsilon",
       description: "rounds until every prompt has accuracy >= 1 - epsilon (solvedFraction = 1)",
-      compute: roundsToEpsilon,
+      compute: simulatedRounds,
       theories: [
-        { name: "theoryRounds", description: "exact rounds for the worst prompt: ceil(ln(1/epsilon) / -ln(1 - alpha beta (1 - gamma)))", compute: exactRounds },
-        { name: "boundRounds", description: "the paper's bound: ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))", compute: boundRounds },
+        {
+          name: "theoryRounds",
+          description: "exact rounds for the worst prompt: ceil(ln(1/epsilon) / -ln(1 - alpha beta (1 - gamma)))",
+          compute: (params) => finiteOrNull(theory.roundsToEpsilon(1, params.epsilon, curation(params))),
+        },
+        {
+          name: "boundRounds",
+          description: "the paper's bound: ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))",
+          compute: (params) => finiteOrNull(theory.roundsToEpsilonBound(params.epsilon, curation(params))),
+        },
       ],
     },
   ],
   derivedPlot: { x: "labeler.beta", series: ["filter.gamma"], xTitle: "labeler.beta (the labeler's accuracy)" },
-};
+});

@@ -1,40 +1,32 @@
 // The phase transition of training on verified synthetic labels: accuracy against the
 // generator's label noise eps, for several ratios m/d, with the breakdown point marked.
-import type { Preset } from "./preset.js";
+import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
 import type { Marker } from "../report/chart-plan.js";
 import type { Study } from "../study/spec.js";
 import { normalCdf } from "../math/normal.js";
+import { definePreset } from "./preset.js";
 
-interface Params {
-  mu: number;
-  verifier: { kind: string; phi?: number; psi?: number; keep?: number };
-}
+const { theory } = verifiedMixture;
 
-/** eps* = phi / (phi + psi), with oracle phi = 1, psi = 0; none and random keep both alike. */
-export function breakdownPoint(verifier: Params["verifier"]): number | undefined {
-  if (verifier.kind === "noisy") return verifier.phi! / (verifier.phi! + verifier.psi!);
-  if (verifier.kind === "oracle") return 1;
-  if (verifier.kind === "none" || verifier.kind === "random") return 0.5;
-  return undefined;
-}
-
-function markers(study: Study): Marker[] {
+/** The breakdown point eps* of each label-only verifier in the grid, and the accuracies below it (Phi(mu)) and above it (Phi(-mu)). */
+function markers(study: Study<verifiedMixture.Params>): Marker[] {
   const out: Marker[] = [];
   const seen = new Set<number>();
   for (const cell of study.cells) {
-    const p = cell.params as Params;
-    const eps = breakdownPoint(p.verifier);
-    if (eps !== undefined && !seen.has(eps)) {
-      seen.add(eps);
-      out.push({ axis: "generator.eps", value: eps, label: `eps* = ${eps.toFixed(3)}` });
-    }
+    const acceptance = theory.labelOnlyAcceptance(cell.params.verifier);
+    if (acceptance === null) continue;
+    const eps = theory.breakdownPoint(acceptance.phi, acceptance.psi);
+    // A verifier that keeps nothing (phi = psi = 0) has no breakdown point: eps is 0 / 0.
+    if (Number.isNaN(eps) || seen.has(eps)) continue;
+    seen.add(eps);
+    out.push({ axis: "generator.eps", value: eps, label: `eps* = ${eps.toFixed(3)}` });
   }
-  const mu = (study.cells[0].params as Params).mu;
-  out.push({ metric: "accuracy", value: normalCdf(mu), label: "Bayes Phi(mu)" }, { metric: "accuracy", value: normalCdf(-mu), label: "Phi(-mu)" });
+  const { mu } = study.cells[0].params;
+  out.push({ metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes Phi(mu)" }, { metric: "accuracy", value: normalCdf(-mu), label: "Phi(-mu)" });
   return out;
 }
 
-export const fengPhaseTransition: Preset = {
+export const fengPhaseTransition = definePreset(verifiedMixture, {
   name: "feng-phase-transition",
   title: "Verified synthetic labels: accuracy against label noise eps, a phase transition at eps* that sharpens as m/d grows",
   source:
@@ -42,7 +34,6 @@ export const fengPhaseTransition: Preset = {
   description:
     "A generator flips each true label with probability eps; a noisy verifier keeps a correct label with probability phi = 0.8 and a wrong one with psi = 0.3; ridge regression on the kept points. Below eps* = phi/(phi+psi) the model approaches the Bayes accuracy Phi(mu), above it Phi(-mu); the larger m/d (1, 10, 100, 1000 and 10^5 at d = 100), the sharper the step: at m/d = 10^5 (10^7 points per round, drawn by the exact-statistics method) it falls from Phi(mu) to Phi(-mu) between the grid points on either side of eps*. Dashed: the deterministic-equivalent formula.",
   spec: {
-    scenario: "verified-mixture",
     params: { d: 100, mu: 1, ridge: 1, nReal: 0, generator: { kind: "flip", eps: 0 }, verifier: { kind: "noisy", phi: 0.8, psi: 0.3 } },
     grid: {
       // m/d = 10^5 costs about 25 ms a round with the exact method (method "auto"), O(m d^2) = 10^11 flops directly.
@@ -54,4 +45,4 @@ export const fengPhaseTransition: Preset = {
     seed: 2406,
   },
   plot: { x: "generator.eps", series: ["nSynthetic"], metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
-};
+});

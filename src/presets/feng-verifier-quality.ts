@@ -1,25 +1,22 @@
 // Verifier quality with x-dependent generator errors: a linear generator, verifiers of
 // several angles and the oracle, against the number of synthetic points m.
-import type { Preset } from "./preset.js";
+import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
 import type { Marker } from "../report/chart-plan.js";
 import type { Study } from "../study/spec.js";
-import { normalCdf } from "../math/normal.js";
+import { definePreset } from "./preset.js";
 
-interface Params {
-  mu: number;
-  generator: { kind: string; angle?: number };
+const { theory } = verifiedMixture;
+
+/** The accuracies a verifier lifts the model towards (Bayes) or lets it fall below (the generator's). */
+function markers(study: Study<verifiedMixture.Params>): Marker[] {
+  const { mu, generator } = study.cells[0].params;
+  return [
+    { metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes" },
+    { metric: "accuracy", value: theory.generatorAccuracy(mu, generator), label: "generator" },
+  ];
 }
 
-function markers(study: Study): Marker[] {
-  const p = study.cells[0].params as Params;
-  const out: Marker[] = [{ metric: "accuracy", value: normalCdf(p.mu), label: "Bayes" }];
-  if (p.generator.kind === "linear") {
-    out.push({ metric: "accuracy", value: normalCdf(p.mu * Math.cos((p.generator.angle! * Math.PI) / 180)), label: "generator" });
-  }
-  return out;
-}
-
-export const fengVerifierQuality: Preset = {
+export const fengVerifierQuality = definePreset(verifiedMixture, {
   name: "feng-verifier-quality",
   title: "Verifier quality: a linear generator at 50 degrees, linear verifiers of several angles and the oracle, against m",
   source:
@@ -27,7 +24,6 @@ export const fengVerifierQuality: Preset = {
   description:
     "Labels come from a linear classifier at 50 degrees from the class mean (accuracy Phi(mu cos 50) = 0.833, Bayes 0.933). An oracle or a well-aligned verifier (20 or -80 degrees) lifts the trained model above the generator; a badly aligned one (80 degrees) drops it below: collapse. More synthetic data makes each verdict clearer.",
   spec: {
-    scenario: "verified-mixture",
     params: { d: 50, mu: 1.5, ridge: 0.001, nReal: 0, generator: { kind: "linear", angle: 50 }, verifier: { kind: "oracle" } },
     grid: {
       verifier: [
@@ -44,4 +40,4 @@ export const fengVerifierQuality: Preset = {
     seed: 2407,
   },
   plot: { x: "nSynthetic", series: ["verifier.kind", "verifier.angle"], logX: true, metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
-};
+});

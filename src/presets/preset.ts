@@ -1,9 +1,24 @@
 // A preset: a named study that reproduces a published result, with its citation and how to
-// draw it.
+// draw it. definePreset types it against its scenario: the compiler checks the spec's params
+// against the scenario's schema, and plot markers and derived metrics get the scenario's
+// resolved parameters, for its own closed forms to use.
+import type { z } from "zod";
+import type { Scenario } from "../scenarios/index.js";
+import type { StudySpecInput } from "../study/spec.js";
 import type { PlotHints } from "../report/chart-plan.js";
 import type { DerivedMetric } from "../report/derived.js";
 
-export interface Preset {
+/** What definePreset needs of a scenario folder's exports: the scenario and its parameter schema. */
+export interface ScenarioContract<Schema extends z.ZodType> {
+  scenario: Scenario<z.output<Schema>>;
+  params: Schema;
+}
+
+/** A study spec for a known scenario, its params as a user writes them (those with defaults may be left out). */
+export type PresetSpec<Input> = Omit<StudySpecInput, "scenario" | "params"> & { params: Input };
+
+/** A preset of a scenario whose resolved parameters are P, as the registry and the output layer see it. */
+export interface Preset<P = unknown> {
   name: string;
   /** One line: what it shows. */
   title: string;
@@ -13,9 +28,22 @@ export interface Preset {
   description: string;
   /** The study spec (the public JSON format); `--set` overrides apply on top. */
   spec: Record<string, unknown>;
-  plot?: PlotHints;
+  plot?: PlotHints<P>;
   /** Metrics of whole replicates (e.g. rounds to reach a target), summarised in derived.csv. */
-  derived?: DerivedMetric[];
+  derived?: DerivedMetric<P>[];
   /** How to draw the derived metrics (by default against the swept numeric parameter). */
-  derivedPlot?: PlotHints;
+  derivedPlot?: PlotHints<P>;
+}
+
+/** A preset as definePreset returns it: its spec typed by the scenario's schema (Input, as written). */
+export interface ScenarioPreset<P, Input> extends Preset<P> {
+  spec: PresetSpec<Input> & { scenario: string };
+}
+
+/** A preset of `contract`'s scenario, whose name its spec takes. */
+export function definePreset<Schema extends z.ZodType>(
+  contract: ScenarioContract<Schema>,
+  preset: Omit<ScenarioPreset<z.output<Schema>, z.input<Schema>>, "spec"> & { spec: PresetSpec<z.input<Schema>> },
+): ScenarioPreset<z.output<Schema>, z.input<Schema>> {
+  return { ...preset, spec: { scenario: contract.scenario.name, ...preset.spec } };
 }

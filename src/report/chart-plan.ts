@@ -11,7 +11,7 @@ import { parameterColumns } from "../study/columns.js";
 export type Marker = { axis: string; value: number; label: string } | { metric: string; value: number; label: string };
 
 /** How a preset wants its study drawn; everything optional, the rest chosen from the study. */
-export interface PlotHints {
+export interface PlotHints<P = unknown> {
   /** The x axis: "generation" or a dotted parameter. */
   x?: string;
   /** Parameters whose values tell the lines apart; the default is every other varying one. */
@@ -24,7 +24,8 @@ export interface PlotHints {
   logX?: boolean;
   /** The x axis title; by default the column, with the generation drawn when x is a parameter. */
   xTitle?: string;
-  markers?(study: Study): Marker[];
+  /** Reference lines from the study's cells, whose params are the scenario's (P). */
+  markers?(study: Study<P>): Marker[];
 }
 
 export interface ReferenceLine {
@@ -60,7 +61,7 @@ function numericSpread(study: Study, column: string): number {
   return values.every((v) => typeof v === "number") ? new Set(values).size : 0;
 }
 
-export function planCharts(study: Study, hints: PlotHints = {}): ChartPlan[] {
+export function planCharts<P>(study: Study<P>, hints: PlotHints<P> = {}): ChartPlan[] {
   const varying = varyingParameters(study);
   let x = hints.x;
   if (x === undefined) {

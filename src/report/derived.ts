@@ -6,17 +6,18 @@ import type { Study } from "../study/spec.js";
 import type { Row } from "../study/rows.js";
 import { groupRows } from "./group-rows.js";
 
-export interface DerivedMetric {
+/** A metric of whole replicates of a scenario whose params are P. */
+export interface DerivedMetric<P = unknown> {
   name: string;
   description: string;
   /** From one replicate's rows, generation 0 first; null where it does not apply. */
-  compute(rows: readonly Row[], params: unknown): number | null;
+  compute(rows: readonly Row[], params: P): number | null;
   /** Closed forms of the same quantity (values, bounds) from the cell's parameters. */
-  theories?: Array<{ name: string; description: string; compute(params: unknown): number | null }>;
+  theories?: Array<{ name: string; description: string; compute(params: P): number | null }>;
 }
 
 /** The study seen as having only the derived metrics, all recorded at the last generation. */
-export function derivedStudy(study: Study, derived: readonly DerivedMetric[]): Study {
+export function derivedStudy<P>(study: Study<P>, derived: readonly DerivedMetric<P>[]): Study<P> {
   const metrics: MetricDefinition[] = [];
   for (const d of derived) {
     metrics.push({ name: d.name, description: d.description });
@@ -26,7 +27,7 @@ export function derivedStudy(study: Study, derived: readonly DerivedMetric[]): S
 }
 
 /** One row per (cell, replicate), at the last generation, holding the derived metrics. */
-export function derivedRows(study: Study, rows: readonly Row[], derived: readonly DerivedMetric[]): Row[] {
+export function derivedRows<P>(study: Study<P>, rows: readonly Row[], derived: readonly DerivedMetric<P>[]): Row[] {
   const byTask = groupRows(rows, (row) => `${row.cell}/${row.replicate}`);
   const out: Row[] = [];
   for (const list of byTask.values()) {

@@ -1,5 +1,5 @@
-// Result rows (DESIGN.md): cell, replicate, generation, the cell's parameters under dotted
-// names, then the scenario's metrics.
+// Result rows: cell, replicate, generation (0 = the starting model), the cell's parameters
+// under dotted names, then the scenario's metrics.
 import type { MetricValues } from "../scenarios/index.js";
 import type { Cell } from "./cells.js";
 import type { Scalar } from "./flatten.js";

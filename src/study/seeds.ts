@@ -1,7 +1,7 @@
-// Replicate seeds (DESIGN.md, Determinism): a 64-bit hash of the scenario name and the cell's
-// canonical parameters, mixed with the replicate index and the study's base seed. Neither the
-// position of a cell in the grid, nor the number of generations, workers or shards enters,
-// so none of them can change a number already computed.
+// Replicate seeds: a 64-bit hash of the scenario name and the cell's canonical parameters,
+// mixed with the replicate index and the study's base seed. Neither the position of a cell in
+// the grid, nor the number of generations, workers or shards enters, so none of them can
+// change a number already computed.
 import { canonicalJson } from "./canonical.js";
 
 const MASK64 = (1n << 64n) - 1n;

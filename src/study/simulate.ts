@@ -1,5 +1,5 @@
 // simulate(spec): a whole study in this thread, returning its rows. The parallel runner with
-// result files (src/study/node/run-study.ts) produces the same rows.
+// result files (src/output/run-study.ts) produces the same rows.
 import { createEngine, type Engine } from "../engine/index.js";
 import { resolveStudy } from "./spec.js";
 import { studyTasks, runTask } from "./task.js";

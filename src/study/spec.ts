@@ -1,5 +1,6 @@
-// The study spec (DESIGN.md, public contract) and its resolution into cells (cells.ts): every
-// grid combination's full parameters, checked by the scenario before any work starts.
+// The study spec, the JSON format users and scripts write, and its resolution into cells
+// (cells.ts): every grid combination's full parameters, checked by the scenario before any
+// work starts.
 import { z } from "zod";
 import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
 import { SpecError } from "../validation/spec-error.js";
@@ -31,7 +32,10 @@ const specSchema = strictObject({
   engine: oneOf(["wasm", "js"]).default("wasm"),
 });
 
+/** A study spec resolved: defaults filled in. */
 export type StudySpec = z.output<typeof specSchema>;
+/** A study spec as written: keys with defaults may be left out. */
+export type StudySpecInput = z.input<typeof specSchema>;
 
 export interface Study<P = unknown> {
   spec: StudySpec;

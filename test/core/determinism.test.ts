@@ -1,5 +1,6 @@
-// The pieces that make results reproducible (DESIGN.md, Determinism): canonical parameter
-// text, cell keys, replicate seeds, grid expansion order and dotted paths.
+// The pieces that make results reproducible (a replicate's numbers depend only on its cell's
+// parameters, its index and the base seed): canonical parameter text, cell keys, replicate
+// seeds, grid expansion order and dotted paths.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { canonicalJson } from "../../src/study/canonical.js";

@@ -6,9 +6,9 @@ import * as assert from "uvu/assert";
 import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
-import { runStudy } from "../../src/study/node/run-study.js";
-import { mergeStudies } from "../../src/study/node/merge.js";
-import { ResultDirError } from "../../src/study/node/result-dir-error.js";
+import { runStudy } from "../../src/output/run-study.js";
+import { mergeStudies } from "../../src/output/merge-studies.js";
+import { ResultDirError } from "../../src/output/result-dir-error.js";
 import { simulate } from "../../src/study/simulate.js";
 import { cliSpawn, cliSync, read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 

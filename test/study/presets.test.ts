@@ -6,8 +6,11 @@ import { rmSync } from "node:fs";
 import { join } from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { presets } from "../../src/presets/index.js";
-import { resolveParams, scenarios } from "../../src/scenarios/index.js";
-import { runStudy } from "../../src/study/node/run-study.js";
+import { aminRate } from "../../src/presets/amin-rate.js";
+import { definePreset } from "../../src/presets/preset.js";
+import * as weakData from "../../src/scenarios/weak-data/index.js";
+import { resolveParams } from "../../src/scenarios/index.js";
+import { runStudy } from "../../src/output/run-study.js";
 import { FlagIssues } from "../../src/cli/options.js";
 import { specFromArguments } from "../../src/cli/run.js";
 import { cliSync, read, scratchDir } from "../helpers/study-dirs.js";
@@ -90,14 +93,37 @@ test("amin-rate: the rounds to epsilon are those of the error recursion, within 
 });
 
 test("amin-rate: where no error shrinks (beta = 0 or gamma = 1) the rounds do not apply; where all of it does, one round", () => {
-  const preset = presets.find((p) => p.name === "amin-rate")!;
-  const [exact, bound] = preset.derived![0].theories!;
-  const params = (changes: Record<string, unknown>) => resolveParams(scenarios["weak-data"], { ...(preset.spec.params as object), ...changes });
-  for (const changes of [{ filter: { kind: "noisy", gamma: 1, rho: 0 } }, { labeler: { beta: 0 } }]) {
+  const [exact, bound] = aminRate.derived![0].theories!;
+  const params = (changes: Record<string, unknown>) => resolveParams(weakData.scenario, { ...aminRate.spec.params, ...changes });
+  for (const changes of [{ filter: { kind: "noisy", gamma: 1, rho: 0 } }, { labeler: { beta: 0 } }, { filter: { kind: "none" } }]) {
     assert.equal([exact.compute(params(changes)), bound.compute(params(changes))], [null, null], JSON.stringify(changes));
   }
   const everything = params({ alpha: 1, labeler: { beta: 1 }, filter: { kind: "noisy", gamma: 0, rho: 0 } });
   assert.equal([exact.compute(everything), bound.compute(everything)], [1, Math.ceil(Math.log(1 / 0.01))]);
+});
+
+test("definePreset names the scenario in the spec, and the compiler checks params and markers against the scenario", () => {
+  const preset = definePreset(weakData, {
+    name: "typed",
+    title: "",
+    source: "",
+    description: "",
+    spec: {
+      params: {
+        filter: { kind: "noisy" },
+        // @ts-expect-error: weak-data has no parameter d
+        d: 3,
+      },
+    },
+    plot: {
+      markers: (study) => {
+        // @ts-expect-error: markers get weak-data's parameters, which have no verifier
+        void study.cells[0].params.verifier;
+        return [{ metric: "accuracy", value: study.cells[0].params.unsolvable, label: "unsolvable" }];
+      },
+    },
+  });
+  assert.is(preset.spec.scenario, "weak-data");
 });
 
 test("collapse-sim presets lists every preset with its source", () => {

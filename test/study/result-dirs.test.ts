@@ -4,11 +4,11 @@ import * as assert from "uvu/assert";
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
-import { recordDifferences, type StudyRecord } from "../../src/study/node/study-record.js";
+import { recordDifferences, type StudyRecord } from "../../src/output/study-record.js";
 import { resolveStudy } from "../../src/study/spec.js";
-import { runStudy } from "../../src/study/node/run-study.js";
-import { mergeStudies } from "../../src/study/node/merge.js";
-import { ResultDirError } from "../../src/study/node/result-dir-error.js";
+import { runStudy } from "../../src/output/run-study.js";
+import { mergeStudies } from "../../src/output/merge-studies.js";
+import { ResultDirError } from "../../src/output/result-dir-error.js";
 import { earlierDefaultStudies } from "../../src/cli/default-study.js";
 import { cliSync, read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 

@@ -8,7 +8,7 @@ import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { root, scratchDir } from "../helpers/study-dirs.js";
-import { runInWorkers } from "../../src/study/node/worker-pool.js";
+import { runInWorkers } from "../../src/output/worker-pool.js";
 import { runCommand } from "../../src/cli/run.js";
 import { scenarios } from "../../src/scenarios/index.js";
 import { resolveStudy } from "../../src/study/spec.js";

@@ -3,7 +3,7 @@
 import { Worker } from "node:worker_threads";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import type { Task } from "../task.js";
+import type { Task } from "../study/task.js";
 import type { FromWorker, RowFormat, ToWorker, WorkerSetup } from "./worker-protocol.js";
 
 export interface PoolOptions {

@@ -2,12 +2,13 @@
 // study.json and rows.jsonl (complete tasks only; the rows file itself is left as it is, since
 // a study may still be appending to it).
 import { join } from "node:path";
-import { resolveStudy } from "../spec.js";
-import { studyTasks } from "../task.js";
-import { shardTasks } from "../shard.js";
+import { resolveStudy } from "../study/spec.js";
+import { studyTasks } from "../study/task.js";
+import { shardTasks } from "../study/shard.js";
 import { ROWS_FILE, readRows } from "./rows-file.js";
 import { readStudyRecord } from "./study-record.js";
-import { REPORT_FILE, writeStudyOutputs } from "./study-outputs.js";
+import { writeStudyOutputs } from "./study-outputs.js";
+import { REPORT_FILE } from "./plots-and-report.js";
 import { ResultDirError } from "./result-dir-error.js";
 
 export async function plotDirectory(dir: string): Promise<{ report: string; missing: number }> {

@@ -1,11 +1,11 @@
 // A study worker: resolves the study, makes its own engine, then runs the tasks it is sent,
 // one at a time, answering each with the task's rows as JSON or CSV lines.
 import { parentPort, workerData } from "node:worker_threads";
-import { createEngine } from "../../engine/index.js";
-import { resolveStudy } from "../spec.js";
-import { runTask } from "../task.js";
-import { rowColumns } from "../columns.js";
-import { csvLine } from "../../report/csv.js";
+import { createEngine } from "../engine/index.js";
+import { resolveStudy } from "../study/spec.js";
+import { runTask } from "../study/task.js";
+import { rowColumns } from "../study/columns.js";
+import { csvLine } from "../report/csv.js";
 import type { FromWorker, ToWorker, WorkerSetup } from "./worker-protocol.js";
 
 const port = parentPort!;

@@ -3,11 +3,11 @@
 // exactly once.
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { resolveStudy, type Study } from "../spec.js";
-import { studyTasks } from "../task.js";
-import { ROWS_FILE, readRows, taskKey, writeCanonicalRows, type RowIndex } from "./rows-file.js";
-import { STUDY_FILE, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { resolveStudy, type Study } from "../study/spec.js";
+import { studyTasks } from "../study/task.js";
+import { ROWS_FILE, readRows, taskKey, type RowIndex } from "./rows-file.js";
+import { writeCanonicalRows } from "./canonical-rows.js";
+import { STUDY_FILE, readStudyRecord, recordDifferences, writeStudyRecord, type StudyRecord } from "./study-record.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
 import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
@@ -67,6 +67,6 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
   const outputs = await writeStudyOutputs(target, study, record, tasks, canonical, { plots: options.plots !== false });
   // Last: a directory with study.json is a finished merge. One that failed before holds none,
   // and a merge into it again simply writes it over.
-  writeFileAtomic(join(target, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  writeStudyRecord(target, record);
   return { study, tasks: tasks.length, report: outputs.report };
 }

@@ -3,14 +3,15 @@
 // refused unless they all agree.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { canonicalJson } from "../canonical.js";
-import { isObject } from "../flatten.js";
-import { formatValue } from "../../validation/spec-error.js";
-import type { Study, StudySpec } from "../spec.js";
-import type { Shard } from "../shard.js";
-import { resolveBuild } from "../../engine/load.js";
-import { packageVersion } from "../../version.js";
+import { canonicalJson } from "../study/canonical.js";
+import { isObject } from "../study/flatten.js";
+import { formatValue } from "../validation/spec-error.js";
+import type { Study, StudySpec } from "../study/spec.js";
+import type { Shard } from "../study/shard.js";
+import { resolveBuild } from "../engine/load.js";
+import { packageVersion } from "./package-version.js";
 import { ResultDirError } from "./result-dir-error.js";
+import { writeFileAtomic } from "./atomic-write.js";
 
 export const STUDY_FILE = "study.json";
 
@@ -43,6 +44,10 @@ export function makeStudyRecord(study: Study, preset: string | null, shard: Shar
     tasks,
     ...(writtenBy === undefined ? {} : { writtenBy }),
   };
+}
+
+export function writeStudyRecord(dir: string, record: StudyRecord): void {
+  writeFileAtomic(join(dir, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
 }
 
 export function readStudyRecord(dir: string): StudyRecord {

@@ -5,13 +5,13 @@
 // Memory: a rows file can outgrow both V8's largest string (about 512 MiB) and a comfortable
 // heap, so it is never held. Reading keeps, per task, where its lines are (a few numbers: a
 // task's lines are contiguous as appended; only tasks whose lines are not, in a file edited by
-// hand, are read a second time with two numbers per line); writing the canonical file copies
-// each task's bytes through a chunked writer. What stays in memory is proportional to the
-// number of tasks (at most MAX_TASKS, a few hundred bytes each), not to the rows' size.
-import { closeSync, existsSync, fstatSync, openSync, readSync } from "node:fs";
-import type { Study } from "../spec.js";
-import type { Task } from "../task.js";
-import { AtomicWriter, writeAll } from "./atomic-write.js";
+// hand, are read a second time with two numbers per line); writing the canonical file
+// (canonical-rows.ts) copies each task's bytes through a chunked writer. What stays in memory
+// is proportional to the number of tasks (at most MAX_TASKS, a few hundred bytes each), not to
+// the rows' size.
+import { existsSync } from "node:fs";
+import type { Study } from "../study/spec.js";
+import type { Task } from "../study/task.js";
 import { forEachLine } from "./line-reader.js";
 
 export const ROWS_FILE = "rows.jsonl";
@@ -121,90 +121,4 @@ function joinRanges(slots: readonly number[]): number[] {
     else ranges.push(slots[i], slots[i + 1]);
   }
   return ranges;
-}
-
-/** Reads tasks' lines back from their files, keeping each file open until closed. */
-export class RowsReader {
-  private readonly files = new Map<string, number>();
-
-  bytes(rows: TaskRows): Buffer {
-    let fd = this.files.get(rows.path);
-    if (fd === undefined) this.files.set(rows.path, (fd = openSync(rows.path, "r")));
-    const parts: Buffer[] = [];
-    for (let i = 0; i < rows.ranges.length; i += 2) {
-      const start = rows.ranges[i], length = rows.ranges[i + 1] - start;
-      const part = Buffer.allocUnsafe(length);
-      for (let got = 0; got < length; ) {
-        const read = readSync(fd, part, got, length - got, start + got);
-        if (read === 0) throw new Error(`${rows.path} ended before byte ${start + length}: was it changed while being read?`);
-        got += read;
-      }
-      parts.push(part);
-    }
-    return parts.length === 1 ? parts[0] : Buffer.concat(parts);
-  }
-
-  /** A task's lines, each ending in a newline. */
-  text(rows: TaskRows): string {
-    return this.bytes(rows).toString("utf8");
-  }
-
-  close(): void {
-    for (const fd of this.files.values()) closeSync(fd);
-    this.files.clear();
-  }
-}
-
-/**
- * Writes the rows of `tasks` to `path` in canonical order (cell, replicate, generation),
- * atomically, copying each task's bytes from where `rows` says they are (possibly `path`
- * itself). Returns where they are now.
- */
-export function writeCanonicalRows(path: string, tasks: readonly Task[], rows: RowIndex): RowIndex {
-  const reader = new RowsReader();
-  const writer = new AtomicWriter(path);
-  const placed: RowIndex = new Map();
-  let position = 0;
-  try {
-    for (const task of tasks) {
-      const stored = rows.get(taskKey(task));
-      if (stored === undefined) continue;
-      const bytes = reader.bytes(stored);
-      writer.write(bytes);
-      placed.set(taskKey(task), { path, ranges: [position, position + bytes.length] });
-      position += bytes.length;
-    }
-  } catch (error) {
-    writer.abort();
-    throw error;
-  } finally {
-    // Closed before the rename replaces a file it may be reading.
-    reader.close();
-  }
-  writer.commit();
-  return placed;
-}
-
-/** Appends whole tasks' lines to rows.jsonl; each append is one write, flushed to the OS. */
-export class RowsAppender {
-  private readonly fd: number;
-  private position: number;
-
-  constructor(private readonly path: string) {
-    this.fd = openSync(path, "a");
-    this.position = fstatSync(this.fd).size;
-  }
-
-  /** Appends one task's lines; returns where they went. */
-  append(lines: string): TaskRows {
-    const bytes = Buffer.from(lines, "utf8");
-    writeAll(this.fd, bytes);
-    const start = this.position;
-    this.position += bytes.length;
-    return { path: this.path, ranges: [start, this.position] };
-  }
-
-  close(): void {
-    closeSync(this.fd);
-  }
 }

@@ -1,31 +1,23 @@
 // Running a study in parallel: into a result directory (rows appended per finished task,
-// resumable, then rewritten in canonical order with the summary, plots and report), or to a
-// stream (rows in canonical order as soon as they are ready).
+// resumable, then rewritten in canonical order with the summary, plots and report), or, with
+// no directory, to a stream (run-to-stream.ts).
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { resolveStudy, type Study } from "../spec.js";
-import { studyTasks, type Task } from "../task.js";
-import { shardTasks, type Shard } from "../shard.js";
-import { rowColumns } from "../columns.js";
-import { csvCell } from "../../report/csv.js";
+import { resolveStudy, type Study } from "../study/spec.js";
+import { studyTasks } from "../study/task.js";
+import { shardTasks, type Shard } from "../study/shard.js";
+import type { ReportSection } from "../report/report-html.js";
 import { runInWorkers } from "./worker-pool.js";
 import type { RowFormat } from "./worker-protocol.js";
-import { ROWS_FILE, RowsAppender, readRows, taskKey, writeCanonicalRows, type TaskRows } from "./rows-file.js";
-import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, type StudyRecord } from "./study-record.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { ROWS_FILE, readRows, taskKey, type TaskRows } from "./rows-file.js";
+import { RowsAppender } from "./rows-appender.js";
+import { writeCanonicalRows } from "./canonical-rows.js";
+import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, writeStudyRecord, type StudyRecord } from "./study-record.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
 import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
-import type { ReportSection } from "../../report/report-html.js";
-
-export interface StudyProgress {
-  tasksDone: number;
-  tasksTotal: number;
-  cellsDone: number;
-  cellsTotal: number;
-  /** Tasks found complete in the result directory (resume), counted in tasksDone. */
-  tasksSkipped: number;
-}
+import { ProgressCounter, type StudyProgress } from "./study-progress.js";
+import { runToStream } from "./run-to-stream.js";
 
 export interface RunStudyOptions {
   /** A study spec (--set overrides already applied). */
@@ -58,31 +50,13 @@ export interface RunStudyResult {
   section?: ReportSection;
 }
 
-class ProgressCounter {
-  readonly progress: StudyProgress;
-  private readonly left = new Map<number, number>();
-
-  constructor(tasks: readonly Task[]) {
-    for (const task of tasks) this.left.set(task.cell, (this.left.get(task.cell) ?? 0) + 1);
-    this.progress = { tasksDone: 0, tasksTotal: tasks.length, cellsDone: 0, cellsTotal: this.left.size, tasksSkipped: 0 };
-  }
-
-  done(task: Task, skipped = false): void {
-    this.progress.tasksDone++;
-    if (skipped) this.progress.tasksSkipped++;
-    const left = this.left.get(task.cell)! - 1;
-    this.left.set(task.cell, left);
-    if (left === 0) this.progress.cellsDone++;
-  }
-}
-
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult> {
   const study = resolveStudy(options.spec);
   const tasks = shardTasks(studyTasks(study), options.shard);
   const started = performance.now();
   const counter = new ProgressCounter(tasks);
   if (options.out === undefined) {
-    await runToStream(study, tasks, counter, options);
+    await runToStream(study, tasks, counter, { ...options, stream: options.stream ?? process.stdout, format: options.format ?? "jsonl" });
     return { study, progress: counter.progress, seconds: (performance.now() - started) / 1000 };
   }
   const dir = resolve(options.out);
@@ -128,37 +102,11 @@ function prepareDirectory(shown: string, dir: string, record: StudyRecord, resum
     throw new ResultDirError(`${shown} holds ${ROWS_FILE} but no ${STUDY_FILE}; refusing to overwrite it`);
   }
   makeOutDirectory(shown, dir);
-  writeFileAtomic(join(dir, STUDY_FILE), `${JSON.stringify(record, null, 2)}\n`);
+  writeStudyRecord(dir, record);
 }
 
 function checkBuild(build: string, record: StudyRecord): void {
   if (build !== record.engineBuild) {
     throw new Error(`a worker runs engine build ${build}, but study.json records ${record.engineBuild}`);
   }
-}
-
-/** Rows go out in canonical order: finished tasks wait until every earlier one is out. */
-async function runToStream(study: Study, tasks: readonly Task[], counter: ProgressCounter, options: RunStudyOptions): Promise<void> {
-  const stream = options.stream ?? process.stdout;
-  const format = options.format ?? "jsonl";
-  if (format === "csv") stream.write(`${rowColumns(study).map(csvCell).join(",")}\n`);
-  const waiting = new Map<string, string>();
-  let next = 0;
-  options.onStart?.(counter.progress);
-  await runInWorkers(study.spec, tasks, {
-    workers: options.workers,
-    workerImports: options.workerImports,
-    format,
-    onDone: (task, lines) => {
-      waiting.set(taskKey(task), lines);
-      counter.done(task);
-      options.onProgress?.(counter.progress);
-      while (next < tasks.length && waiting.has(taskKey(tasks[next]))) {
-        const key = taskKey(tasks[next++]);
-        const text = waiting.get(key)!;
-        waiting.delete(key);
-        stream.write(text);
-      }
-    },
-  });
 }

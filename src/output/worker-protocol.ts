@@ -1,5 +1,5 @@
 // Messages between the runner and its workers.
-import type { Task } from "../task.js";
+import type { Task } from "../study/task.js";
 
 export interface WorkerSetup {
   /** The study spec as given; each worker resolves it itself. */

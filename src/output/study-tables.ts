@@ -1,0 +1,68 @@
+// summary.csv and derived.csv: the summaries over replicates of a study's rows, per cell and
+// generation, and, for a preset with metrics of whole replicates, per cell.
+import { join } from "node:path";
+import type { Study } from "../study/spec.js";
+import type { Task } from "../study/task.js";
+import type { Row } from "../study/rows.js";
+import { summarizeCell, summaryColumns, type SummaryRow } from "../report/summary.js";
+import { derivedRows, derivedStudy } from "../report/derived.js";
+import type { Preset } from "../presets/index.js";
+import { taskKey, type RowIndex } from "./rows-file.js";
+import { RowsReader } from "./rows-reader.js";
+import { CsvWriter } from "./csv-writer.js";
+
+export const SUMMARY_FILE = "summary.csv";
+export const DERIVED_FILE = "derived.csv";
+
+/** The summary tables of a study, as summary.csv and derived.csv hold them. */
+export interface StudyTables {
+  summary: SummaryRow[];
+  /** For presets with metrics of whole replicates: those metrics seen as a study, and their summary. */
+  derived?: { study: Study; rows: SummaryRow[] };
+}
+
+/**
+ * summary.csv and, for a preset with derived metrics, derived.csv, from the rows of `tasks`.
+ * Tasks come cell by cell (canonical order), so one cell's rows are parsed at a time; what is
+ * kept is the summary (one row per cell and generation), which the charts need.
+ */
+export function writeTables(dir: string, study: Study, preset: Preset | undefined, tasks: readonly Task[], rows: RowIndex): StudyTables {
+  const tables: StudyTables = { summary: [] };
+  const summaryFile = new CsvWriter(join(dir, SUMMARY_FILE), summaryColumns(study));
+  const perReplicate = preset?.derived ? derivedStudy(study, preset.derived) : undefined;
+  const derivedFile = perReplicate ? new CsvWriter(join(dir, DERIVED_FILE), summaryColumns(perReplicate)) : undefined;
+  if (perReplicate) tables.derived = { study: perReplicate, rows: [] };
+  const reader = new RowsReader();
+  let cellRows: Row[] = [];
+  const summarizeRows = () => {
+    if (cellRows.length === 0) return;
+    const cell = study.cells[cellRows[0].cell as number];
+    const summary = summarizeCell(study, cell, cellRows);
+    summaryFile.write(summary);
+    tables.summary.push(...summary);
+    if (perReplicate && tables.derived) {
+      const derived = summarizeCell(perReplicate, cell, derivedRows(study, cellRows, preset!.derived!));
+      derivedFile!.write(derived);
+      tables.derived.rows.push(...derived);
+    }
+    cellRows = [];
+  };
+  try {
+    for (const task of tasks) {
+      const stored = rows.get(taskKey(task));
+      if (stored === undefined) continue;
+      if (cellRows.length > 0 && cellRows[0].cell !== task.cell) summarizeRows();
+      for (const line of reader.text(stored).split("\n")) if (line !== "") cellRows.push(JSON.parse(line) as Row);
+    }
+    summarizeRows();
+  } catch (error) {
+    summaryFile.abort();
+    derivedFile?.abort();
+    throw error;
+  } finally {
+    reader.close();
+  }
+  summaryFile.commit();
+  derivedFile?.commit();
+  return tables;
+}
