@@ -1,14 +1,15 @@
 // The sampler kernels: fill a block from a random stream (uniform, normal, Bernoulli,
-// categorical, gamma, chi-square). Every export here is a kernel of the module (assembly/index.ts
-// exports them all) with its line in src/engine/kernel-table.ts; draws one at a time live in
-// their own files (normal.ts, gamma.ts). Bulk fills keep the stream's cursor in a local; rare
+// categorical, gamma, chi-square, beta). Every export here is a kernel of the module
+// (assembly/index.ts exports them all) with its line in src/engine/kernel-table.ts; draws one
+// at a time live in their own files (normal.ts, gamma.ts). Bulk fills keep the stream's cursor in a local; rare
 // branches go through nextPair, which keeps it in memory.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform } from "./rng";
+import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextUniformPositive } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
 import { ZIG_X, ZIG_RATIO, ZIG_RATIO_X } from "./ziggurat";
 import { layerOf, normalSlow } from "./normal";
 import { nextGamma } from "./gamma";
+import { detExp, detLog } from "./math";
 
 /** out[k] = the uniform of pair k at `pairs`, for k < count: the buffer read in order. */
 // @ts-ignore: decorator
@@ -188,4 +189,23 @@ export function fillGamma(state: usize, out: usize, n: i32, shape: f64): void {
 export function fillChiSquare(state: usize, out: usize, n: i32, dof: f64): void {
   const shape = 0.5 * dof;
   for (let i = 0; i < n; i++) store<f64>(out + (<usize>i << 3), 2.0 * nextGamma(state, shape));
+}
+
+/**
+ * The logarithm of one Gamma(shape, 1) draw, consuming the stream as nextGamma does; for
+ * shape < 1 it is summed in logarithms, so that a tiny shape's draw does not underflow to 0.
+ */
+function logGammaDraw(state: usize, shape: f64): f64 {
+  if (shape >= 1.0) return detLog(nextGamma(state, shape));
+  const boosted = nextGamma(state, shape + 1.0);
+  return detLog(boosted) + detLog(nextUniformPositive(state)) / shape;
+}
+
+/** out[i] = Beta(a, b): X / (X + Y) for X ~ Gamma(a) then Y ~ Gamma(b), as 1 / (1 + e^(ln Y - ln X)). */
+export function fillBeta(state: usize, out: usize, n: i32, a: f64, b: f64): void {
+  for (let i = 0; i < n; i++) {
+    const x = logGammaDraw(state, a);
+    const y = logGammaDraw(state, b);
+    store<f64>(out + (<usize>i << 3), 1.0 / (1.0 + detExp(y - x)));
+  }
 }

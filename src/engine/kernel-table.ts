@@ -28,6 +28,8 @@ export const KERNELS = {
   fillGamma: sampler("f64", positive("shape")),
   /** Chi-square with dof degrees of freedom (2 Gamma(dof / 2)). */
   fillChiSquare: sampler("f64", positive("dof")),
+  /** Beta(a, b), as X / (X + Y) for X ~ Gamma(a), Y ~ Gamma(b). */
+  fillBeta: sampler("f64", positive("a"), positive("b")),
   fillCategorical: kernel(stream(), i32("out"), int("n"), f64("cdf"), int("k")),
   fillWishart: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld"), f64("work")),
   wishartWorkLength: returns("int", int("p")),

@@ -1,7 +1,8 @@
 // The sampler kernels of assembly/samplers.ts in plain TypeScript, consuming the stream in the
 // same order. Every export here is a kernel (reference/kernels.ts takes them all); draws one at a
 // time live in normal.ts and gamma.ts.
-import { nextUniform } from "./rng.js";
+import { nextUniform, nextUniformPositive } from "./rng.js";
+import { detExp, detLog } from "./math.js";
 import { nextNormal } from "./normal.js";
 import { nextGamma } from "./gamma.js";
 
@@ -39,4 +40,19 @@ export function fillGamma(state: Uint32Array, out: Float64Array, n: number, shap
 
 export function fillChiSquare(state: Uint32Array, out: Float64Array, n: number, dof: number): void {
   for (let i = 0; i < n; i++) out[i] = 2.0 * nextGamma(state, 0.5 * dof);
+}
+
+/** The logarithm of one Gamma(shape, 1) draw, consuming the stream as nextGamma does (summed in logarithms below shape 1). */
+function logGammaDraw(state: Uint32Array, shape: number): number {
+  if (shape >= 1.0) return detLog(nextGamma(state, shape));
+  const boosted = nextGamma(state, shape + 1.0);
+  return detLog(boosted) + detLog(nextUniformPositive(state)) / shape;
+}
+
+export function fillBeta(state: Uint32Array, out: Float64Array, n: number, a: number, b: number): void {
+  for (let i = 0; i < n; i++) {
+    const x = logGammaDraw(state, a);
+    const y = logGammaDraw(state, b);
+    out[i] = 1.0 / (1.0 + detExp(y - x));
+  }
 }
