@@ -2,7 +2,7 @@
 // drawn and filtered, or their expectation. src/engine/reference/categorical-rows-draw.ts is
 // the same computation in TypeScript and consumes the random stream in the same order.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { rngRefill, pairAt, pairToUniform } from "./rng";
+import { refillIfSpent, pairAt, pairToUniform } from "./rng";
 import { at, atI32 } from "./address";
 
 /**
@@ -60,19 +60,13 @@ export function drawAndFilter(
       }
     } else {
       for (let s = 0; s < samples; s++) {
-        if (cursor == STREAM_BUFFER_PAIRS) {
-          rngRefill(rng);
-          cursor = 0;
-        }
+        cursor = refillIfSpent(rng, cursor);
         const u = pairToUniform(pairAt(rng, cursor++));
         const correct = u < head;
         // Selects rather than branches: whether a draw is correct is a coin flip the CPU cannot predict.
         let keep = correct ? keepCorrect : keepWrong;
         if (correct ? drawCorrect : drawWrong) {
-          if (cursor == STREAM_BUFFER_PAIRS) {
-            rngRefill(rng);
-            cursor = 0;
-          }
+          cursor = refillIfSpent(rng, cursor);
           const v = pairToUniform(pairAt(rng, cursor++));
           keep = correct ? v >= rho : v < gamma;
         }

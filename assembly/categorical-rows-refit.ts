@@ -26,7 +26,7 @@
 //      uniformly chosen wrong outcome), then the row update and its statistics.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
 import { STAT_ACCEPTED, STAT_LABELS } from "../src/engine/constants/categorical-rows";
-import { rngRefill, pairAt, pairToUniform } from "./rng";
+import { refillIfSpent, pairAt, pairToUniform } from "./rng";
 import { at, atI32 } from "./address";
 import { clearRowStats, addRowStats, averageRowStats } from "./categorical-rows-stats";
 import { drawAndFilter, expectedRejections } from "./categorical-rows-draw";
@@ -76,10 +76,7 @@ function refitSampled(
         store<f64>(c, load<f64>(c) + 1.0);
       }
       for (let l = 0; l < given; l++) {
-        if (cursor == STREAM_BUFFER_PAIRS) {
-          rngRefill(rng);
-          cursor = 0;
-        }
+        cursor = refillIfSpent(rng, cursor);
         const u = pairToUniform(pairAt(rng, cursor++));
         const outcome = u < beta ? 0 : min<i32>(cols - 1, 1 + <i32>((u - beta) / (1.0 - beta) * wrongSpan));
         const c = at(counts, outcome);

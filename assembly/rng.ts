@@ -103,6 +103,19 @@ export function rngRefill(state: usize): void {
   store<u32>(state + STREAM_CURSOR_OFFSET, 0);
 }
 
+/**
+ * The cursor, after refilling the buffer if it is spent: draws that keep the cursor in a local
+ * call this before each pair or run of pairs they take.
+ */
+// @ts-ignore: decorator
+@inline export function refillIfSpent(state: usize, cursor: u32): u32 {
+  if (cursor == STREAM_BUFFER_PAIRS) {
+    rngRefill(state);
+    return 0;
+  }
+  return cursor;
+}
+
 /** Address of pair number `cursor` of the buffer. */
 // @ts-ignore: decorator
 @inline export function pairsAddress(state: usize, cursor: u32): usize {
@@ -144,11 +157,7 @@ export function rngRefill(state: usize): void {
  * branches, gamma); bulk fills keep the cursor in a local instead.
  */
 export function nextPair(state: usize): u64 {
-  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
-  if (cursor == STREAM_BUFFER_PAIRS) {
-    rngRefill(state);
-    cursor = 0;
-  }
+  const cursor = refillIfSpent(state, load<u32>(state + STREAM_CURSOR_OFFSET));
   store<u32>(state + STREAM_CURSOR_OFFSET, cursor + 1);
   return pairAt(state, cursor);
 }

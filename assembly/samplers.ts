@@ -4,7 +4,7 @@
 // at a time live in their own files (normal.ts, gamma.ts). Bulk fills keep the stream's cursor in a local; rare
 // branches go through nextPair, which keeps it in memory.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { rngRefill, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextUniformPositive } from "./rng";
+import { refillIfSpent, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextUniformPositive } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
 import { ZIG_X, ZIG_RATIO, ZIG_RATIO_X } from "./ziggurat";
 import { layerOf, normalSlow } from "./normal";
@@ -32,10 +32,7 @@ export function fillUniform(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == STREAM_BUFFER_PAIRS) {
-      rngRefill(state);
-      cursor = 0;
-    }
+    cursor = refillIfSpent(state, cursor);
     const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     uniformsFromPairs(pairsAddress(state, cursor), out + (<usize>i << 3), run);
     i += run;
@@ -58,10 +55,7 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
   let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == STREAM_BUFFER_PAIRS) {
-      rngRefill(state);
-      cursor = 0;
-    }
+    cursor = refillIfSpent(state, cursor);
     // Candidates left in the buffer that can still become outputs.
     let run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     let rejected = false;
@@ -129,10 +123,7 @@ export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
   let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == STREAM_BUFFER_PAIRS) {
-      rngRefill(state);
-      cursor = 0;
-    }
+    cursor = refillIfSpent(state, cursor);
     const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     const pairs = pairsAddress(state, cursor);
     const o = out + <usize>i;
@@ -164,10 +155,7 @@ export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k:
   let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
   let i = 0;
   while (i < n) {
-    if (cursor == STREAM_BUFFER_PAIRS) {
-      rngRefill(state);
-      cursor = 0;
-    }
+    cursor = refillIfSpent(state, cursor);
     const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
     const pairs = pairsAddress(state, cursor);
     const o = out + (<usize>i << 2);
