@@ -4,7 +4,7 @@
 // functions over its kind of address), how it allocates a block, and a block's address. The wasm
 // kernels (wasm-engine.ts) and the plain-TypeScript reference (reference-engine.ts) are the two.
 import type { Block, F64Block, I32Block, RandomStream, TypedArray, TypedArrayConstructor, U32Block, U8Block } from "./block.js";
-import type { Addressing, KernelFunctions, Sampler } from "./kernel-arguments.js";
+import type { Addressing, KernelFunctions, Parameter, Sampler } from "./kernel-arguments.js";
 import { KERNELS, type KernelName, type KernelTable } from "./kernel-table.js";
 import { EngineStream, STREAM_STATE_WORDS, checkStreamNumber, seedWords } from "./random-stream.js";
 import {
@@ -63,14 +63,7 @@ export abstract class Engine<M extends Addressing = any> {
   static {
     for (const name of Object.keys(KERNELS) as KernelName[]) {
       const kernel = KERNELS[name];
-      if (!("parameters" in kernel)) continue;
-      Object.defineProperty(Engine.prototype, name, {
-        value(this: Engine, rng: RandomStream, out: Block<TypedArray>, ...rest: number[]) {
-          this.sample(name as SamplerName, rng, out, rest);
-        },
-        writable: true,
-        configurable: true,
-      });
+      if ("parameters" in kernel) Object.defineProperty(Engine.prototype, name, { value: Engine.samplerMethod(name as SamplerName), writable: true, configurable: true });
     }
   }
 
@@ -247,11 +240,6 @@ export abstract class Engine<M extends Addressing = any> {
     return this.addressOf(block);
   }
 
-  private streamAddress(rng: RandomStream): M["u32"] {
-    if (!(rng instanceof EngineStream) || rng.owner !== this) throw new TypeError("random stream belongs to another engine");
-    return this.address(rng.state, STREAM_STATE_WORDS);
-  }
-
   /** Runs `use` with fresh f64 blocks of these lengths, freed afterwards. */
   private withScratch<R>(lengths: number[], use: (...blocks: F64Block[]) => R): R {
     const blocks: F64Block[] = [];
@@ -263,15 +251,40 @@ export abstract class Engine<M extends Addressing = any> {
     }
   }
 
-  /** A sampler of the table: its parameters checked, then n entries of out filled. */
-  private sample(name: SamplerName, rng: RandomStream, out: Block<TypedArray>, rest: number[]): void {
-    const { parameters } = KERNELS[name];
-    parameters.forEach((parameter, i) => {
-      if (!parameter.accepts(rest[i])) throw new RangeError(`${name}: ${parameter.name} must be ${parameter.allowed}, got ${rest[i]}`);
-    });
-    const n = rest[parameters.length] ?? out.length;
-    const fill = this.kernels[name] as (...args: unknown[]) => void;
-    fill(this.streamAddress(rng), this.address(out, n), n, ...rest.slice(0, parameters.length));
+  /** The address of a stream of this engine's state. */
+  private streamAddress(rng: RandomStream): M["u32"] {
+    if (!(rng instanceof EngineStream) || rng.owner !== this) throw new TypeError("random stream belongs to another engine");
+    return this.addressOf(rng.state);
+  }
+
+  /**
+   * The engine method of a sampler of the table: (rng, out, ...parameters, n = out.length), its
+   * parameters checked by their descriptors, then n entries of out filled. Written out per number
+   * of parameters rather than with rest arguments: samplers are called in loops on small blocks.
+   */
+  private static samplerMethod(name: SamplerName) {
+    const [first, second, ...more] = KERNELS[name].parameters as readonly Parameter[];
+    if (more.length > 0) throw new Error(`${name}: samplers with more than two parameters need a method template here`);
+    const check = (parameter: Parameter, value: number) => {
+      if (!parameter.accepts(value)) throw new RangeError(`${name}: ${parameter.name} must be ${parameter.allowed}, got ${value}`);
+    };
+    type Fill = (state: unknown, out: unknown, n: number, ...parameters: number[]) => void;
+    if (second !== undefined) {
+      return function (this: Engine, rng: RandomStream, out: Block<TypedArray>, a: number, b: number, n = out.length): void {
+        check(first, a);
+        check(second, b);
+        (this.kernels[name] as Fill)(this.streamAddress(rng), this.address(out, n), n, a, b);
+      };
+    }
+    if (first !== undefined) {
+      return function (this: Engine, rng: RandomStream, out: Block<TypedArray>, a: number, n = out.length): void {
+        check(first, a);
+        (this.kernels[name] as Fill)(this.streamAddress(rng), this.address(out, n), n, a);
+      };
+    }
+    return function (this: Engine, rng: RandomStream, out: Block<TypedArray>, n = out.length): void {
+      (this.kernels[name] as Fill)(this.streamAddress(rng), this.address(out, n), n);
+    };
   }
 }
 
