@@ -37,7 +37,7 @@ type SamplerMethods = {
   ) => void;
 };
 
-// The sampler methods are installed from the table (see the static block below).
+// The sampler methods, installed from the table by the class's static block.
 export interface Engine<M extends Addressing = any> extends SamplerMethods {}
 
 /**
@@ -60,10 +60,12 @@ export abstract class Engine<M extends Addressing = any> {
   /** Where a block of this engine lives, as its kernels take it; refuses another engine's block. */
   abstract addressOf<T extends TypedArray>(block: Block<T>): Address<M, T>;
 
+  // Every sampler of the table becomes a method (see samplerMethod).
   static {
     for (const name of Object.keys(KERNELS) as KernelName[]) {
-      const kernel = KERNELS[name];
-      if ("parameters" in kernel) Object.defineProperty(Engine.prototype, name, { value: Engine.samplerMethod(name as SamplerName), writable: true, configurable: true });
+      if (!("parameters" in KERNELS[name])) continue;
+      const method = Engine.samplerMethod(name as SamplerName);
+      Object.defineProperty(Engine.prototype, name, { value: method, writable: true, configurable: true });
     }
   }
 
