@@ -44,7 +44,7 @@ const labeler = strictObject({
 
 const ARM_MEANINGS = Object.fromEntries(ARM_NAMES.map((name) => {
   const { filters, allocation, description } = ARMS[name];
-  return [name, `${description} (filter: ${filters ? "noisy" : "none"}, allocation: ${allocation})`];
+  return [name, `${description}; filter ${filters ? "noisy (the given gamma and rho)" : "none"}, allocation ${allocation}`];
 })) as Record<ArmName, string>;
 
 const shape = () => real(0.1, 1000);
@@ -53,7 +53,7 @@ export const params = strictObject({
   prompts: integer(1, MAX_PROMPTS).default(10_000).describe("P: prompts, each with its own distribution over responses"),
   responses: integer(2, MAX_CATEGORICAL_COLS).default(16).describe("K: possible responses per prompt, response 0 the correct one"),
   unsolvable: probability().default(0.1).describe("share of prompts whose initial model never gives the correct response (p_0(0|x) = 0)"),
-  accuracyBeta: tuple([shape().describe("a"), shape().describe("b")], "a pair [a, b] of numbers in [0.1, 1000]").default([1, 3])
+  accuracyBeta: tuple([shape().describe("a, the first shape of the Beta law"), shape().describe("b, the second shape")], "a pair [a, b] of numbers in [0.1, 1000]").default([1, 3])
     .describe("[a, b]: the other prompts draw their initial accuracy p_0(0|x) from Beta(a, b)"),
   wrongSpread: oneOf(["uniform", "dirichlet"], {
     uniform: "evenly",
