@@ -2,9 +2,12 @@
 // the Node-only parts (worker pool, result files, merge, plots on disk) live under
 // src/output and src/cli, and are not imported here.
 export * from "./engine/index.js";
-export { scenarios, scenarioNames, resolveParams } from "./scenarios/index.js";
+export { scenarios, scenarioNames, builtInScenarios, findScenario, resolveParams } from "./scenarios/index.js";
 export { registerScenario } from "./scenarios/register.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
+export { describeScenario, type ScenarioReference, type ParameterDoc, type MetricDoc } from "./scenarios/describe.js";
+export { referenceMarkdown } from "./scenarios/reference-markdown.js";
+export { real, integer, oneOf, boolean, tuple, strictObject, byKind } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
 export { resolveStudy, type Study, type StudySpec } from "./study/spec.js";
 export { expandGrid, type Cell } from "./study/cells.js";

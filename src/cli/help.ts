@@ -26,7 +26,10 @@ Usage:
                                         combine shard directories into one result directory
   collapse-sim plot DIR                 (re)write summary.csv, derived.csv, plots/ and report.html of DIR
   collapse-sim presets                  list the presets and their sources
-  collapse-sim scenarios                list the scenarios and their sources
+  collapse-sim scenarios                list the scenarios, their sources and parameters
+                                        (dotted name, allowed values, default, meaning)
+  collapse-sim describe SCENARIO        one scenario's reference: its parameters, and its
+                                        metrics with the closed form beside each
   collapse-sim default [--out DIR]      the default study (npm start): headline results into results/
   collapse-sim demo                     a small demonstration of the engine
   collapse-sim --help | --version

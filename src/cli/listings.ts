@@ -1,6 +1,8 @@
-// collapse-sim presets | scenarios: what can be run, with sources.
+// collapse-sim presets | scenarios: what can be run, with sources (and a scenario's parameters).
 import { presets } from "../presets/index.js";
 import { scenarios } from "../scenarios/index.js";
+import { describeScenario } from "../scenarios/describe.js";
+import { parametersText } from "./reference-text.js";
 
 export function presetsCommand(): void {
   for (const p of presets) {
@@ -8,6 +10,8 @@ export function presetsCommand(): void {
   }
 }
 
+/** Every scenario with its parameters; `collapse-sim describe NAME` adds the metrics. */
 export function scenariosCommand(): void {
-  for (const s of Object.values(scenarios)) process.stdout.write(`${s.name}\t${s.title}\n\t${s.source}\n`);
+  const texts = Object.values(scenarios).map((scenario) => parametersText(describeScenario(scenario)));
+  process.stdout.write(`${texts.join("\n")}\nA scenario's metrics: collapse-sim describe SCENARIO\n`);
 }

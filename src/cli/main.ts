@@ -9,6 +9,7 @@ import { runCommand } from "./run.js";
 import { mergeCommand } from "./merge.js";
 import { plotCommand } from "./plot.js";
 import { presetsCommand, scenariosCommand } from "./listings.js";
+import { describeCommand } from "./describe.js";
 import { defaultStudyCommand } from "./default-study.js";
 import { demoCommand } from "./demo.js";
 import { UsageError } from "./usage-error.js";
@@ -19,6 +20,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   plot: plotCommand,
   presets: presetsCommand,
   scenarios: scenariosCommand,
+  describe: describeCommand,
   default: defaultStudyCommand,
   demo: demoCommand,
 };
@@ -33,7 +35,7 @@ async function main(argv: string[]): Promise<void> {
     process.stdout.write(`${packageVersion()}\n`);
     return;
   }
-  const run = commands[command];
+  const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; see collapse-sim --help`);
   await run(rest);
 }

@@ -34,6 +34,13 @@ function erfcFraction(x: number): number {
   return Math.exp(-x * x) / (SQRT_PI * f);
 }
 
+/**
+ * The complementary error function erfc(x) = 1 - erf(x).
+ *
+ * @example
+ * erfc(1) // => 0.157299207050285
+ * erfc(3) // => 0.00002209049699858545
+ */
 export function erfc(x: number): number {
   if (Number.isNaN(x)) return NaN;
   if (x < 0) return 2 - erfc(-x);
@@ -41,7 +48,13 @@ export function erfc(x: number): number {
   return x < 2 ? 1 - erfSeries(x) : erfcFraction(x);
 }
 
-/** Phi(x) = P(Z <= x) for Z standard normal. */
+/**
+ * Phi(x) = P(Z <= x) for Z standard normal.
+ *
+ * @example
+ * normalCdf(1) // => 0.841344746068543
+ * normalCdf(-1.96) // => 0.024997895148220595
+ */
 export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / Math.SQRT2);
 }

@@ -7,11 +7,17 @@ import { scenario as weakData } from "./weak-data/index.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenario.js";
 export { resolveParams } from "./resolve.js";
 
-export const scenarios: Readonly<Record<string, Scenario<any>>> = {
-  [verifiedMixture.name]: verifiedMixture,
-  [weakData.name]: weakData,
-};
+/** The scenarios that ship with collapse-sim, in the order the docs present them. */
+export const builtInScenarios: readonly Scenario<any>[] = [verifiedMixture, weakData];
+
+/** The registry: the built-in scenarios and those added by registerScenario. */
+export const scenarios: Readonly<Record<string, Scenario<any>>> = Object.fromEntries(builtInScenarios.map((s) => [s.name, s]));
 
 export function scenarioNames(): string[] {
   return Object.keys(scenarios);
+}
+
+/** The registered scenario of that name (not a property every object has, such as "constructor"). */
+export function findScenario(name: string): Scenario<any> | undefined {
+  return Object.hasOwn(scenarios, name) ? scenarios[name] : undefined;
 }

@@ -1,7 +1,15 @@
 // Small builders over zod whose errors say what is allowed, and the translation of zod's
-// issues into SpecIssues with dotted paths.
+// issues into SpecIssues with dotted paths. Each builder also records its "allowed" text as the
+// schema's metadata, so that the parameter reference (describe-schema.ts) prints the range the
+// errors name, without deriving it again.
 import { z } from "zod";
 import { SpecError, type SpecIssue } from "./spec-error.js";
+
+/** The "allowed" text a builder recorded on a schema, if any. */
+export function allowedOf(schema: z.ZodType): string | undefined {
+  const allowed = schema.meta()?.allowed;
+  return typeof allowed === "string" ? allowed : undefined;
+}
 
 function interval(lo: number, hi: number, loOpen: boolean, hiOpen: boolean): string {
   const left = loOpen || lo === -Infinity ? "(" : "[";
@@ -26,7 +34,7 @@ export function real(lo: number, hi: number, options: RealOptions = {}) {
   let schema = z.number({ error: allowed }).refine(Number.isFinite, { error: allowed });
   if (lo !== -Infinity) schema = schema.refine((x) => (loOpen ? x > lo : x >= lo), { error: allowed });
   if (hi !== Infinity) schema = schema.refine((x) => (hiOpen ? x < hi : x <= hi), { error: allowed });
-  return schema;
+  return schema.meta({ allowed });
 }
 
 /** An integer in [lo, hi]. */
@@ -34,37 +42,58 @@ export function integer(lo: number, hi: number) {
   const allowed = `an integer in ${interval(lo, hi, false, false)}`;
   return z
     .number({ error: allowed })
-    .refine((x) => Number.isInteger(x) && x >= lo && x <= hi, { error: allowed });
+    .refine((x) => Number.isInteger(x) && x >= lo && x <= hi, { error: allowed })
+    .meta({ allowed });
 }
 
-/** One of a fixed list of strings. */
-export function oneOf<const T extends readonly [string, ...string[]]>(options: T) {
+/** One of a fixed list of strings, optionally with what each one means (for the parameter reference). */
+export function oneOf<const T extends readonly [string, ...string[]]>(options: T, meanings?: Record<T[number], string>) {
   const allowed = `one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
-  return z.enum(options, { error: allowed });
+  return z.enum(options, { error: allowed }).meta({ allowed, meanings });
+}
+
+/** What each value of a oneOf means, if it was given. */
+export function meaningsOf(schema: z.ZodType): Record<string, string> | undefined {
+  const meanings = schema.meta()?.meanings;
+  return meanings !== null && typeof meanings === "object" ? (meanings as Record<string, string>) : undefined;
 }
 
 export function boolean() {
-  return z.boolean({ error: "true or false" });
+  const allowed = "true or false";
+  return z.boolean({ error: allowed }).meta({ allowed });
+}
+
+/** A fixed-length array, e.g. a pair of shape parameters; `allowed` says what it holds. */
+export function tuple<const Items extends [z.ZodType, ...z.ZodType[]]>(items: Items, allowed: string) {
+  return z.tuple(items, { error: allowed }).meta({ allowed });
 }
 
 /** An object that rejects keys not in its shape, naming the ones it accepts. */
 export function strictObject<S extends z.ZodRawShape>(shape: S) {
-  const allowed = Object.keys(shape).join(", ");
+  const keys = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
-    error: (issue) => (issue.code === "unrecognized_keys" ? `keys ${allowed}` : `an object with keys ${allowed}`),
-  });
+    error: (issue) => (issue.code === "unrecognized_keys" ? `keys ${keys}` : `an object with keys ${keys}`),
+  }).meta({ allowed: `an object with keys ${keys}` });
 }
 
 /** Objects told apart by their `kind`; an unknown kind names the known ones. */
 export function byKind<const Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
   options: Options,
 ) {
-  return z.discriminatedUnion("kind", options as never, {
+  const union = z.discriminatedUnion("kind", options as never, {
     error: (issue) => {
       const kinds = (issue as { options?: unknown[] }).options;
       return kinds ? `one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` : "an object with a known kind";
     },
-  }) as unknown as z.ZodDiscriminatedUnion<[...Options]>;
+  });
+  const kinds = options.map((option) => kindOf(option)).filter((kind) => kind !== undefined);
+  return union.meta({ allowed: `an object whose kind is one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` }) as unknown as z.ZodDiscriminatedUnion<[...Options]>;
+}
+
+/** The literal `kind` of one option of a byKind union. */
+export function kindOf(option: { _zod: { propValues?: z.core.util.PropValues } }): string | undefined {
+  const [kind] = option._zod.propValues?.kind ?? [];
+  return typeof kind === "string" ? kind : undefined;
 }
 
 function dotted(base: string, path: readonly PropertyKey[]): string {

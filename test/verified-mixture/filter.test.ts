@@ -52,7 +52,7 @@ test("generation 0 is the generator: flip 1 - eps, linear Phi(mu cos a); round m
   }
   const linear = await runCell({ ...base, mu: 1.5, generator: { kind: "linear", angle: -50 }, verifier: { kind: "none" } }, R, { seed: 14 });
   const expected = normalCdf(1.5 * Math.cos((50 * Math.PI) / 180));
-  assert.ok(Math.abs(expected - 0.833) < 0.0005, "the theory file's generator accuracy 0.833");
+  assert.ok(Math.abs(expected - 0.833) < 0.0005, "the theory page's generator accuracy 0.833");
   assert.ok(metric(linear, "accuracy", 0).every((a) => a === expected && a === generatorAccuracy(1.5, { kind: "linear", angle: -50 })));
   // The labels the generator actually produced in round 1 are right that often.
   assertMeanWithinSE(metric(linear, "keptLabelAccuracy", 1), expected, "linear generator's label accuracy");

@@ -43,18 +43,18 @@ for (const [name, params] of settings) {
   }
 }
 
-// Fewer kept points than d (about 80 at d = 100) and a small ridge: where the theory file's
-// printed delta (eta * alpha where eta belongs) goes wrong. It gives 0.6329 here, 17.8 SE of
+// Fewer kept points than d (about 80 at d = 100) and a small ridge: where the root of delta as
+// first written down (eta * alpha where eta belongs; see finiteSizeAccuracy) goes wrong. It gives 0.6329 here, 17.8 SE of
 // R = 100 replicates below the simulation; the corrected formula gives 0.7330 (0.25 SE).
 // Measured over 1000 replicates (seed 8), the corrected formula's finite-d bias here is 0.007
-// per-replicate standard deviations (0.07 SE_100), the printed one's gap 1.97 (19.7 SE_100).
+// per-replicate standard deviations (0.07 SE_100), the first-written one's gap 1.97 (19.7 SE_100).
 test("finite-size formula vs simulation with fewer kept points than d and a small ridge (exact method)", async () => {
   const params = { d: 100, mu: 2, nSynthetic: 800, ridge: 0.03, method: "exact", generator: { kind: "flip", eps: 0.2 }, verifier: { kind: "random", keep: 0.1 } };
   const rows = await runCell(params, 100, { seed: 3 });
   assertMeanWithinSE(metric(rows, "accuracy"), metric(rows, "theoryAccuracy")[0], "80 kept points of d = 100, ridge 0.03");
 });
 
-test("the formula is 1/2 without signal, finite where the printed delta was NaN, and null (not NaN) where undefined", () => {
+test("the formula is 1/2 without signal, finite where the first-written root was NaN, and null (not NaN) where undefined", () => {
   const base = { mu: 1, d: 100, n: 800, alpha: 0.1, lambda: 0.06, ridge: 0.01 };
   assert.is(finiteSizeAccuracy({ ...base, lambda: 0 }), 0.5, "lambda = 0: the labels say nothing about the class");
   assert.is(finiteSizeAccuracy({ ...base, mu: 0 }), 0.5, "mu = 0: every classifier scores 1/2");

@@ -1,8 +1,8 @@
-// The theory file's example with a linear generator (x-dependent label errors): d = 50,
-// mu = 1.5, generator at 50 degrees, ridge 1e-3, m = 10^4. Generator 0.833 and Bayes 0.933 are
-// closed forms, checked to their rounding half-unit. The rest are marked "~": no selection
-// ~0.861, oracle ~0.919, linear verifier at 20 degrees ~0.912, at 80 degrees ~0.750 (below the
-// generator: collapse), at -80 degrees ~0.920.
+// The linear-generator example of docs/theory/verified-mixture.md (x-dependent label
+// errors): d = 50, mu = 1.5, generator at 50 degrees, ridge 1e-3, m = 10^4. Generator 0.833
+// and Bayes 0.933 are closed forms, checked to their rounding half-unit. The rest are marked
+// "~": no selection ~0.861, oracle ~0.919, linear verifier at 20 degrees ~0.912, at 80 degrees
+// ~0.750 (below the generator: collapse), at -80 degrees ~0.920.
 //
 // Tolerance for the "~" values: z = 4.5 SE of R = 20 replicates (exact method) plus one unit
 // of the third decimal, which is what "~" allows: measured over 400 replicates (seed 12) the

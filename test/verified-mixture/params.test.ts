@@ -70,7 +70,7 @@ test("the point limits: 32-bit counters for direct, f64 (exact to 2^53) for exac
   }
 });
 
-test("defaults: the theory file's table setting", () => {
+test("defaults: the setting of the theory page's table", () => {
   const params = resolveParams(scenarios["verified-mixture"], {});
   assert.equal(params, {
     d: 200, mu: 1, nSynthetic: 2000, nReal: 0, ridge: 1,

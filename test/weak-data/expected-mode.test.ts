@@ -70,7 +70,7 @@ test("false rejections leave the error floor e* = rho (1 - beta) / (rho (1 - bet
   assert.ok(floor > 0.1, "the setting has a visible floor");
 });
 
-test("with rho = 0 the last prompt reaches error epsilon in exactly ceil(ln(1/epsilon) / -ln c) rounds, within the paper's bound", () => {
+test("with rho = 0 the last prompt reaches error epsilon in exactly ceil(ln(1/epsilon) / -ln c) rounds, within the round count ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))", () => {
   const curation = { alpha: 0.7, beta: 0.4, gamma: 0.1 };
   const epsilon = 0.003;
   const rounds = theory.roundsToEpsilon(1, epsilon, curation);

@@ -1,4 +1,4 @@
-// The exact method (issue 6): a round's X^T X and X^T y' drawn from their exact law in
+// The exact method: a round's X^T X and X^T y' drawn from their exact law in
 // O(m k + d^3) instead of O(m d^2).
 //
 // Labels and keep decisions depend on a point x = s mu e1 + z only through its coordinates p

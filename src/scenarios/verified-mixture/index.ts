@@ -14,7 +14,9 @@ export * as theory from "./theory.js";
 export const scenario: Scenario<Params> = {
   name: "verified-mixture",
   title: "When does training on verifier-selected synthetic labels reach Bayes accuracy, stay at the generator's, or collapse below it?",
-  source: "Feng, Dohmatob, Yang, Charton, Kempe, Beyond Model Collapse: Scaling Up with Synthesized Data Requires Verification, ICLR 2025 (arXiv 2406.07515); El Firdoussi et al., ICLR 2025 (arXiv 2410.08942)",
+  source:
+    "Feng, Dohmatob, Yang, Charton, Kempe, \"Beyond Model Collapse: Scaling Up with Synthesized Data Requires Verification\", ICLR 2025, arXiv:2406.07515; " +
+    "El Firdoussi, Seddik, Hayou, Alami, Alzubaidi, Hacid, \"Maximizing the Potential of Synthetic Data: Insights from Random Matrix Theory\", ICLR 2025, arXiv:2410.08942",
   params,
   check: checkParams,
   metrics,

@@ -1,4 +1,4 @@
-// The metrics of one generation (shared/theory/verified-mixture.md, "Metrics per generation").
+// The metrics of one generation (docs/theory/verified-mixture.md, "Metrics").
 import type { MetricDefinition } from "../scenario.js";
 import { normalCdf } from "../../math/normal.js";
 

@@ -1,7 +1,7 @@
-// Parameters of the verified-mixture scenario (shared/theory/verified-mixture.md), with
-// defaults reproducing the theory file's table at eps 0.3, and the limits that follow from the
-// engine: the d x d system lives in one wasm allocation; the direct method counts points in
-// 32-bit counters, the exact method in f64 and at O(m k) cost.
+// Parameters of the verified-mixture scenario (docs/theory/verified-mixture.md), each with
+// its meaning, with defaults at the theory page's table setting at eps 0.3, and the limits
+// that follow from the engine: the d x d system lives in one wasm allocation; the direct
+// method counts points in 32-bit counters, the exact method in f64 and at O(m k) cost.
 import { z } from "zod";
 import { real, integer, oneOf, strictObject, byKind } from "../../validation/schema.js";
 import type { SpecIssue } from "../../validation/spec-error.js";
@@ -31,28 +31,45 @@ const angle = () => real(-180, 180, { unit: "(degrees)" });
 const margin = () => real(0, Infinity);
 
 export const generatorSchema = byKind([
-  strictObject({ kind: z.literal("flip"), eps: probability() }),
-  strictObject({ kind: z.literal("linear"), angle: angle() }),
-]);
+  strictObject({ kind: z.literal("flip"), eps: probability().describe("probability that a label is flipped") })
+    .describe("the true label, flipped independently with probability eps (errors independent of x)"),
+  strictObject({ kind: z.literal("linear"), angle: angle().describe("signed angle of theta_gen from mu_vec towards e2") })
+    .describe("sign(theta_gen . x) for the unit vector theta_gen at `angle` from mu_vec: right with probability Phi(mu cos angle)"),
+]).describe("how the first round's synthetic labels are made (from round 2 on, the last model labels them)");
 
 export const verifierSchema = byKind([
-  strictObject({ kind: z.literal("none") }),
-  strictObject({ kind: z.literal("oracle") }),
-  strictObject({ kind: z.literal("random"), keep: probability() }),
-  strictObject({ kind: z.literal("noisy"), phi: probability(), psi: probability() }),
-  strictObject({ kind: z.literal("linear"), angle: angle(), margin: margin().default(0) }),
-  strictObject({ kind: z.literal("self"), margin: margin() }),
-]);
+  strictObject({ kind: z.literal("none") }).describe("keeps every point"),
+  strictObject({ kind: z.literal("oracle") }).describe("keeps exactly the correctly labelled points"),
+  strictObject({ kind: z.literal("random"), keep: probability().describe("probability that a point is kept") })
+    .describe("keeps each point with probability keep, whatever its label"),
+  strictObject({
+    kind: z.literal("noisy"),
+    phi: probability().describe("probability that a correctly labelled point is kept"),
+    psi: probability().describe("probability that a wrongly labelled point is kept"),
+  }).describe("keeps a correct label with probability phi and a wrong one with probability psi"),
+  strictObject({
+    kind: z.literal("linear"),
+    angle: angle().describe("signed angle of theta_v from mu_vec towards e2"),
+    margin: margin().default(0).describe("least |theta_v . x| kept (0: every point whose label theta_v agrees with)"),
+  }).describe("keeps a point when sign(theta_v . x) agrees with its label and |theta_v . x| >= margin, theta_v a unit vector at `angle`"),
+  strictObject({ kind: z.literal("self"), margin: margin().describe("least margin |theta_gen . x| kept") })
+    .describe("self-selection: keeps a point when the generator's own margin |theta_gen . x| (theta_gen of unit norm) is at least margin"),
+]).describe("which labelled synthetic points are kept for training; the same verifier in every round");
 
 export const params = strictObject({
-  d: integer(1, MAX_D).default(200),
-  mu: real(0, 100).default(1),
-  nSynthetic: integer(1, MAX_POINTS_EXACT).default(2000),
-  nReal: integer(0, MAX_POINTS_EXACT).default(0),
-  ridge: real(0, 1e6, { loOpen: true }).default(1),
+  d: integer(1, MAX_D).default(200).describe("dimension of the inputs x"),
+  mu: real(0, 100).default(1).describe("norm of the class mean mu_vec = mu e1: x = y mu_vec + z, z ~ N(0, I_d)"),
+  nSynthetic: integer(1, MAX_POINTS_EXACT).default(2000).describe("m: synthetic points drawn and labelled each round, kept or not"),
+  nReal: integer(0, MAX_POINTS_EXACT).default(0).describe("real points with true labels added to each round's training set, always kept"),
+  ridge: real(0, 1e6, { loOpen: true }).default(1)
+    .describe("ridge term g: w = (X^T X / N + g I)^-1 X^T y' / N over the kept points, N = nSynthetic + nReal the points drawn"),
   generator: generatorSchema.default({ kind: "flip", eps: 0.3 }),
   verifier: verifierSchema.default({ kind: "noisy", phi: 0.8, psi: 0.3 }),
-  method: oneOf(METHODS).default("auto"),
+  method: oneOf(METHODS, {
+    auto: "exact, which applies to every parameter set of this scenario",
+    direct: "draws every point in d dimensions: O(m d^2) a round; the reference",
+    exact: "draws the points' k <= 3 relevant coordinates and the rest of X^T X and X^T y' from their exact law: O(m k + d^3) a round",
+  }).default("auto").describe("how a round's sufficient statistics X^T X and X^T y' are drawn (the rows mean the same either way)"),
 });
 
 export type Params = z.output<typeof params>;

@@ -1,11 +1,12 @@
-// The weak-data scenario's parameters (shared/theory/weak-data.md): schema with defaults and
-// ranges, and the checks across parameters that the schema cannot express.
+// The weak-data scenario's parameters (docs/theory/weak-data.md), each with its meaning:
+// schema with defaults and ranges, and the checks across parameters that the schema cannot
+// express.
 import { z } from "zod";
-import { boolean, byKind, integer, oneOf, real, strictObject } from "../../validation/schema.js";
+import { boolean, byKind, integer, oneOf, real, strictObject, tuple } from "../../validation/schema.js";
 import type { SpecIssue } from "../../validation/spec-error.js";
-import { LABEL_ALLOCATIONS, MAX_CATEGORICAL_COLS, refitBufferLengths } from "../../engine/index.js";
+import { LABEL_ALLOCATIONS, MAX_CATEGORICAL_COLS, refitBufferLengths, type LabelAllocation } from "../../engine/index.js";
 
-import { ARMS, ARM_NAMES, applyArm } from "./arms.js";
+import { ARMS, ARM_NAMES, applyArm, type ArmName } from "./arms.js";
 
 export const MAX_PROMPTS = 2 ** 24;
 export const MAX_SAMPLES = 1024;
@@ -17,32 +18,56 @@ export const MEMORY_LIMIT_BYTES = 2 ** 30;
 const probability = () => real(0, 1);
 
 const filter = byKind([
-  strictObject({ kind: z.literal("none") }),
-  strictObject({ kind: z.literal("noisy"), gamma: probability().default(0), rho: probability().default(0) }),
-]);
+  strictObject({ kind: z.literal("none") }).describe("accepts every sample"),
+  strictObject({
+    kind: z.literal("noisy"),
+    gamma: probability().default(0).describe("probability that a wrong sample is accepted"),
+    rho: probability().default(0).describe("probability that a correct sample is rejected (a false rejection)"),
+  }).describe("accepts a wrong sample with probability gamma and rejects a correct one with probability rho (gamma = rho = 0: an oracle)"),
+]).describe("which of a round's samples are kept");
+
+const ALLOCATION_MEANINGS: Record<LabelAllocation, string> = {
+  none: "no labels (filter only)",
+  "replace-rejected": "one label per rejected sample, whatever the budget (the analysed procedure)",
+  uniform: "budget x prompts labels a round, each to a prompt drawn uniformly",
+  proportional: "budget x prompts labels a round, each to a prompt drawn in proportion to its rejections this round",
+  hardest: "up to budget x prompts labels a round, one per rejected sample, to the prompts with the most rejections first (ties: the longest run of rounds with a rejection, then at random)",
+};
 
 const labeler = strictObject({
-  beta: probability().default(0.5),
-  allocation: oneOf(LABEL_ALLOCATIONS).default("replace-rejected"),
+  beta: probability().default(0.5).describe("probability that a label is the correct response (else a uniformly chosen wrong one)"),
+  allocation: oneOf(LABEL_ALLOCATIONS, ALLOCATION_MEANINGS).default("replace-rejected").describe("which prompts get labels"),
   // Labels offered per prompt per round to uniform, proportional and hardest; replace-rejected replaces every rejection.
-  budget: real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" }).nullable().default(null),
-});
+  budget: real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" }).nullable().default(null)
+    .describe("labels offered per prompt per round to uniform, proportional and hardest (replace-rejected ignores it)"),
+}).describe("the weak labeler, whose labels are added to the kept samples unfiltered");
+
+const ARM_MEANINGS = Object.fromEntries(ARM_NAMES.map((name) => {
+  const { filters, allocation, description } = ARMS[name];
+  return [name, `${description}; filter ${filters ? "noisy (the given gamma and rho)" : "none"}, allocation ${allocation}`];
+})) as Record<ArmName, string>;
 
 const shape = () => real(0.1, 1000);
 
 export const params = strictObject({
-  prompts: integer(1, MAX_PROMPTS).default(10_000),
-  responses: integer(2, MAX_CATEGORICAL_COLS).default(16),
-  unsolvable: probability().default(0.1),
-  accuracyBeta: z.tuple([shape(), shape()], { error: "a pair [a, b] of numbers in [0.1, 1000]" }).default([1, 3]),
-  wrongSpread: oneOf(["uniform", "dirichlet"]).default("uniform"),
-  samples: integer(1, MAX_SAMPLES).default(4),
+  prompts: integer(1, MAX_PROMPTS).default(10_000).describe("P: prompts, each with its own distribution over responses"),
+  responses: integer(2, MAX_CATEGORICAL_COLS).default(16).describe("K: possible responses per prompt, response 0 the correct one"),
+  unsolvable: probability().default(0.1).describe("share of prompts whose initial model never gives the correct response (p_0(0|x) = 0)"),
+  accuracyBeta: tuple([shape().describe("a, the first shape of the Beta law"), shape().describe("b, the second shape")], "a pair [a, b] of numbers in [0.1, 1000]").default([1, 3])
+    .describe("[a, b]: the other prompts draw their initial accuracy p_0(0|x) from Beta(a, b)"),
+  wrongSpread: oneOf(["uniform", "dirichlet"], {
+    uniform: "evenly",
+    dirichlet: "in Dirichlet(1) shares, drawn per prompt",
+  }).default("uniform").describe("how a prompt's initial wrong mass 1 - p_0(0|x) is spread over its K - 1 wrong responses"),
+  samples: integer(1, MAX_SAMPLES).default(4).describe("k: responses sampled per prompt per round"),
   filter: filter.prefault({ kind: "noisy" }),
   labeler: labeler.prefault({}),
-  alpha: real(0, 1, { loOpen: true }).default(0.5),
-  expected: boolean().default(false),
-  epsilon: real(0, 1, { loOpen: true, hiOpen: true }).default(0.01),
-  arm: oneOf(ARM_NAMES).nullable().default(null),
+  alpha: real(0, 1, { loOpen: true }).default(0.5)
+    .describe("weight of a round's data in the refit: p_t+1(.|x) = (1 - alpha) p_t(.|x) + alpha (the prompt's kept samples and labels, as a distribution)"),
+  expected: boolean().default(false).describe("replace each round's draws by their expectation (the infinite-sample limit)"),
+  epsilon: real(0, 1, { loOpen: true, hiOpen: true }).default(0.01).describe("a prompt counts as solved when p_t(0|x) >= 1 - epsilon"),
+  arm: oneOf(ARM_NAMES, ARM_MEANINGS).nullable().default(null)
+    .describe("a named arm of the comparison: sets filter.kind and labeler.allocation (null: as given)"),
 }).transform(applyArm);
 
 export type Params = z.output<typeof params>;

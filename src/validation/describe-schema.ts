@@ -1,0 +1,161 @@
+// The parameter reference of a schema built with schema.ts: every key under its dotted name
+// (as rows and grid keys write it), what it allows, its default and its meaning, read from the
+// schema and the metadata its builders recorded. A kind-union gives a row for itself, one for
+// its `kind` (each kind with its meaning and keys) and one per key of each kind. Pure: the CLI
+// and docs/parameters.md print it.
+import type { z } from "zod";
+import { allowedOf, kindOf, meaningsOf } from "./schema.js";
+
+/** A value with a meaning of its own: one kind of a kind-union (with its keys), or one value of a oneOf. */
+export interface ValueMeaning {
+  value: string;
+  meaning: string;
+  /** For a kind: the keys it takes besides `kind`. */
+  keys?: string[];
+}
+
+export interface ParameterDoc {
+  /** Dotted name, as rows and grid keys write it: "verifier.phi", "accuracyBeta.0". */
+  name: string;
+  /** What values are allowed, e.g. "a number in [0, 1]". */
+  allowed: string;
+  /** Whether a spec must give it; otherwise it takes `default`. */
+  required: boolean;
+  default?: unknown;
+  /** One line: what the parameter means ("" where the schema gives none). */
+  description: string;
+  /** For a key that belongs to one kind of a kind-union: that kind. */
+  kind?: string;
+  /** The kinds of a kind-union's `kind`, or the values of a oneOf that says what each means. */
+  values?: ValueMeaning[];
+}
+
+/** A schema with its wrappers (default, nullable, transform, ...) peeled off, and what they said. */
+interface Peeled {
+  core: z.ZodType;
+  description: string;
+  nullable: boolean;
+}
+
+// zod 4's definition types of the wrappers that leave the accepted input's shape as it is.
+const WRAPPERS = new Set(["default", "prefault", "optional", "nullable", "readonly", "nonoptional", "catch"]);
+
+function peel(schema: z.ZodType): Peeled {
+  let core = schema, description = "", nullable = false;
+  for (;;) {
+    description ||= core.meta()?.description ?? "";
+    const def = core.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+    if (def.type === "nullable") nullable = true;
+    if (WRAPPERS.has(def.type) && def.innerType) core = def.innerType;
+    else if (def.type === "pipe" && def.in) core = def.in; // a .transform: the input is what a spec gives
+    else return { core, description, nullable };
+  }
+}
+
+/** The default a key takes when left out: what parsing nothing gives (prefaults parsed, transforms applied). */
+function defaultOf(schema: z.ZodType): { required: boolean; default?: unknown } {
+  const parsed = schema.safeParse(undefined);
+  return parsed.success ? { required: false, default: parsed.data } : { required: true };
+}
+
+function fallbackAllowed(core: z.ZodType): string {
+  const def = core.def as { type: string; values?: unknown[]; entries?: Record<string, unknown>; shape?: object; items?: unknown[] };
+  switch (def.type) {
+    case "number": return "a number";
+    case "boolean": return "true or false";
+    case "string": return "a string";
+    case "literal": return (def.values ?? []).map((v) => JSON.stringify(v)).join(" or ");
+    case "enum": return `one of ${Object.values(def.entries ?? {}).map((v) => JSON.stringify(v)).join(", ")}`;
+    case "object": return `an object with keys ${Object.keys(def.shape ?? {}).join(", ")}`;
+    case "tuple": return `an array of ${def.items?.length ?? 0} values`;
+    default: return def.type;
+  }
+}
+
+function allowedText({ core, nullable }: Peeled): string {
+  const allowed = allowedOf(core) ?? fallbackAllowed(core);
+  // A builder's text may already say what null means ("..., or null for no limit").
+  return nullable && !/\bnull\b/.test(allowed) ? `${allowed}, or null` : allowed;
+}
+
+function isKindUnion(core: z.ZodType): core is z.ZodDiscriminatedUnion<z.ZodObject[]> {
+  const def = core.def as { type: string; discriminator?: string };
+  return def.type === "union" && def.discriminator === "kind";
+}
+
+function describeKey(schema: z.ZodType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
+  const peeled = peel(schema);
+  const { core } = peeled;
+  const meanings = meaningsOf(core);
+  out.push({
+    name,
+    allowed: allowedText(peeled),
+    ...defaultOf(schema),
+    description: peeled.description,
+    ...(kind !== undefined && { kind }),
+    ...(meanings && { values: Object.entries(meanings).map(([value, meaning]) => ({ value, meaning })) }),
+  });
+  describeChildren(schema, core, name, kind, out);
+}
+
+/** The rows below a key: an object's keys, a tuple's items, a kind-union's kind and keys. */
+function describeChildren(schema: z.ZodType, core: z.ZodType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
+  const def = core.def as { type: string; shape?: Record<string, z.ZodType>; items?: z.ZodType[] };
+  const prefix = name ? `${name}.` : "";
+  if (def.type === "object") {
+    for (const [key, child] of Object.entries(def.shape ?? {})) describeKey(child, `${prefix}${key}`, kind, out);
+  } else if (def.type === "tuple") {
+    const whole = defaultOf(schema);
+    (def.items ?? []).forEach((item, i) => {
+      const peeled = peel(item);
+      const own = defaultOf(item);
+      const given = !whole.required && Array.isArray(whole.default) ? { required: false, default: whole.default[i] } : own;
+      out.push({ name: `${prefix}${i}`, allowed: allowedText(peeled), ...given, description: peeled.description, ...(kind !== undefined && { kind }) });
+    });
+  } else if (isKindUnion(core)) {
+    describeKinds(schema, core, name, out);
+  }
+}
+
+function describeKinds(schema: z.ZodType, union: z.ZodDiscriminatedUnion<z.ZodObject[]>, name: string, out: ParameterDoc[]): void {
+  const options = union.options.map((option) => ({ option, kind: kindOf(option) ?? "?" }));
+  const whole = defaultOf(schema);
+  const defaultKind = (whole.default as { kind?: unknown } | undefined)?.kind;
+  out.push({
+    name: `${name}.kind`,
+    allowed: `one of ${options.map(({ kind }) => JSON.stringify(kind)).join(", ")}`,
+    ...(defaultKind === undefined ? { required: true } : { required: false, default: defaultKind }),
+    description: `which kind of ${name}`,
+    values: options.map(({ option, kind }) => ({
+      value: kind,
+      meaning: peel(option).description,
+      keys: Object.keys(option.shape).filter((key) => key !== "kind"),
+    })),
+  });
+  for (const { option, kind } of options) {
+    for (const [key, child] of Object.entries(option.shape)) {
+      if (key !== "kind") describeKey(child, `${name}.${key}`, kind, out);
+    }
+  }
+}
+
+/** Every parameter of an object schema (transforms and defaults around it allowed), in declaration order. */
+export function describeParameters(schema: z.ZodType): ParameterDoc[] {
+  const out: ParameterDoc[] = [];
+  describeChildren(schema, peel(schema).core, "", undefined, out);
+  return out;
+}
+
+/** JSON with a space after each comma and colon, as people write it: {"kind": "flip", "eps": 0.3}. */
+export function spacedJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(spacedJson).join(", ")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{${Object.entries(value).map(([key, v]) => `${JSON.stringify(key)}: ${spacedJson(v)}`).join(", ")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+/** A parameter's default as a spec would write it, or "required". */
+export function defaultText(doc: ParameterDoc): string {
+  return doc.required ? "required" : spacedJson(doc.default);
+}
