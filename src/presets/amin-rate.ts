@@ -1,6 +1,7 @@
 // How fast weak labels escape collapse: rounds until every prompt is within epsilon of
 // correct, against the labeler's accuracy beta and the filter's false acceptance gamma,
-// beside the exact rounds of the error recursion and the paper's bound.
+// beside the exact rounds of the error recursion and the looser bound that follows from it (both
+// this project's reconstruction of the paper's O(log(1/epsilon)/beta) rate).
 import * as weakData from "../scenarios/weak-data/index.js";
 import type { Row } from "../study/rows.js";
 import { definePreset } from "./preset.js";
@@ -29,7 +30,7 @@ export const aminRate = definePreset(weakData, {
   source:
     "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924 (convergence in O(log(1/epsilon)/beta) rounds)",
   description:
-    "Replace-rejected curation in the infinite-sample (expected) mode, with a filter that never rejects a correct answer (rho = 0) and a fifth of the prompts unsolvable at the start. Every prompt's error shrinks by c = 1 - alpha beta (1 - gamma) a round, so ln(1/epsilon)/-ln c rounds bring the worst one within epsilon; the paper's bound ln(1/epsilon)/(alpha beta (1 - gamma)) is above it, and both grow like 1/beta.",
+    "Replace-rejected curation in the infinite-sample (expected) mode, with a filter that never rejects a correct answer (rho = 0) and a fifth of the prompts unsolvable at the start. Every prompt's error shrinks by c = 1 - alpha beta (1 - gamma) a round, so ln(1/epsilon)/-ln c rounds bring the worst one within epsilon; the bound ln(1/epsilon)/(alpha beta (1 - gamma)), from -ln c >= alpha beta (1 - gamma), is above it, and both grow like 1/beta: the paper's O(log(1/epsilon)/beta) rate. Both counts are this project's reconstruction from the error recursion; the paper's own bound is not reproduced.",
   spec: {
     params: {
       prompts: 2000,
@@ -62,7 +63,7 @@ export const aminRate = definePreset(weakData, {
         },
         {
           name: "boundRounds",
-          description: "the paper's bound: ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))",
+          description: "the bound the recursion gives (this project's reconstruction of the paper's rate): ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))",
           compute: (params) => finiteOrNull(theory.roundsToEpsilonBound(params.epsilon, curation(params))),
         },
       ],

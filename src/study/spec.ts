@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
 import { SpecError } from "../validation/spec-error.js";
-import { scenarios, scenarioNames, type Scenario } from "../scenarios/index.js";
+import { findScenario, scenarioNames, type Scenario } from "../scenarios/index.js";
 import { isObject, setOwn } from "./flatten.js";
 import { MAX_CELLS, gridSize, resolveCells, type Cell } from "./cells.js";
 
@@ -52,7 +52,7 @@ export function resolveStudy(input: unknown): Study {
   const issues = parsed.success ? [] : toSpecIssues(parsed.error, input, "");
   const raw = isObject(input) ? input : {};
   const name = parsed.success ? parsed.data.scenario : raw.scenario;
-  const scenario = typeof name === "string" ? scenarios[name] : undefined;
+  const scenario = typeof name === "string" ? findScenario(name) : undefined;
   if (typeof name === "string" && !scenario) {
     issues.push({ path: "scenario", value: name, problem: "unknown value", allowed: `one of ${scenarioNames().map((n) => JSON.stringify(n)).join(", ")}` });
   }

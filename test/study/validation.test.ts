@@ -45,6 +45,7 @@ registerScenario(summed);
 // Built when the test runs: test files share one process, and others register scenarios too.
 const badSpecs = (scenarioList = scenarioNames().map((n) => JSON.stringify(n)).join(", ")): Array<[unknown, string]> => [
   [{ scenario: "nope" }, `scenario: unknown value (got "nope"); allowed: one of ${scenarioList}`],
+  [{ scenario: "constructor" }, `scenario: unknown value (got "constructor"); allowed: one of ${scenarioList}`],
   [{ scenario: "toy-walk", seeds: 0 }, "seeds: out of range (got 0); allowed: an integer in [1, 1000000]"],
   [{ scenario: "toy-walk", foo: 1 }, "foo: unknown key (got 1); allowed: keys scenario, params, grid, generations, seeds, seed, engine"],
   [{ scenario: "toy-walk", engine: "gpu" }, `engine: unknown value (got "gpu"); allowed: one of "wasm", "js"`],
