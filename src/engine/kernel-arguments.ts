@@ -127,11 +127,11 @@ export type Departures<Table, Implementation> =
   | Exclude<keyof Implementation, keyof Table>;
 
 /**
- * An implementation as its table's type, failing to compile where it departs from the table:
- * the error names each departing kernel ("Types of property 'dot' are incompatible", or
- * "Property 'dot' is missing").
+ * An implementation as its table's type, failing to compile where it departs from the table,
+ * with an error that names each departing kernel ("... is not assignable to type 'dot departs
+ * from the kernel table'", or "Property 'dot' is missing").
  */
 export function matchingTable<Table>() {
-  return <I>(implementation: I & { [K in Departures<Table, I>]: "departs from the kernel table" }): Table =>
+  return <I>(implementation: I & { [K in Departures<Table, I>]: `${K & string} departs from the kernel table` }): Table =>
     implementation as unknown as Table;
 }
