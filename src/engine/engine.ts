@@ -93,8 +93,9 @@ export abstract class Engine<M extends Addressing = any> {
   stream(seed: bigint | number, stream = 0): RandomStream {
     const words = seedWords(seed);
     checkStreamNumber(stream);
-    const rng = new EngineStream(this, this.u32(STREAM_STATE_WORDS), words.seed, stream);
-    this.kernels.rngSeed(this.address(rng.state), words.lo, words.hi, stream);
+    const state = this.u32(STREAM_STATE_WORDS);
+    const rng = new EngineStream(this, state, this.addressOf(state), words.seed, stream);
+    this.kernels.rngSeed(this.streamAddress(rng), words.lo, words.hi, stream);
     return rng;
   }
 
@@ -253,10 +254,10 @@ export abstract class Engine<M extends Addressing = any> {
     }
   }
 
-  /** The address of a stream of this engine's state. */
+  /** The address of the state of a stream of this engine. */
   private streamAddress(rng: RandomStream): M["u32"] {
     if (!(rng instanceof EngineStream) || rng.owner !== this) throw new TypeError("random stream belongs to another engine");
-    return this.addressOf(rng.state);
+    return rng.address as M["u32"];
   }
 
   /**

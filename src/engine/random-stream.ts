@@ -32,6 +32,8 @@ export class EngineStream implements RandomStream {
     readonly owner: object,
     /** STREAM_STATE_WORDS words: lanes, cursor, buffer. */
     readonly state: U32Block,
+    /** The state's address as the owner's kernels take it (it never moves: taken once). */
+    readonly address: unknown,
     readonly seed: bigint,
     readonly stream: number,
   ) {}
