@@ -116,6 +116,30 @@ export function rngRefill(state: usize): void {
   return cursor;
 }
 
+/**
+ * Starts a run of consecutive unread pairs, at most `wanted` of them, refilling a spent buffer
+ * first; returns the run's length. Its pairs start at runStart(state); takeRun marks them read.
+ * Bulk fills that turn each pair into one output go through the buffer a run at a time.
+ */
+// @ts-ignore: decorator
+@inline export function beginRun(state: usize, wanted: i32): i32 {
+  const cursor = refillIfSpent(state, load<u32>(state + STREAM_CURSOR_OFFSET));
+  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
+  return min<i32>(wanted, <i32>(STREAM_BUFFER_PAIRS - cursor));
+}
+
+/** Address of the first pair of the current run (see beginRun). */
+// @ts-ignore: decorator
+@inline export function runStart(state: usize): usize {
+  return pairsAddress(state, load<u32>(state + STREAM_CURSOR_OFFSET));
+}
+
+/** Marks the first `length` pairs of the current run read. */
+// @ts-ignore: decorator
+@inline export function takeRun(state: usize, length: i32): void {
+  store<u32>(state + STREAM_CURSOR_OFFSET, load<u32>(state + STREAM_CURSOR_OFFSET) + <u32>length);
+}
+
 /** Address of pair number `cursor` of the buffer. */
 // @ts-ignore: decorator
 @inline export function pairsAddress(state: usize, cursor: u32): usize {

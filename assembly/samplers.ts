@@ -4,7 +4,7 @@
 // at a time live in their own files (normal.ts, gamma.ts). Bulk fills keep the stream's cursor in a local; rare
 // branches go through nextPair, which keeps it in memory.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { refillIfSpent, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextUniformPositive } from "./rng";
+import { refillIfSpent, beginRun, runStart, takeRun, pairsAddress, pairAt, pairToUniform, pairToSignedUniform, nextUniformPositive } from "./rng";
 import { EXPONENT_2_84, EXPONENT_2_52, BIAS_UNIFORM, BIAS_SIGNED, SCALE_UNIFORM, SCALE_SIGNED, splicePairs } from "./pair-lanes";
 import { ZIG_X, ZIG_RATIO, ZIG_RATIO_X } from "./ziggurat";
 import { layerOf, normalSlow } from "./normal";
@@ -29,16 +29,11 @@ import { detExp, detLog } from "./math";
 
 /** out[i] = uniform on [0, 1). Converts the buffer a run of pairs at a time, refilling between runs. */
 export function fillUniform(state: usize, out: usize, n: i32): void {
-  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
-  let i = 0;
-  while (i < n) {
-    cursor = refillIfSpent(state, cursor);
-    const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
-    uniformsFromPairs(pairsAddress(state, cursor), out + (<usize>i << 3), run);
-    i += run;
-    cursor += <u32>run;
+  for (let i = 0, run = 0; i < n; i += run) {
+    run = beginRun(state, n - i);
+    uniformsFromPairs(runStart(state), out + (<usize>i << 3), run);
+    takeRun(state, run);
   }
-  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /** Both lanes -0.0: andnot with it is |x|. */
@@ -120,18 +115,12 @@ export function fillNormal(state: usize, out: usize, n: i32): void {
 
 /** out[i] = 1 with probability p, else 0 (bytes). */
 export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
-  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
-  let i = 0;
-  while (i < n) {
-    cursor = refillIfSpent(state, cursor);
-    const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
-    const pairs = pairsAddress(state, cursor);
-    const o = out + <usize>i;
+  for (let i = 0, run = 0; i < n; i += run) {
+    run = beginRun(state, n - i);
+    const pairs = runStart(state), o = out + <usize>i;
     for (let k = 0; k < run; k++) store<u8>(o + <usize>k, <u8>(pairToUniform(load<u64>(pairs + (<usize>k << 3))) < p));
-    i += run;
-    cursor += <u32>run;
+    takeRun(state, run);
   }
-  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /**
@@ -152,20 +141,14 @@ export function fillBernoulli(state: usize, out: usize, n: i32, p: f64): void {
 
 /** out[i] (i32) = category drawn from the cumulative table cdf of length k. */
 export function fillCategorical(state: usize, out: usize, n: i32, cdf: usize, k: i32): void {
-  let cursor = load<u32>(state + STREAM_CURSOR_OFFSET);
-  let i = 0;
-  while (i < n) {
-    cursor = refillIfSpent(state, cursor);
-    const run = min<i32>(n - i, <i32>(STREAM_BUFFER_PAIRS - cursor));
-    const pairs = pairsAddress(state, cursor);
-    const o = out + (<usize>i << 2);
+  for (let i = 0, run = 0; i < n; i += run) {
+    run = beginRun(state, n - i);
+    const pairs = runStart(state), o = out + (<usize>i << 2);
     for (let j = 0; j < run; j++) {
       store<i32>(o + (<usize>j << 2), categoricalIndex(cdf, k, pairToUniform(load<u64>(pairs + (<usize>j << 3)))));
     }
-    i += run;
-    cursor += <u32>run;
+    takeRun(state, run);
   }
-  store<u32>(state + STREAM_CURSOR_OFFSET, cursor);
 }
 
 /** out[i] = Gamma(shape, 1). */

@@ -7,6 +7,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { simulate } from "../../src/index.js";
+import { aminArms } from "../../src/presets/amin-arms.js";
 import { Z, mean, standardError } from "../helpers/stats.js";
 
 const arms = ["no-curation", "filter-only", "filter+uniform", "filter+hardest"];
@@ -14,16 +15,8 @@ const arms = ["no-curation", "filter-only", "filter+uniform", "filter+hardest"];
 test("hardest > uniform > filter only > no curation at an equal budget", async () => {
   const rows = await simulate({
     scenario: "weak-data",
-    params: {
-      prompts: 3000,
-      unsolvable: 0.2,
-      accuracyBeta: [1, 3],
-      wrongSpread: "dirichlet",
-      samples: 4,
-      filter: { kind: "noisy", gamma: 0.1, rho: 0.05 },
-      labeler: { beta: 0.5, budget: 0.25 },
-      alpha: 0.5,
-    },
+    // The amin-arms preset's setting, smaller, and with a filter that also rejects correct samples.
+    params: { ...aminArms.spec.params, prompts: 3000, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 } },
     grid: { arm: arms },
     generations: 12,
     seeds: 6,
