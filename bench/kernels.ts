@@ -73,15 +73,25 @@ function samplerWorkload(name: "normal" | "uniform", n: number): Workload {
   };
 }
 
-/** A kernel on two vectors of n normals that streams both: dot (reads 16 bytes an entry) or axpy (also writes y: 24). */
-function twoVectorWorkload(name: "dot" | "axpy", n: number): Workload {
-  const xs = randomNormals(n, name === "dot" ? 1 : 3), ys = randomNormals(n, name === "dot" ? 2 : 4);
+function dotWorkload(n: number): Workload {
+  const xs = randomNormals(n, 1), ys = randomNormals(n, 2);
   return {
-    name, n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: name === "dot" ? 16 : 24 }, streamsTwoVectors: true,
+    name: "dot", n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: 16 }, streamsTwoVectors: true,
     prepare(engine) {
       const x = blockOf(engine, xs), y = blockOf(engine, ys);
-      const run = name === "dot" ? () => { sink += engine.dot(x, y); } : () => engine.axpy(1e-9, x, y);
-      return { label: engine.build, run, dispose: freeAll(x, y) };
+      return { label: engine.build, run: () => { sink += engine.dot(x, y); }, dispose: freeAll(x, y) };
+    },
+  };
+}
+
+function axpyWorkload(n: number): Workload {
+  const xs = randomNormals(n, 3), ys = randomNormals(n, 4);
+  return {
+    // Reads x and y, writes y: 24 bytes of traffic, of which 16 must be read.
+    name: "axpy", n, element: "entry", elements: n, footprint: 16 * n, rate: { bytesPerElement: 24 }, streamsTwoVectors: true,
+    prepare(engine) {
+      const x = blockOf(engine, xs), y = blockOf(engine, ys);
+      return { label: engine.build, run: () => engine.axpy(1e-9, x, y), dispose: freeAll(x, y) };
     },
   };
 }
@@ -146,8 +156,8 @@ function workloads(caches: Caches, quick: boolean): Workload[] {
   return [
     ...pick(streamSizes(8, 2)).map((n) => samplerWorkload("normal", n)),
     ...pick(streamSizes(8, 2)).map((n) => samplerWorkload("uniform", n)),
-    ...pick(streamSizes(16, 4)).map((n) => twoVectorWorkload("dot", n)),
-    ...pick(streamSizes(16, 4)).map((n) => twoVectorWorkload("axpy", n)),
+    ...pick(streamSizes(16, 4)).map((n) => dotWorkload(n)),
+    ...pick(streamSizes(16, 4)).map((n) => axpyWorkload(n)),
     ...pick([rowsFor(100, caches.l2 / 4), rowsFor(100, caches.l3 / 4), rowsFor(100, caches.l3 * 2)]).map((rows) => gramWorkload(100, rows)),
     ...pick([rowsFor(20, caches.l2 / 4), rowsFor(20, caches.l3 * 2)]).map((rows) => gramWorkload(20, rows)),
     ...pick([rowsFor(400, caches.l2 / 4), rowsFor(400, caches.l3 / 4)]).map((rows) => gramWorkload(400, rows)),
