@@ -1,6 +1,8 @@
 // The standard normal distribution function, accurate to ~1e-15 relative, for theory
 // formulas and tests. erfc from a positive series below 2 (no cancellation) and Lentz's
-// continued fraction above.
+// continued fraction above. Its exponential is the engine's deterministic one, so a theory
+// column has the same bits in every JavaScript engine (Math.exp need not).
+import { detExp } from "./fdlibm.js";
 
 const SQRT_PI = Math.sqrt(Math.PI);
 
@@ -13,7 +15,7 @@ function erfSeries(x: number): number {
     term *= (2 * x2) / (2 * n + 1);
     sum += term;
   }
-  return ((2 / SQRT_PI) * Math.exp(-x2)) * sum;
+  return ((2 / SQRT_PI) * detExp(-x2)) * sum;
 }
 
 /** erfc(x) for x >= 2 by the continued fraction exp(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + ...)))). */
@@ -31,7 +33,7 @@ function erfcFraction(x: number): number {
     f *= delta;
     if (Math.abs(delta - 1) < 1e-16) break;
   }
-  return Math.exp(-x * x) / (SQRT_PI * f);
+  return detExp(-x * x) / (SQRT_PI * f);
 }
 
 /**

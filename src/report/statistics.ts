@@ -22,7 +22,7 @@ export function sampleStatistics(values: ReadonlyArray<number | null | undefined
   const mean = sum / count;
   if (count < 2) return { count, mean, sd: null, se: null };
   let squares = 0;
-  for (const x of xs) squares += (x - mean) ** 2;
+  for (const x of xs) squares += (x - mean) * (x - mean);
   const sd = Math.sqrt(squares / (count - 1));
   return { count, mean, sd, se: sd / Math.sqrt(count) };
 }

@@ -3,7 +3,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { WasmEngine } from "../../src/engine/index.js";
-import { detExp, detLog } from "../../src/engine/reference/math.js";
+import { detExp, detLog } from "../../src/math/fdlibm.js";
 import { resolveBuild, simdSupported } from "../../src/engine/load.js";
 
 function ulpDistance(a: number, b: number): number {

@@ -1,7 +1,7 @@
 // assembly/categorical-rows-fill.ts in plain TypeScript, consuming the random stream in the same order.
 import { nextUniformPositive } from "./rng.js";
 import { nextGamma } from "./gamma.js";
-import { detLog } from "./math.js";
+import { detLog } from "../../math/fdlibm.js";
 
 export function fillBetaCategoricalRows(
   state: Uint32Array, table: Float64Array, rows: number, cols: number, zeroRows: number, betaA: number, betaB: number, dirichletTail: boolean,

@@ -2,7 +2,7 @@
 // spread over the rows), consuming the random stream in the same order. Selection keys are
 // 64-bit there; here they are pairs of 32-bit words.
 import { nextUniform, nextUniformPositive } from "./rng.js";
-import { detExp, detLog } from "./math.js";
+import { detExp, detLog } from "../../math/fdlibm.js";
 import {
   ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST,
   DIGIT_BUCKETS, REFIT_WORKSPACE_LENGTH,

@@ -1,6 +1,6 @@
 // assembly/categorical-rows-stats.ts in plain TypeScript: a table's row statistics added up
 // row by row into the stats block, each term in the same order as the wasm kernels.
-import { detLog } from "./math.js";
+import { detLog } from "../../math/fdlibm.js";
 import {
   STAT_ACCURACY, STAT_SOLVED, STAT_UNSOLVED, STAT_ENTROPY, STAT_GINI, MIN_NORMAL,
 } from "../constants/categorical-rows.js";

@@ -1,7 +1,7 @@
 // One Gamma(shape, 1) draw at a time, as assembly/gamma.ts (Marsaglia & Tsang 2000).
 import { nextUniformPositive } from "./rng.js";
 import { nextNormal } from "./normal.js";
-import { detExp, detLog } from "./math.js";
+import { detExp, detLog } from "../../math/fdlibm.js";
 
 /** One Gamma(shape, 1) draw (Marsaglia & Tsang 2000; shape < 1 by boosting shape + 1). */
 export function nextGamma(state: Uint32Array, shape: number): number {

@@ -6,7 +6,7 @@ import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
-import { detExp, detLog } from "./math.js";
+import { detExp, detLog } from "../../math/fdlibm.js";
 import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
 import { filteredMixtureGram, filteredMixtureGramWorkLength } from "./filtered-mixture-gram.js";
 import { filteredMixtureMoments, filteredMixtureMomentsWorkLength } from "./filtered-mixture-moments.js";

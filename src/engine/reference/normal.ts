@@ -4,7 +4,7 @@
 import { takePair, pairToUniform, nextUniform, nextUniformPositive } from "./rng.js";
 import { ZIG_X, ZIG_F, ZIG_RATIO } from "./ziggurat.js";
 import { ZIG_R } from "../constants/ziggurat.js";
-import { detExp, detLog } from "./math.js";
+import { detExp, detLog } from "../../math/fdlibm.js";
 
 function normalTail(state: Uint32Array, negative: boolean): number {
   let x: number, y: number;

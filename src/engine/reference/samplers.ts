@@ -2,7 +2,7 @@
 // same order. Every export here is a kernel (reference/kernels.ts takes them all); draws one at a
 // time live in normal.ts and gamma.ts.
 import { nextUniform, nextUniformPositive } from "./rng.js";
-import { detExp, detLog } from "./math.js";
+import { detExp, detLog } from "../../math/fdlibm.js";
 import { nextNormal } from "./normal.js";
 import { nextGamma } from "./gamma.js";
 

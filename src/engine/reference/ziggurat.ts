@@ -1,5 +1,5 @@
 // The ziggurat tables of assembly/ziggurat.ts, built the same way with the same arithmetic.
-import { detExp, detLog } from "./math.js";
+import { detExp, detLog } from "../../math/fdlibm.js";
 import { ZIG_LAYERS, ZIG_R, ZIG_V } from "../constants/ziggurat.js";
 
 const density = (x: number): number => detExp(-0.5 * x * x);

@@ -151,11 +151,13 @@ export function finiteSizeAccuracy({ mu, d, n, alpha, lambda, ridge: g }: Finite
   const root = Math.sqrt(b * b + 4 * eta * g);
   // Rationalised where b > 0, so a small ridge does not cancel -b against the square root.
   const delta = b > 0 ? (2 * eta) / (b + root) : (root - b) / (2 * g);
-  const D = alpha * mu ** 2 + alpha + g * (1 + delta);
-  const E1 = (lambda * mu ** 2) / D;
-  const h = 1 - (alpha * eta) / (alpha + g * (1 + delta)) ** 2;
-  const E2 = ((lambda * mu) ** 2 / (h * D)) * ((mu ** 2 + 1) / D - (2 * (1 - h)) / alpha) + (1 - h) / h;
-  const variance = E2 - E1 ** 2;
+  // Squares as products: `**` gives different last bits in different JavaScript engines.
+  const mu2 = mu * mu, lambdaMu = lambda * mu, kept = alpha + g * (1 + delta);
+  const D = alpha * mu2 + alpha + g * (1 + delta);
+  const E1 = (lambda * mu2) / D;
+  const h = 1 - (alpha * eta) / (kept * kept);
+  const E2 = ((lambdaMu * lambdaMu) / (h * D)) * ((mu2 + 1) / D - (2 * (1 - h)) / alpha) + (1 - h) / h;
+  const variance = E2 - E1 * E1;
   if (!(h > 0) || !(variance > 0)) return null;
   return normalCdf(E1 / Math.sqrt(variance));
 }

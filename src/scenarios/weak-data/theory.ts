@@ -2,6 +2,8 @@
 // e = 1 - p_t(0|x), a filter keeping wrong samples with probability gamma and rejecting
 // correct ones with probability rho, and a labeler right with probability beta. Each example
 // in a doc comment is checked by test/docs/examples.test.ts.
+import { powInt } from "../../math/power.js";
+import { detLog } from "../../math/fdlibm.js";
 
 export interface Curation {
   alpha: number;
@@ -39,13 +41,13 @@ export function errorFloor({ beta, gamma, rho }: Omit<Curation, "alpha">): numbe
  * Error after t rounds of the recursion from e0: e* + (e0 - e*) c^t (e0 when c = 1).
  *
  * @example
- * errorAfter(0.6, 10, { alpha: 0.5, beta: 0.3, gamma: 0.2, rho: 0 }) // => 0.16710058560564128
+ * errorAfter(0.6, 10, { alpha: 0.5, beta: 0.3, gamma: 0.2, rho: 0 }) // => 0.16710058560564126
  */
 export function errorAfter(e0: number, t: number, curation: Curation): number {
   const { c } = errorRecursion(curation);
   if (c === 1) return e0;
   const floor = errorFloor(curation);
-  return floor + (e0 - floor) * c ** t;
+  return floor + (e0 - floor) * powInt(c, t);
 }
 
 /**
@@ -58,7 +60,7 @@ export function errorSum(e0: number, t: number, curation: Curation): number {
   const { c } = errorRecursion(curation);
   if (c === 1) return t * e0;
   const floor = errorFloor(curation);
-  return t * floor + ((e0 - floor) * (1 - c ** t)) / (1 - c);
+  return t * floor + ((e0 - floor) * (1 - powInt(c, t))) / (1 - c);
 }
 
 /**
@@ -73,7 +75,7 @@ export function roundsToEpsilon(e0: number, epsilon: number, curation: Omit<Cura
   const { c } = errorRecursion({ ...curation, rho: 0 });
   if (c === 0) return 1;
   if (c === 1) return Infinity;
-  return Math.ceil(Math.log(e0 / epsilon) / -Math.log(c));
+  return Math.ceil(detLog(e0 / epsilon) / -detLog(c));
 }
 
 /**
@@ -86,7 +88,7 @@ export function roundsToEpsilon(e0: number, epsilon: number, curation: Omit<Cura
  * roundsToEpsilonBound(0.01, { alpha: 0.5, beta: 0.3, gamma: 0.2 }) // => 39
  */
 export function roundsToEpsilonBound(epsilon: number, { alpha, beta, gamma }: Omit<Curation, "rho">): number {
-  return Math.ceil(Math.log(1 / epsilon) / (alpha * beta * (1 - gamma)));
+  return Math.ceil(detLog(1 / epsilon) / (alpha * beta * (1 - gamma)));
 }
 
 /**
@@ -124,7 +126,7 @@ export function labelCostBound(e0: number, samples: number, { alpha, beta }: Pic
  * filterOnlyAccuracy(0.25, 0.1, 0.5, 3) // => 0.81875
  */
 export function filterOnlyAccuracy(accuracy0: number, unsolved0: number, alpha: number, t: number): number {
-  return 1 - unsolved0 - (1 - alpha) ** t * (1 - accuracy0 - unsolved0);
+  return 1 - unsolved0 - powInt(1 - alpha, t) * (1 - accuracy0 - unsolved0);
 }
 
 /**
@@ -144,7 +146,7 @@ export function filterOnlyPlateau(unsolvable: number): number {
  * firstSolveProbability(0.25, 4) // => 0.68359375
  */
 export function firstSolveProbability(accuracy: number, samples: number): number {
-  return 1 - (1 - accuracy) ** samples;
+  return 1 - powInt(1 - accuracy, samples);
 }
 
 /**
@@ -158,5 +160,5 @@ export function firstSolveProbability(accuracy: number, samples: number): number
  * giniAfter(0.5, 10, 4, 1) // => 0.028156757354736328
  */
 export function giniAfter(gini0: number, t: number, samples: number, alpha: number): number {
-  return gini0 * (1 - (alpha * alpha) / samples) ** t;
+  return gini0 * powInt(1 - (alpha * alpha) / samples, t);
 }

@@ -1,9 +1,11 @@
-// Deterministic exp and log, a line-by-line port of assembly/math.ts (musl's fdlibm code).
+// Deterministic exp and log, a line-by-line port of assembly/math.ts (musl's fdlibm code), for
+// the reference kernels and the closed forms: the same bits as every wasm build, in every
+// JavaScript engine (Math.exp and Math.log need not agree across engines).
 // Only IEEE +, -, *, / and bit moves, so the results equal the wasm build's bit for bit.
 import {
   LN2_HI, LN2_LO, INV_LN2, EXP_P1, EXP_P2, EXP_P3, EXP_P4, EXP_P5,
   LOG_LG1, LOG_LG2, LOG_LG3, LOG_LG4, LOG_LG5, LOG_LG6, LOG_LG7,
-} from "../constants/fdlibm.js";
+} from "../engine/constants/fdlibm.js";
 
 const bits = new DataView(new ArrayBuffer(8));
 
