@@ -75,6 +75,18 @@ module.exports = {
       from: { path: "^src/", pathNot: under("cli") },
       to: { path: under("cli") },
     },
+    ...browserSafeLayer(
+      "parallel",
+      ["output", "presets", "cli"],
+      "The parallel runner serves Web Workers and worker_threads alike; Node's side of it (starting threads, files) is src/output's.",
+    ),
+    {
+      name: "public-api-reaches-no-node-builtins",
+      comment: "src/index.ts is what browsers and bundlers import: no Node module may be reachable from it, however indirectly.",
+      severity: "error",
+      from: { path: "^src/index\\.ts$" },
+      to: { path: "^node:|^(fs|path|url|os|worker_threads|child_process|module|util|http|crypto)$", reachable: true },
+    },
     {
       name: "public-api-imports-no-output",
       comment: "src/index.ts is the API for Node and browsers alike; the Node-only output layer is not part of it.",

@@ -1,6 +1,7 @@
-// collapse-sim's public API. Everything here runs in Node and in browsers (Web Workers too);
-// the Node-only parts (worker pool, result files, merge, plots on disk) live under
-// src/output and src/cli, and are not imported here.
+// collapse-sim's public API, as browsers and bundlers import it: everything here runs in a page,
+// in a Web Worker and in Node, and nothing here imports a Node module. The Node entry (node.ts)
+// is this API with simulateInWorker on worker_threads; the Node-only parts (result files, merge,
+// plots on disk, the CLI) live under src/output and src/cli.
 export * from "./engine/index.js";
 export { scenarios, scenarioNames, builtInScenarios, findScenario, resolveParams } from "./scenarios/index.js";
 export { registerScenario } from "./scenarios/register.js";
@@ -9,6 +10,7 @@ export { describeScenario, type ScenarioReference, type ParameterDoc, type Metri
 export { referenceMarkdown } from "./scenarios/reference-markdown.js";
 export { real, integer, oneOf, boolean, tuple, strictObject, byKind } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
+export { simulateInWorker, type SimulateInWorkerOptions } from "./parallel/browser.js";
 export { resolveStudy, type Study, type StudySpec } from "./study/spec.js";
 export { expandGrid, type Cell } from "./study/cells.js";
 export { studyTasks, runTask, type Task } from "./study/task.js";

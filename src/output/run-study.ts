@@ -8,7 +8,7 @@ import { studyTasks } from "../study/task.js";
 import { shardTasks, type Shard } from "../study/shard.js";
 import type { ReportSection } from "../report/report-html.js";
 import { runInWorkers } from "./worker-pool.js";
-import type { RowFormat } from "./worker-protocol.js";
+import type { LineFormat } from "../parallel/protocol.js";
 import { ROWS_FILE, readRows, taskKey, type TaskRows } from "./rows-file.js";
 import { RowsAppender } from "./rows-appender.js";
 import { writeCanonicalRows } from "./canonical-rows.js";
@@ -30,7 +30,7 @@ export interface RunStudyOptions {
   resume?: boolean;
   shard?: Shard;
   /** Row format on `stream`. */
-  format?: RowFormat;
+  format?: LineFormat;
   stream?: NodeJS.WritableStream;
   /** Recorded in study.json as the command that wrote it (see StudyRecord.writtenBy). */
   writtenBy?: string;

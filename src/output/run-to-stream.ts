@@ -5,13 +5,13 @@ import type { Task } from "../study/task.js";
 import { rowColumns } from "../study/columns.js";
 import { csvCell } from "../report/csv.js";
 import { runInWorkers, type PoolOptions } from "./worker-pool.js";
-import type { RowFormat } from "./worker-protocol.js";
+import type { LineFormat } from "../parallel/protocol.js";
 import { taskKey } from "./rows-file.js";
 import type { ProgressCounter, StudyProgress } from "./study-progress.js";
 
 export interface StreamOptions extends Pick<PoolOptions, "workers" | "workerImports"> {
   stream: NodeJS.WritableStream;
-  format: RowFormat;
+  format: LineFormat;
   onStart?(progress: StudyProgress): void;
   onProgress?(progress: StudyProgress): void;
 }

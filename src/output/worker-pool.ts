@@ -1,17 +1,19 @@
-// Runs tasks on worker_threads, each worker with its own engine. Tasks are handed out one at
-// a time from a shared queue, so a slow cell occupies one worker while the others go on.
+// The parallel runner (src/parallel/run-tasks.ts) on Node's worker_threads: starting a worker
+// that serves it (worker.ts), under plain Node and under tsx alike.
 import { Worker } from "node:worker_threads";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Task } from "../study/task.js";
-import type { FromWorker, RowFormat, ToWorker, WorkerSetup } from "./worker-protocol.js";
+import type { WorkerEndpoint } from "../parallel/endpoint.js";
+import type { LineFormat } from "../parallel/protocol.js";
+import { runTasks } from "../parallel/run-tasks.js";
 
 export interface PoolOptions {
   workers: number;
   /** Modules each worker imports first (URLs or file paths), e.g. to register scenarios. */
   workerImports?: readonly string[];
   /** The format of the lines onDone receives; default jsonl. */
-  format?: RowFormat;
+  format?: LineFormat;
   /** Called with the engine build each worker reports when ready. */
   onReady?(build: string): void;
   /** Called once per finished task, in the order they finish. */
@@ -68,69 +70,32 @@ function moduleUrl(specifier: string): string {
   return /^[a-z][a-z0-9+.-]*:/i.test(specifier) && !/^[a-z]:[\\/]/i.test(specifier) ? specifier : pathToFileURL(resolve(specifier)).href;
 }
 
-export function runInWorkers(spec: unknown, tasks: readonly Task[], options: PoolOptions): Promise<void> {
-  const count = Math.min(options.workers, tasks.length);
-  if (count === 0) return Promise.resolve();
+/** One worker_threads worker as the runner sees it. */
+function spawnThread(launch: WorkerLaunch): WorkerEndpoint {
+  const worker = new Worker(launch.entry, { execArgv: launch.execArgv });
+  return {
+    post: (message) => worker.postMessage(message),
+    onMessage: (handler) => void worker.on("message", handler),
+    onError: (handler) => void worker.on("error", handler),
+    onExit: (handler) => void worker.on("exit", handler),
+    terminate: () => void worker.terminate(),
+  };
+}
+
+/** Starts worker_threads workers, each serving the runner (see worker.ts), for the parallel runner. */
+export function threadSpawner(): { spawn: () => WorkerEndpoint; imports: string[] } {
   const launch = workerLaunch();
-  const setup: WorkerSetup = { spec, imports: [...launch.imports, ...(options.workerImports ?? []).map(moduleUrl)], format: options.format ?? "jsonl" };
-  return new Promise<void>((resolve, reject) => {
-    const workers: Worker[] = [];
-    let next = 0;
-    let finished = 0;
-    let failed = false;
+  return { spawn: () => spawnThread(launch), imports: launch.imports };
+}
 
-    const fail = (error: Error) => {
-      if (failed) return;
-      failed = true;
-      for (const worker of workers) void worker.terminate();
-      reject(error);
-    };
-    const stopped = new Set<Worker>();
-    const send = (worker: Worker, message: ToWorker) => worker.postMessage(message);
-    const stop = (worker: Worker) => {
-      if (!stopped.has(worker)) send(worker, { type: "stop" });
-      stopped.add(worker);
-    };
-    /** The task each worker is running, so that a worker's end can say what it left undone. */
-    const holding = new Map<Worker, Task>();
-    const feed = (worker: Worker) => {
-      if (next < tasks.length) {
-        holding.set(worker, tasks[next]);
-        send(worker, { type: "task", task: tasks[next++] });
-      } else stop(worker);
-    };
-
-    for (let i = 0; i < count; i++) {
-      const worker = new Worker(launch.entry, { workerData: setup, execArgv: launch.execArgv });
-      workers.push(worker);
-      worker.on("message", (message: FromWorker) => {
-        if (failed) return;
-        if (message.type === "error") return fail(new Error(`worker failed: ${message.message}`));
-        try {
-          if (message.type === "ready") {
-            options.onReady?.(message.build);
-            return feed(worker);
-          }
-          holding.delete(worker);
-          options.onDone(message.task, message.lines);
-        } catch (error) {
-          return fail(error as Error);
-        }
-        finished++;
-        if (finished === tasks.length) {
-          for (const w of workers) stop(w);
-          resolve();
-        } else feed(worker);
-      });
-      worker.on("error", (error) => fail(error));
-      // A worker ends only when told to stop: any other end, even with code 0 (process.exit(0)
-      // in a scenario), leaves its task undone, and waiting for it would hang the run.
-      worker.on("exit", (code) => {
-        if (finished === tasks.length || (code === 0 && stopped.has(worker))) return;
-        const task = holding.get(worker);
-        const what = task ? `while running cell ${task.cell} replicate ${task.replicate}` : "before the study finished";
-        fail(new Error(`a worker exited with code ${code} ${what}`));
-      });
-    }
+/** Runs tasks on worker threads, each finished task's rows as lines of `format` (JSON lines by default). */
+export function runInWorkers(spec: unknown, tasks: readonly Task[], options: PoolOptions): Promise<void> {
+  const { spawn, imports } = threadSpawner();
+  return runTasks(tasks, {
+    workers: options.workers,
+    spawn,
+    setup: { spec, imports: [...imports, ...(options.workerImports ?? []).map(moduleUrl)], format: options.format ?? "jsonl" },
+    onReady: options.onReady,
+    onDone: (task, result) => options.onDone(task, result.lines ?? ""),
   });
 }

@@ -1,0 +1,4 @@
+// The Web Worker module that simulateInWorker starts (browser.ts).
+import { serveWorker } from "./browser.js";
+
+serveWorker();

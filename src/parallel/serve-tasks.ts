@@ -1,0 +1,46 @@
+// A worker's loop: told its study, it resolves it, makes its own engine, then runs the tasks
+// it is sent one at a time, answering each with the task's rows (as objects, or as JSON or CSV
+// lines formatted here, where the rows are objects, rather than parsed back by the runner).
+import { createEngine } from "../engine/index.js";
+import { resolveStudy } from "../study/spec.js";
+import { runTask } from "../study/task.js";
+import { rowColumns } from "../study/columns.js";
+import { csvLine } from "../report/csv.js";
+import type { RunnerPort } from "./endpoint.js";
+import type { ToWorker, WorkerSetup } from "./protocol.js";
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+async function start(port: RunnerPort, setup: WorkerSetup): Promise<(message: ToWorker) => void> {
+  for (const url of setup.imports) await import(url);
+  const study = resolveStudy(setup.spec);
+  const engine = await createEngine(study.spec.engine);
+  const columns = setup.format === "csv" ? rowColumns(study) : undefined;
+  port.post({ type: "ready", build: engine.build });
+  return (message) => {
+    if (message.type !== "task") return;
+    const rows = runTask(engine, study, message.task);
+    if (setup.format === "rows") return port.post({ type: "done", task: message.task, rows });
+    const lines = columns ? rows.map((row) => csvLine(columns, row)) : rows.map((row) => `${JSON.stringify(row)}\n`);
+    port.post({ type: "done", task: message.task, lines: lines.join("") });
+  };
+}
+
+/** Serves the runner on `port` until it ends the worker; every failure is reported as an error message. */
+export function serveTasks(port: RunnerPort): void {
+  let handle: ((message: ToWorker) => void) | undefined;
+  port.onMessage((message) => {
+    try {
+      if (message.type === "setup") {
+        start(port, message.setup).then(
+          (ready) => { handle = ready; },
+          (error: unknown) => port.post({ type: "error", message: describeError(error) }),
+        );
+      } else handle?.(message);
+    } catch (error) {
+      port.post({ type: "error", message: describeError(error) });
+    }
+  });
+}
