@@ -7,7 +7,7 @@ export { registerScenario } from "./scenarios/register.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
 export { describeScenario, type ScenarioReference, type ParameterDoc, type MetricDoc } from "./scenarios/describe.js";
 export { referenceMarkdown } from "./scenarios/reference-markdown.js";
-export { real, integer, oneOf, boolean, tuple, strictObject, byKind } from "./validation/schema.js";
+export { real, integer, oneOf, boolean, tuple, strictObject, byKind, param } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
 export { resolveStudy, type Study, type StudySpec } from "./study/spec.js";
 export { expandGrid, type Cell } from "./study/cells.js";
