@@ -8,7 +8,7 @@ export { registerScenario } from "./scenarios/register.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
 export { describeScenario, type ScenarioReference, type ParameterDoc, type MetricDoc } from "./scenarios/describe.js";
 export { referenceMarkdown } from "./scenarios/reference-markdown.js";
-export { real, integer, oneOf, boolean, tuple, strictObject, byKind } from "./validation/schema.js";
+export { real, integer, oneOf, boolean, tuple, strictObject, byKind, param } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
 export { simulateInWorker, type SimulateInWorkerOptions } from "./parallel/browser.js";
 export { resolveStudy, type Study, type StudySpec } from "./study/spec.js";

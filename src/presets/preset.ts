@@ -2,14 +2,14 @@
 // draw it. definePreset types it against its scenario: the compiler checks the spec's params
 // against the scenario's schema, and plot markers and derived metrics get the scenario's
 // resolved parameters, for its own closed forms to use.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Scenario } from "../scenarios/index.js";
 import type { StudySpecInput } from "../study/spec.js";
 import type { PlotHints } from "../report/chart-plan.js";
 import type { DerivedMetric } from "../report/derived.js";
 
 /** What definePreset needs of a scenario folder's exports: the scenario and its parameter schema. */
-export interface ScenarioContract<Schema extends z.ZodType> {
+export interface ScenarioContract<Schema extends z.ZodMiniType> {
   scenario: Scenario<z.output<Schema>>;
   params: Schema;
 }
@@ -41,7 +41,7 @@ export interface ScenarioPreset<P, Input> extends Preset<P> {
 }
 
 /** A preset of `contract`'s scenario, whose name its spec takes. */
-export function definePreset<Schema extends z.ZodType>(
+export function definePreset<Schema extends z.ZodMiniType>(
   contract: ScenarioContract<Schema>,
   preset: Omit<ScenarioPreset<z.output<Schema>, z.input<Schema>>, "spec"> & { spec: PresetSpec<z.input<Schema>> },
 ): ScenarioPreset<z.output<Schema>, z.input<Schema>> {

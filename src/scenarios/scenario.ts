@@ -1,7 +1,7 @@
 // What a scenario provides: a parameter schema with defaults, its metrics, and the simulation
 // of one replicate over many generations. A scenario never touches files or wasm memory
 // directly; it works through an Engine.
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import type { Engine } from "../engine/index.js";
 import type { SpecIssue } from "../validation/spec-error.js";
 
@@ -29,7 +29,7 @@ export interface Scenario<P = unknown> {
   /** The paper it reproduces. */
   readonly source: string;
   /** Parameters with defaults; errors name the parameter and what it allows. */
-  readonly params: z.ZodType<P>;
+  readonly params: z.ZodMiniType<P>;
   /** Checks across parameters the schema cannot express (memory limits, ...); paths relative to params. */
   check?(params: P): SpecIssue[];
   readonly metrics: readonly MetricDefinition[];

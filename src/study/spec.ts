@@ -1,8 +1,8 @@
 // The study spec, the JSON format users and scripts write, and its resolution into cells
 // (cells.ts): every grid combination's full parameters, checked by the scenario before any
 // work starts.
-import { z } from "zod";
-import { integer, oneOf, strictObject, toSpecIssues } from "../validation/schema.js";
+import * as z from "zod/mini";
+import { integer, oneOf, param, strictObject, toSpecIssues } from "../validation/schema.js";
 import { SpecError } from "../validation/spec-error.js";
 import { findScenario, scenarioNames, type Scenario } from "../scenarios/index.js";
 import { isObject, setOwn } from "./flatten.js";
@@ -20,16 +20,17 @@ export const MAX_TASKS = 2_000_000;
 
 const specSchema = strictObject({
   scenario: z.string({ error: "a scenario name" }),
-  params: z.record(z.string(), z.unknown(), { error: "an object of parameters" }).default({}),
-  grid: z
-    .record(z.string(), z.array(z.unknown(), { error: "a non-empty array of values" }).min(1, { error: "a non-empty array of values" }), {
+  params: param(z.record(z.string(), z.unknown(), { error: "an object of parameters" }), { default: {} }),
+  grid: param(
+    z.record(z.string(), z.array(z.unknown(), { error: "a non-empty array of values" }).check(z.minLength(1, { error: "a non-empty array of values" })), {
       error: "an object mapping dotted parameter paths to arrays of values",
-    })
-    .default({}),
-  generations: integer(0, MAX_GENERATIONS).default(1),
-  seeds: integer(1, MAX_SEEDS).default(10),
-  seed: integer(0, Number.MAX_SAFE_INTEGER).default(0),
-  engine: oneOf(["wasm", "js"]).default("wasm"),
+    }),
+    { default: {} },
+  ),
+  generations: param(integer(0, MAX_GENERATIONS), { default: 1 }),
+  seeds: param(integer(1, MAX_SEEDS), { default: 10 }),
+  seed: param(integer(0, Number.MAX_SAFE_INTEGER), { default: 0 }),
+  engine: param(oneOf(["wasm", "js"]), { default: "wasm" }),
 });
 
 /** A study spec resolved: defaults filled in. */

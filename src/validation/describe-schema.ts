@@ -1,10 +1,10 @@
 // The parameter reference of a schema built with schema.ts: every key under its dotted name
 // (as rows and grid keys write it), what it allows, its default and its meaning, read from the
-// schema and the metadata its builders recorded. A kind-union gives a row for itself, one for
+// schema and the docs its builders recorded. A kind-union gives a row for itself, one for
 // its `kind` (each kind with its meaning and keys) and one per key of each kind. Pure: the CLI
 // and docs/parameters.md print it.
-import type { z } from "zod";
-import { allowedOf, kindOf, meaningsOf } from "./schema.js";
+import type * as z from "zod/mini";
+import { docOf, kindOf } from "./schema.js";
 
 /** A value with a meaning of its own: one kind of a kind-union (with its keys), or one value of a oneOf. */
 export interface ValueMeaning {
@@ -32,7 +32,7 @@ export interface ParameterDoc {
 
 /** A schema with its wrappers (default, nullable, transform, ...) peeled off, and what they said. */
 interface Peeled {
-  core: z.ZodType;
+  core: z.ZodMiniType;
   description: string;
   nullable: boolean;
 }
@@ -40,25 +40,25 @@ interface Peeled {
 // zod 4's definition types of the wrappers that leave the accepted input's shape as it is.
 const WRAPPERS = new Set(["default", "prefault", "optional", "nullable", "readonly", "nonoptional", "catch"]);
 
-function peel(schema: z.ZodType): Peeled {
+function peel(schema: z.ZodMiniType): Peeled {
   let core = schema, description = "", nullable = false;
   for (;;) {
-    description ||= core.meta()?.description ?? "";
-    const def = core.def as { type: string; innerType?: z.ZodType; in?: z.ZodType };
+    description ||= docOf(core)?.description ?? "";
+    const def = core.def as { type: string; innerType?: z.ZodMiniType; in?: z.ZodMiniType };
     if (def.type === "nullable") nullable = true;
     if (WRAPPERS.has(def.type) && def.innerType) core = def.innerType;
-    else if (def.type === "pipe" && def.in) core = def.in; // a .transform: the input is what a spec gives
+    else if (def.type === "pipe" && def.in) core = def.in; // a transform: the input is what a spec gives
     else return { core, description, nullable };
   }
 }
 
 /** The default a key takes when left out: what parsing nothing gives (prefaults parsed, transforms applied). */
-function defaultOf(schema: z.ZodType): { required: boolean; default?: unknown } {
+function defaultOf(schema: z.ZodMiniType): { required: boolean; default?: unknown } {
   const parsed = schema.safeParse(undefined);
   return parsed.success ? { required: false, default: parsed.data } : { required: true };
 }
 
-function fallbackAllowed(core: z.ZodType): string {
+function fallbackAllowed(core: z.ZodMiniType): string {
   const def = core.def as { type: string; values?: unknown[]; entries?: Record<string, unknown>; shape?: object; items?: unknown[] };
   switch (def.type) {
     case "number": return "a number";
@@ -73,20 +73,24 @@ function fallbackAllowed(core: z.ZodType): string {
 }
 
 function allowedText({ core, nullable }: Peeled): string {
-  const allowed = allowedOf(core) ?? fallbackAllowed(core);
+  const allowed = docOf(core)?.allowed ?? fallbackAllowed(core);
   // A builder's text may already say what null means ("..., or null for no limit").
   return nullable && !/\bnull\b/.test(allowed) ? `${allowed}, or null` : allowed;
 }
 
-function isKindUnion(core: z.ZodType): core is z.ZodDiscriminatedUnion<z.ZodObject[]> {
-  const def = core.def as { type: string; discriminator?: string };
-  return def.type === "union" && def.discriminator === "kind";
+/** One kind of a byKind union: a strictObject with a literal `kind`. */
+type KindOption = z.ZodMiniObject<Record<string, z.ZodMiniType>>;
+
+/** A byKind union's options, or undefined for any other schema. */
+function kindOptions(core: z.ZodMiniType): KindOption[] | undefined {
+  const def = core.def as { type: string; discriminator?: string; options?: KindOption[] };
+  return def.type === "union" && def.discriminator === "kind" ? def.options : undefined;
 }
 
-function describeKey(schema: z.ZodType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
+function describeKey(schema: z.ZodMiniType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
   const peeled = peel(schema);
   const { core } = peeled;
-  const meanings = meaningsOf(core);
+  const meanings = docOf(core)?.meanings;
   out.push({
     name,
     allowed: allowedText(peeled),
@@ -99,8 +103,9 @@ function describeKey(schema: z.ZodType, name: string, kind: string | undefined, 
 }
 
 /** The rows below a key: an object's keys, a tuple's items, a kind-union's kind and keys. */
-function describeChildren(schema: z.ZodType, core: z.ZodType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
-  const def = core.def as { type: string; shape?: Record<string, z.ZodType>; items?: z.ZodType[] };
+function describeChildren(schema: z.ZodMiniType, core: z.ZodMiniType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
+  const def = core.def as { type: string; shape?: Record<string, z.ZodMiniType>; items?: z.ZodMiniType[] };
+  const kinds = kindOptions(core);
   const prefix = name ? `${name}.` : "";
   if (def.type === "object") {
     for (const [key, child] of Object.entries(def.shape ?? {})) describeKey(child, `${prefix}${key}`, kind, out);
@@ -112,13 +117,13 @@ function describeChildren(schema: z.ZodType, core: z.ZodType, name: string, kind
       const given = !whole.required && Array.isArray(whole.default) ? { required: false, default: whole.default[i] } : own;
       out.push({ name: `${prefix}${i}`, allowed: allowedText(peeled), ...given, description: peeled.description, ...(kind !== undefined && { kind }) });
     });
-  } else if (isKindUnion(core)) {
-    describeKinds(schema, core, name, out);
+  } else if (kinds) {
+    describeKinds(schema, kinds, name, out);
   }
 }
 
-function describeKinds(schema: z.ZodType, union: z.ZodDiscriminatedUnion<z.ZodObject[]>, name: string, out: ParameterDoc[]): void {
-  const options = union.options.map((option) => ({ option, kind: kindOf(option) ?? "?" }));
+function describeKinds(schema: z.ZodMiniType, kinds: KindOption[], name: string, out: ParameterDoc[]): void {
+  const options = kinds.map((option) => ({ option, kind: kindOf(option) ?? "?" }));
   const whole = defaultOf(schema);
   const defaultKind = (whole.default as { kind?: unknown } | undefined)?.kind;
   out.push({
@@ -140,7 +145,7 @@ function describeKinds(schema: z.ZodType, union: z.ZodDiscriminatedUnion<z.ZodOb
 }
 
 /** Every parameter of an object schema (transforms and defaults around it allowed), in declaration order. */
-export function describeParameters(schema: z.ZodType): ParameterDoc[] {
+export function describeParameters(schema: z.ZodMiniType): ParameterDoc[] {
   const out: ParameterDoc[] = [];
   describeChildren(schema, peel(schema).core, "", undefined, out);
   return out;

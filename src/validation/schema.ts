@@ -1,14 +1,26 @@
-// Small builders over zod whose errors say what is allowed, and the translation of zod's
-// issues into SpecIssues with dotted paths. Each builder also records its "allowed" text as the
-// schema's metadata, so that the parameter reference (describe-schema.ts) prints the range the
-// errors name, without deriving it again.
-import { z } from "zod";
+// Small builders over zod/mini whose errors say what is allowed, and the translation of zod's
+// issues into SpecIssues with dotted paths. Each builder also records its "allowed" text in the
+// schema's docs, so that the parameter reference (describe-schema.ts) prints the range the
+// errors name, without deriving it again; `param` gives a key its default and records its meaning there.
+import * as z from "zod/mini";
 import { SpecError, type SpecIssue } from "./spec-error.js";
 
-/** The "allowed" text a builder recorded on a schema, if any. */
-export function allowedOf(schema: z.ZodType): string | undefined {
-  const allowed = schema.meta()?.allowed;
-  return typeof allowed === "string" ? allowed : undefined;
+/** What the parameter reference says of a schema beyond its type. */
+export interface SchemaDoc {
+  /** What the errors say is allowed, e.g. "a number in [0, 1]". */
+  allowed?: string;
+  /** For a oneOf: what each value means. */
+  meanings?: Record<string, string>;
+  /** One line: what the parameter (or kind, or item) means. */
+  description?: string;
+}
+
+// Not zod's global registry: only the builders write here, so every entry is a SchemaDoc.
+const docs = z.registry<SchemaDoc>();
+
+/** What the builders recorded on a schema; a clone (as `param` makes) sees its original's docs too. */
+export function docOf(schema: z.core.$ZodType): SchemaDoc | undefined {
+  return docs.get(schema);
 }
 
 function interval(lo: number, hi: number, loOpen: boolean, hiOpen: boolean): string {
@@ -31,10 +43,10 @@ export interface RealOptions {
 export function real(lo: number, hi: number, options: RealOptions = {}) {
   const { loOpen = false, hiOpen = false, unit } = options;
   const allowed = `a number in ${interval(lo, hi, loOpen, hiOpen)}${unit ? ` ${unit}` : ""}`;
-  let schema = z.number({ error: allowed }).refine(Number.isFinite, { error: allowed });
-  if (lo !== -Infinity) schema = schema.refine((x) => (loOpen ? x > lo : x >= lo), { error: allowed });
-  if (hi !== Infinity) schema = schema.refine((x) => (hiOpen ? x < hi : x <= hi), { error: allowed });
-  return schema.meta({ allowed });
+  let schema = z.number({ error: allowed }).check(z.refine(Number.isFinite, { error: allowed }));
+  if (lo !== -Infinity) schema = schema.check(z.refine((x) => (loOpen ? x > lo : x >= lo), { error: allowed }));
+  if (hi !== Infinity) schema = schema.check(z.refine((x) => (hiOpen ? x < hi : x <= hi), { error: allowed }));
+  return schema.register(docs, { allowed });
 }
 
 /** An integer in [lo, hi]. */
@@ -42,58 +54,73 @@ export function integer(lo: number, hi: number) {
   const allowed = `an integer in ${interval(lo, hi, false, false)}`;
   return z
     .number({ error: allowed })
-    .refine((x) => Number.isInteger(x) && x >= lo && x <= hi, { error: allowed })
-    .meta({ allowed });
+    .check(z.refine((x) => Number.isInteger(x) && x >= lo && x <= hi, { error: allowed }))
+    .register(docs, { allowed });
 }
 
 /** One of a fixed list of strings, optionally with what each one means (for the parameter reference). */
 export function oneOf<const T extends readonly [string, ...string[]]>(options: T, meanings?: Record<T[number], string>) {
   const allowed = `one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;
-  return z.enum(options, { error: allowed }).meta({ allowed, meanings });
-}
-
-/** What each value of a oneOf means, if it was given. */
-export function meaningsOf(schema: z.ZodType): Record<string, string> | undefined {
-  const meanings = schema.meta()?.meanings;
-  return meanings !== null && typeof meanings === "object" ? (meanings as Record<string, string>) : undefined;
+  return z.enum(options, { error: allowed }).register(docs, { allowed, meanings });
 }
 
 export function boolean() {
   const allowed = "true or false";
-  return z.boolean({ error: allowed }).meta({ allowed });
+  return z.boolean({ error: allowed }).register(docs, { allowed });
 }
 
 /** A fixed-length array, e.g. a pair of shape parameters; `allowed` says what it holds. */
-export function tuple<const Items extends [z.ZodType, ...z.ZodType[]]>(items: Items, allowed: string) {
-  return z.tuple(items, { error: allowed }).meta({ allowed });
+export function tuple<const Items extends readonly [z.core.SomeType, ...z.core.SomeType[]]>(items: Items, allowed: string) {
+  return z.tuple(items, { error: allowed }).register(docs, { allowed });
 }
 
 /** An object that rejects keys not in its shape, naming the ones it accepts. */
-export function strictObject<S extends z.ZodRawShape>(shape: S) {
+export function strictObject<S extends z.core.$ZodLooseShape>(shape: S) {
   const keys = Object.keys(shape).join(", ");
   return z.strictObject(shape, {
     error: (issue) => (issue.code === "unrecognized_keys" ? `keys ${keys}` : `an object with keys ${keys}`),
-  }).meta({ allowed: `an object with keys ${keys}` });
+  }).register(docs, { allowed: `an object with keys ${keys}` });
 }
 
 /** Objects told apart by their `kind`; an unknown kind names the known ones. */
-export function byKind<const Options extends readonly [z.core.$ZodTypeDiscriminable, ...z.core.$ZodTypeDiscriminable[]]>(
+export function byKind<const Options extends readonly [z.ZodMiniObject, ...z.ZodMiniObject[]]>(
   options: Options,
 ) {
-  const union = z.discriminatedUnion("kind", options as never, {
+  const union = z.discriminatedUnion("kind", options, {
     error: (issue) => {
       const kinds = (issue as { options?: unknown[] }).options;
       return kinds ? `one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` : "an object with a known kind";
     },
   });
   const kinds = options.map((option) => kindOf(option)).filter((kind) => kind !== undefined);
-  return union.meta({ allowed: `an object whose kind is one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` }) as unknown as z.ZodDiscriminatedUnion<[...Options]>;
+  // Added, not registered: register's type cannot resolve the union of a generic Options.
+  docs.add(union, { allowed: `an object whose kind is one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` });
+  return union;
 }
 
 /** The literal `kind` of one option of a byKind union. */
 export function kindOf(option: { _zod: { propValues?: z.core.util.PropValues } }): string | undefined {
   const [kind] = option._zod.propValues?.kind ?? [];
   return typeof kind === "string" ? kind : undefined;
+}
+
+interface About {
+  /** One line: what it means, for the parameter reference. */
+  description?: string;
+}
+
+/**
+ * A parameter (or a part of one: a kind, a tuple item) with its meaning and, when a spec may
+ * leave it out, its default: `default` is the value itself, `prefault` an input that is parsed
+ * (`{ kind: "noisy" }`, whose other keys have defaults of their own).
+ */
+export function param<S extends z.ZodMiniType>(schema: S, about: About & { default: z.core.util.NoUndefined<z.output<S>> }): z.ZodMiniDefault<S>;
+export function param<S extends z.ZodMiniType>(schema: S, about: About & { prefault: z.input<S> }): z.ZodMiniPrefault<S>;
+export function param<S extends z.ZodMiniType>(schema: S, about: About): S;
+export function param(schema: z.ZodMiniType, about: About & { default?: unknown; prefault?: unknown }): z.ZodMiniType {
+  const wrapped = "default" in about ? z._default(schema, about.default) : "prefault" in about ? z.prefault(schema, about.prefault) : schema;
+  // A clone: a schema used in several places keeps each place's own meaning.
+  return about.description === undefined ? wrapped : wrapped.clone().register(docs, { description: about.description });
 }
 
 function dotted(base: string, path: readonly PropertyKey[]): string {
@@ -115,7 +142,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Zod's issues as SpecIssues under `base` (a dotted path prefix such as "params"). */
-export function toSpecIssues(error: z.ZodError, input: unknown, base: string): SpecIssue[] {
+export function toSpecIssues(error: z.core.$ZodError, input: unknown, base: string): SpecIssue[] {
   const issues: SpecIssue[] = [];
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
@@ -137,7 +164,7 @@ export function toSpecIssues(error: z.ZodError, input: unknown, base: string): S
 }
 
 /** Parses `input` or throws a SpecError listing every problem under `base`. */
-export function parseOrThrow<T>(schema: z.ZodType<T>, input: unknown, base: string): T {
+export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, base: string): T {
   const result = schema.safeParse(input);
   if (!result.success) throw new SpecError(toSpecIssues(result.error, input, base));
   return result.data;

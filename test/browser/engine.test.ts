@@ -30,7 +30,7 @@ const WORKLOAD = `async (createEngine, build) => {
 }`;
 
 const PAGE = `<!doctype html><meta charset="utf-8">
-<script type="importmap">{ "imports": { "zod": "/node_modules/zod/index.js" } }</script>
+<script type="importmap">{ "imports": { "zod/mini": "/node_modules/zod/mini/index.js" } }</script>
 <script type="module">
   import { createEngine } from "/dist/index.js";
   const workload = ${WORKLOAD};

@@ -4,11 +4,11 @@
 // transform).
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { builtInScenarios, resolveParams } from "../../src/scenarios/index.js";
 import { describeScenario } from "../../src/scenarios/describe.js";
 import { describeParameters, defaultText } from "../../src/validation/describe-schema.js";
-import { boolean, byKind, integer, oneOf, real, strictObject, tuple } from "../../src/validation/schema.js";
+import { boolean, byKind, integer, oneOf, param, real, strictObject, tuple } from "../../src/validation/schema.js";
 import { flattenParams, getDotted } from "../../src/study/flatten.js";
 
 test("every parameter, kind and metric of the built-in scenarios has a meaning and an allowed range", () => {
@@ -37,10 +37,10 @@ test("every column of the default parameters' rows is documented, with the defau
 
 test("a kind-union: the union, its kind with each kind's meaning and keys, then each kind's keys", () => {
   const schema = strictObject({
-    shape: byKind([
-      strictObject({ kind: z.literal("dot") }).describe("a point"),
-      strictObject({ kind: z.literal("ring"), radius: real(0, 5).default(1).describe("how wide") }).describe("a circle"),
-    ]).default({ kind: "dot" }).describe("what is drawn"),
+    shape: param(byKind([
+      param(strictObject({ kind: z.literal("dot") }), { description: "a point" }),
+      param(strictObject({ kind: z.literal("ring"), radius: param(real(0, 5), { default: 1, description: "how wide" }) }), { description: "a circle" }),
+    ]), { default: { kind: "dot" }, description: "what is drawn" }),
   });
   assert.equal(describeParameters(schema), [
     { name: "shape", allowed: 'an object whose kind is one of "dot", "ring"', required: false, default: { kind: "dot" }, description: "what is drawn" },
@@ -53,14 +53,17 @@ test("a kind-union: the union, its kind with each kind's meaning and keys, then 
 });
 
 test("tuples, nullable, enums with meanings, booleans, prefault and transform", () => {
-  const schema = strictObject({
-    pair: tuple([integer(1, 9).describe("first"), integer(1, 9).describe("second")], "a pair of integers in [1, 9]").default([2, 3]).describe("two counts"),
-    limit: real(0, 1).nullable().default(null).describe("a cap"),
-    mode: oneOf(["a", "b"], { a: "the first", b: "the second" }).default("b").describe("which mode"),
-    loud: boolean().default(false).describe("whether to shout"),
-    inner: strictObject({ size: integer(0, 4).default(4).describe("how many") }).prefault({}).describe("a group"),
-    needed: integer(0, 9).describe("no default"),
-  }).transform((p) => ({ ...p, extra: 1 }));
+  const schema = z.pipe(strictObject({
+    pair: param(tuple([param(integer(1, 9), { description: "first" }), param(integer(1, 9), { description: "second" })], "a pair of integers in [1, 9]"), {
+      default: [2, 3],
+      description: "two counts",
+    }),
+    limit: param(z.nullable(real(0, 1)), { default: null, description: "a cap" }),
+    mode: param(oneOf(["a", "b"], { a: "the first", b: "the second" }), { default: "b", description: "which mode" }),
+    loud: param(boolean(), { default: false, description: "whether to shout" }),
+    inner: param(strictObject({ size: param(integer(0, 4), { default: 4, description: "how many" }) }), { prefault: {}, description: "a group" }),
+    needed: param(integer(0, 9), { description: "no default" }),
+  }), z.transform((p) => ({ ...p, extra: 1 })));
   const docs = describeParameters(schema);
   assert.equal(docs.map((d) => d.name), ["pair", "pair.0", "pair.1", "limit", "mode", "loud", "inner", "inner.size", "needed"]);
   const byName = Object.fromEntries(docs.map((d) => [d.name, d]));

@@ -5,11 +5,11 @@ import * as assert from "uvu/assert";
 import { existsSync, writeFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import "../fixtures/register-toy.js";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { resolveStudy } from "../../src/study/spec.js";
 import { registerScenario } from "../../src/scenarios/register.js";
 import type { Scenario } from "../../src/scenarios/index.js";
-import { byKind, integer, strictObject } from "../../src/validation/schema.js";
+import { byKind, integer, param, strictObject } from "../../src/validation/schema.js";
 import { scenarioNames } from "../../src/scenarios/index.js";
 import { presetNames } from "../../src/presets/index.js";
 import { SpecError } from "../../src/validation/spec-error.js";
@@ -21,10 +21,10 @@ const nestedKinds: Scenario<unknown> = {
   title: "kinds inside a defaulted object (test fixture)",
   source: "collapse-sim test fixture",
   params: strictObject({
-    outer: strictObject({
-      size: integer(1, 10).default(2),
-      inner: byKind([strictObject({ kind: z.literal("a"), weight: integer(0, 9) }), strictObject({ kind: z.literal("b") })]).default({ kind: "a", weight: 1 }),
-    }).default({ size: 2, inner: { kind: "a", weight: 1 } }),
+    outer: param(strictObject({
+      size: param(integer(1, 10), { default: 2 }),
+      inner: param(byKind([strictObject({ kind: z.literal("a"), weight: integer(0, 9) }), strictObject({ kind: z.literal("b") })]), { default: { kind: "a", weight: 1 } }),
+    }), { default: { size: 2, inner: { kind: "a", weight: 1 } } }),
   }),
   metrics: [],
   runReplicate: () => [],
@@ -36,7 +36,7 @@ const summed: Scenario<unknown> = {
   name: "toy-sum",
   title: "a sum of two parameters (test fixture)",
   source: "collapse-sim test fixture",
-  params: strictObject({ a: integer(0, 9).default(0), b: integer(0, 9).default(0) }).transform(({ a, b }) => ({ sum: a + b })),
+  params: z.pipe(strictObject({ a: param(integer(0, 9), { default: 0 }), b: param(integer(0, 9), { default: 0 }) }), z.transform(({ a, b }) => ({ sum: a + b }))),
   metrics: [],
   runReplicate: () => [],
 };

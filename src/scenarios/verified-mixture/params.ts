@@ -2,8 +2,8 @@
 // its meaning, with defaults at the theory page's table setting at eps 0.3, and the limits
 // that follow from the engine: the d x d system lives in one wasm allocation; the direct
 // method counts points in 32-bit counters, the exact method in f64 and at O(m k) cost.
-import { z } from "zod";
-import { real, integer, oneOf, strictObject, byKind } from "../../validation/schema.js";
+import * as z from "zod/mini";
+import { real, integer, oneOf, param, strictObject, byKind } from "../../validation/schema.js";
 import type { SpecIssue } from "../../validation/spec-error.js";
 
 /** AssemblyScript's allocator serves blocks of at most 2^30 bytes less its header. */
@@ -30,46 +30,52 @@ const probability = () => real(0, 1);
 const angle = () => real(-180, 180, { unit: "(degrees)" });
 const margin = () => real(0, Infinity);
 
-export const generatorSchema = byKind([
-  strictObject({ kind: z.literal("flip"), eps: probability().describe("probability that a label is flipped") })
-    .describe("the true label, flipped independently with probability eps (errors independent of x)"),
-  strictObject({ kind: z.literal("linear"), angle: angle().describe("signed angle of theta_gen from mu_vec towards e2") })
-    .describe("sign(theta_gen . x) for the unit vector theta_gen at `angle` from mu_vec: right with probability Phi(mu cos angle)"),
-]).describe("how the first round's synthetic labels are made (from round 2 on, the last model labels them)");
+export const generatorSchema = param(byKind([
+  param(strictObject({ kind: z.literal("flip"), eps: param(probability(), { description: "probability that a label is flipped" }) }), {
+    description: "the true label, flipped independently with probability eps (errors independent of x)",
+  }),
+  param(strictObject({ kind: z.literal("linear"), angle: param(angle(), { description: "signed angle of theta_gen from mu_vec towards e2" }) }), {
+    description: "sign(theta_gen . x) for the unit vector theta_gen at `angle` from mu_vec: right with probability Phi(mu cos angle)",
+  }),
+]), { description: "how the first round's synthetic labels are made (from round 2 on, the last model labels them)" });
 
-export const verifierSchema = byKind([
-  strictObject({ kind: z.literal("none") }).describe("keeps every point"),
-  strictObject({ kind: z.literal("oracle") }).describe("keeps exactly the correctly labelled points"),
-  strictObject({ kind: z.literal("random"), keep: probability().describe("probability that a point is kept") })
-    .describe("keeps each point with probability keep, whatever its label"),
-  strictObject({
+export const verifierSchema = param(byKind([
+  param(strictObject({ kind: z.literal("none") }), { description: "keeps every point" }),
+  param(strictObject({ kind: z.literal("oracle") }), { description: "keeps exactly the correctly labelled points" }),
+  param(strictObject({ kind: z.literal("random"), keep: param(probability(), { description: "probability that a point is kept" }) }), {
+    description: "keeps each point with probability keep, whatever its label",
+  }),
+  param(strictObject({
     kind: z.literal("noisy"),
-    phi: probability().describe("probability that a correctly labelled point is kept"),
-    psi: probability().describe("probability that a wrongly labelled point is kept"),
-  }).describe("keeps a correct label with probability phi and a wrong one with probability psi"),
-  strictObject({
+    phi: param(probability(), { description: "probability that a correctly labelled point is kept" }),
+    psi: param(probability(), { description: "probability that a wrongly labelled point is kept" }),
+  }), { description: "keeps a correct label with probability phi and a wrong one with probability psi" }),
+  param(strictObject({
     kind: z.literal("linear"),
-    angle: angle().describe("signed angle of theta_v from mu_vec towards e2"),
-    margin: margin().default(0).describe("least |theta_v . x| kept (0: every point whose label theta_v agrees with)"),
-  }).describe("keeps a point when sign(theta_v . x) agrees with its label and |theta_v . x| >= margin, theta_v a unit vector at `angle`"),
-  strictObject({ kind: z.literal("self"), margin: margin().describe("least margin |theta_gen . x| kept") })
-    .describe("self-selection: keeps a point when the generator's own margin |theta_gen . x| (theta_gen of unit norm) is at least margin"),
-]).describe("which labelled synthetic points are kept for training; the same verifier in every round");
+    angle: param(angle(), { description: "signed angle of theta_v from mu_vec towards e2" }),
+    margin: param(margin(), { default: 0, description: "least |theta_v . x| kept (0: every point whose label theta_v agrees with)" }),
+  }), { description: "keeps a point when sign(theta_v . x) agrees with its label and |theta_v . x| >= margin, theta_v a unit vector at `angle`" }),
+  param(strictObject({ kind: z.literal("self"), margin: param(margin(), { description: "least margin |theta_gen . x| kept" }) }), {
+    description: "self-selection: keeps a point when the generator's own margin |theta_gen . x| (theta_gen of unit norm) is at least margin",
+  }),
+]), { description: "which labelled synthetic points are kept for training; the same verifier in every round" });
 
 export const params = strictObject({
-  d: integer(1, MAX_D).default(200).describe("dimension of the inputs x"),
-  mu: real(0, 100).default(1).describe("norm of the class mean mu_vec = mu e1: x = y mu_vec + z, z ~ N(0, I_d)"),
-  nSynthetic: integer(1, MAX_POINTS_EXACT).default(2000).describe("m: synthetic points drawn and labelled each round, kept or not"),
-  nReal: integer(0, MAX_POINTS_EXACT).default(0).describe("real points with true labels added to each round's training set, always kept"),
-  ridge: real(0, 1e6, { loOpen: true }).default(1)
-    .describe("ridge term g: w = (X^T X / N + g I)^-1 X^T y' / N over the kept points, N = nSynthetic + nReal the points drawn"),
-  generator: generatorSchema.default({ kind: "flip", eps: 0.3 }),
-  verifier: verifierSchema.default({ kind: "noisy", phi: 0.8, psi: 0.3 }),
-  method: oneOf(METHODS, {
+  d: param(integer(1, MAX_D), { default: 200, description: "dimension of the inputs x" }),
+  mu: param(real(0, 100), { default: 1, description: "norm of the class mean mu_vec = mu e1: x = y mu_vec + z, z ~ N(0, I_d)" }),
+  nSynthetic: param(integer(1, MAX_POINTS_EXACT), { default: 2000, description: "m: synthetic points drawn and labelled each round, kept or not" }),
+  nReal: param(integer(0, MAX_POINTS_EXACT), { default: 0, description: "real points with true labels added to each round's training set, always kept" }),
+  ridge: param(real(0, 1e6, { loOpen: true }), {
+    default: 1,
+    description: "ridge term g: w = (X^T X / N + g I)^-1 X^T y' / N over the kept points, N = nSynthetic + nReal the points drawn",
+  }),
+  generator: param(generatorSchema, { default: { kind: "flip", eps: 0.3 } }),
+  verifier: param(verifierSchema, { default: { kind: "noisy", phi: 0.8, psi: 0.3 } }),
+  method: param(oneOf(METHODS, {
     auto: "exact, which applies to every parameter set of this scenario",
     direct: "draws every point in d dimensions: O(m d^2) a round; the reference",
     exact: "draws the points' k <= 3 relevant coordinates and the rest of X^T X and X^T y' from their exact law: O(m k + d^3) a round",
-  }).default("auto").describe("how a round's sufficient statistics X^T X and X^T y' are drawn (the rows mean the same either way)"),
+  }), { default: "auto", description: "how a round's sufficient statistics X^T X and X^T y' are drawn (the rows mean the same either way)" }),
 });
 
 export type Params = z.output<typeof params>;

@@ -1,8 +1,8 @@
 // The weak-data scenario's parameters (docs/theory/weak-data.md), each with its meaning:
 // schema with defaults and ranges, and the checks across parameters that the schema cannot
 // express.
-import { z } from "zod";
-import { boolean, byKind, integer, oneOf, real, strictObject, tuple } from "../../validation/schema.js";
+import * as z from "zod/mini";
+import { boolean, byKind, integer, oneOf, param, real, strictObject, tuple } from "../../validation/schema.js";
 import type { SpecIssue } from "../../validation/spec-error.js";
 import { LABEL_ALLOCATIONS, MAX_CATEGORICAL_COLS, refitBufferLengths, type LabelAllocation } from "../../engine/index.js";
 
@@ -17,14 +17,14 @@ export const MEMORY_LIMIT_BYTES = 2 ** 30;
 
 const probability = () => real(0, 1);
 
-const filter = byKind([
-  strictObject({ kind: z.literal("none") }).describe("accepts every sample"),
-  strictObject({
+const filter = param(byKind([
+  param(strictObject({ kind: z.literal("none") }), { description: "accepts every sample" }),
+  param(strictObject({
     kind: z.literal("noisy"),
-    gamma: probability().default(0).describe("probability that a wrong sample is accepted"),
-    rho: probability().default(0).describe("probability that a correct sample is rejected (a false rejection)"),
-  }).describe("accepts a wrong sample with probability gamma and rejects a correct one with probability rho (gamma = rho = 0: an oracle)"),
-]).describe("which of a round's samples are kept");
+    gamma: param(probability(), { default: 0, description: "probability that a wrong sample is accepted" }),
+    rho: param(probability(), { default: 0, description: "probability that a correct sample is rejected (a false rejection)" }),
+  }), { description: "accepts a wrong sample with probability gamma and rejects a correct one with probability rho (gamma = rho = 0: an oracle)" }),
+]), { description: "which of a round's samples are kept" });
 
 const ALLOCATION_MEANINGS: Record<LabelAllocation, string> = {
   none: "no labels (filter only)",
@@ -34,13 +34,15 @@ const ALLOCATION_MEANINGS: Record<LabelAllocation, string> = {
   hardest: "up to budget x prompts labels a round, one per rejected sample, to the prompts with the most rejections first (ties: the longest run of rounds with a rejection, then at random)",
 };
 
-const labeler = strictObject({
-  beta: probability().default(0.5).describe("probability that a label is the correct response (else a uniformly chosen wrong one)"),
-  allocation: oneOf(LABEL_ALLOCATIONS, ALLOCATION_MEANINGS).default("replace-rejected").describe("which prompts get labels"),
+const labeler = param(strictObject({
+  beta: param(probability(), { default: 0.5, description: "probability that a label is the correct response (else a uniformly chosen wrong one)" }),
+  allocation: param(oneOf(LABEL_ALLOCATIONS, ALLOCATION_MEANINGS), { default: "replace-rejected", description: "which prompts get labels" }),
   // Labels offered per prompt per round to uniform, proportional and hardest; replace-rejected replaces every rejection.
-  budget: real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" }).nullable().default(null)
-    .describe("labels offered per prompt per round to uniform, proportional and hardest (replace-rejected ignores it)"),
-}).describe("the weak labeler, whose labels are added to the kept samples unfiltered");
+  budget: param(z.nullable(real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" })), {
+    default: null,
+    description: "labels offered per prompt per round to uniform, proportional and hardest (replace-rejected ignores it)",
+  }),
+}), { description: "the weak labeler, whose labels are added to the kept samples unfiltered" });
 
 const ARM_MEANINGS = Object.fromEntries(ARM_NAMES.map((name) => {
   const { filters, allocation, description } = ARMS[name];
@@ -49,26 +51,35 @@ const ARM_MEANINGS = Object.fromEntries(ARM_NAMES.map((name) => {
 
 const shape = () => real(0.1, 1000);
 
-export const params = strictObject({
-  prompts: integer(1, MAX_PROMPTS).default(10_000).describe("P: prompts, each with its own distribution over responses"),
-  responses: integer(2, MAX_CATEGORICAL_COLS).default(16).describe("K: possible responses per prompt, response 0 the correct one"),
-  unsolvable: probability().default(0.1).describe("share of prompts whose initial model never gives the correct response (p_0(0|x) = 0)"),
-  accuracyBeta: tuple([shape().describe("a, the first shape of the Beta law"), shape().describe("b, the second shape")], "a pair [a, b] of numbers in [0.1, 1000]").default([1, 3])
-    .describe("[a, b]: the other prompts draw their initial accuracy p_0(0|x) from Beta(a, b)"),
-  wrongSpread: oneOf(["uniform", "dirichlet"], {
+export const params = z.pipe(strictObject({
+  prompts: param(integer(1, MAX_PROMPTS), { default: 10_000, description: "P: prompts, each with its own distribution over responses" }),
+  responses: param(integer(2, MAX_CATEGORICAL_COLS), { default: 16, description: "K: possible responses per prompt, response 0 the correct one" }),
+  unsolvable: param(probability(), { default: 0.1, description: "share of prompts whose initial model never gives the correct response (p_0(0|x) = 0)" }),
+  accuracyBeta: param(tuple([
+    param(shape(), { description: "a, the first shape of the Beta law" }),
+    param(shape(), { description: "b, the second shape" }),
+  ], "a pair [a, b] of numbers in [0.1, 1000]"), {
+    default: [1, 3],
+    description: "[a, b]: the other prompts draw their initial accuracy p_0(0|x) from Beta(a, b)",
+  }),
+  wrongSpread: param(oneOf(["uniform", "dirichlet"], {
     uniform: "evenly",
     dirichlet: "in Dirichlet(1) shares, drawn per prompt",
-  }).default("uniform").describe("how a prompt's initial wrong mass 1 - p_0(0|x) is spread over its K - 1 wrong responses"),
-  samples: integer(1, MAX_SAMPLES).default(4).describe("k: responses sampled per prompt per round"),
-  filter: filter.prefault({ kind: "noisy" }),
-  labeler: labeler.prefault({}),
-  alpha: real(0, 1, { loOpen: true }).default(0.5)
-    .describe("weight of a round's data in the refit: p_t+1(.|x) = (1 - alpha) p_t(.|x) + alpha (the prompt's kept samples and labels, as a distribution)"),
-  expected: boolean().default(false).describe("replace each round's draws by their expectation (the infinite-sample limit)"),
-  epsilon: real(0, 1, { loOpen: true, hiOpen: true }).default(0.01).describe("a prompt counts as solved when p_t(0|x) >= 1 - epsilon"),
-  arm: oneOf(ARM_NAMES, ARM_MEANINGS).nullable().default(null)
-    .describe("a named arm of the comparison: sets filter.kind and labeler.allocation (null: as given)"),
-}).transform(applyArm);
+  }), { default: "uniform", description: "how a prompt's initial wrong mass 1 - p_0(0|x) is spread over its K - 1 wrong responses" }),
+  samples: param(integer(1, MAX_SAMPLES), { default: 4, description: "k: responses sampled per prompt per round" }),
+  filter: param(filter, { prefault: { kind: "noisy" } }),
+  labeler: param(labeler, { prefault: {} }),
+  alpha: param(real(0, 1, { loOpen: true }), {
+    default: 0.5,
+    description: "weight of a round's data in the refit: p_t+1(.|x) = (1 - alpha) p_t(.|x) + alpha (the prompt's kept samples and labels, as a distribution)",
+  }),
+  expected: param(boolean(), { default: false, description: "replace each round's draws by their expectation (the infinite-sample limit)" }),
+  epsilon: param(real(0, 1, { loOpen: true, hiOpen: true }), { default: 0.01, description: "a prompt counts as solved when p_t(0|x) >= 1 - epsilon" }),
+  arm: param(z.nullable(oneOf(ARM_NAMES, ARM_MEANINGS)), {
+    default: null,
+    description: "a named arm of the comparison: sets filter.kind and labeler.allocation (null: as given)",
+  }),
+}), z.transform(applyArm));
 
 export type Params = z.output<typeof params>;
 
