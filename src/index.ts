@@ -10,7 +10,7 @@ export { describeScenario, type ScenarioReference, type ParameterDoc, type Metri
 export { referenceMarkdown } from "./scenarios/reference-markdown.js";
 export { real, integer, oneOf, boolean, tuple, strictObject, byKind, param } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
-export { simulateInWorker, type SimulateInWorkerOptions } from "./parallel/browser.js";
+export { simulateInWorker, serveWorker, type BrowserWorkerOptions, type SimulateInWorkerOptions } from "./parallel/browser.js";
 export { resolveStudy, type Study, type StudySpec } from "./study/spec.js";
 export { expandGrid, type Cell } from "./study/cells.js";
 export { studyTasks, runTask, type Task } from "./study/task.js";

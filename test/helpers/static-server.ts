@@ -18,12 +18,12 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves files under `root`, plus in-memory `pages` (path -> HTML), on a free localhost port. */
+/** Serves files under `root`, plus in-memory `pages` (path -> text, typed by the path's extension), on a free localhost port. */
 export async function serveStatic(root: string, pages: Record<string, string> = {}): Promise<StaticServer> {
   const server: Server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
-    if (pages[path] !== undefined) {
-      response.writeHead(200, { "content-type": TYPES[".html"] });
+    if (Object.hasOwn(pages, path)) {
+      response.writeHead(200, { "content-type": TYPES[extname(path)] ?? TYPES[".html"] });
       response.end(pages[path]);
       return;
     }
