@@ -1,0 +1,59 @@
+// Installing collapse-sim as a user does: from its git repository (npm clones it, installs its
+// dev dependencies, builds it with `prepare`, packs and installs it) and from a tarball that
+// `npm pack` made; in both, the CLI runs and the library imports and simulates, in one thread
+// and on worker threads. These take about a minute: npm installs the dependencies.
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { execFileSync } from "node:child_process";
+import { readdirSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { root, scratchDir } from "../helpers/study-dirs.js";
+
+const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+const quiet = ["--no-audit", "--no-fund", "--loglevel=error"];
+
+function run(command: string, args: string[], cwd: string): string {
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+}
+
+/** An empty project with `spec` installed; checks the CLI and the library, then removes it. */
+function checkInstalled(name: string, spec: string): void {
+  const dir = scratchDir(`install-${name}`);
+  try {
+    run(npm, ["init", "-y"], dir);
+    run(npm, ["install", ...quiet, spec], dir);
+    assert.match(run(join(dir, "node_modules/.bin/collapse-sim"), ["scenarios"], dir), /^verified-mixture\n/);
+    writeFileSync(join(dir, "use.mjs"), `import { simulate, simulateInWorker } from "collapse-sim";
+const spec = { scenario: "weak-data", params: { prompts: 200 }, generations: 2, seeds: 2 };
+const rows = await simulate(spec);
+const threaded = await simulateInWorker(spec, { workers: 2 });
+console.log(rows.length, JSON.stringify(rows) === JSON.stringify(threaded));\n`);
+    assert.is(run(process.execPath, ["use.mjs"], dir), "6 true\n");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+test("npm install from the git repository builds the package (prepare) and it works", () => {
+  checkInstalled("git", `git+${pathToFileURL(root).href}`);
+});
+
+test("npm pack makes a tarball with the built library, the browser module and the CLI, and it installs and works", () => {
+  const out = scratchDir("pack");
+  try {
+    // The repository is built (npm test builds it first), so the scripts are skipped here; the git install above runs them.
+    const [packed] = JSON.parse(run(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", out, ...quiet], root)) as Array<{ files: Array<{ path: string }> }>;
+    const files = new Set(packed.files.map((f) => f.path));
+    for (const file of ["dist/index.js", "dist/node.js", "dist/cli/main.js", "dist/browser/collapse-sim.js", "dist/browser/browser-worker.js",
+      "dist/parallel/browser-worker.js", "build/release-simd.bytes.js", "build/release.js", "package.json", "README.md"]) {
+      assert.ok(files.has(file), `the tarball has ${file}`);
+    }
+    const [tarball] = readdirSync(out).filter((f) => f.endsWith(".tgz"));
+    checkInstalled("tarball", join(out, tarball));
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test.run();
