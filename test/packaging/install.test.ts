@@ -14,7 +14,9 @@ const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const quiet = ["--no-audit", "--no-fund", "--loglevel=error"];
 
 function run(command: string, args: string[], cwd: string): string {
-  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  // Plain text: NO_COLOR, and no FORCE_COLOR (the test runner sets it on a terminal), which would override it.
+  const { FORCE_COLOR: _, ...env } = process.env;
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...env, NO_COLOR: "1" } });
 }
 
 /** An empty project with `spec` installed; checks the CLI and the library, then removes it. */
