@@ -7,7 +7,6 @@ export { scenarios, scenarioNames, builtInScenarios, findScenario, resolveParams
 export { registerScenario } from "./scenarios/register.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
 export { describeScenario, type ScenarioReference, type ParameterDoc, type MetricDoc } from "./scenarios/describe.js";
-export { referenceMarkdown } from "./scenarios/reference-markdown.js";
 export { real, integer, oneOf, boolean, tuple, strictObject, byKind, param } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
 export { simulateInWorker, serveWorker, type BrowserWorkerOptions, type SimulateInWorkerOptions } from "./parallel/browser.js";
@@ -23,7 +22,7 @@ export { sampleStatistics, type SampleStatistics } from "./report/statistics.js"
 export { summarize, summaryColumns, type SummaryRow } from "./report/summary.js";
 export { toCsv, csvLine, csvCell } from "./report/csv.js";
 export { planCharts, varyingParameters, type ChartPlan, type PlotHints, type Marker } from "./report/chart-plan.js";
-export { chartSpec, chartPoints, type ChartPoint } from "./report/chart-spec.js";
+export { chartPoints, type ChartPoint } from "./report/chart-spec.js";
 export { derivedRows, derivedStudy, type DerivedMetric } from "./report/derived.js";
 export { presets, findPreset, presetNames, type Preset } from "./presets/index.js";
 export { SpecError, formatIssue, type SpecIssue } from "./validation/spec-error.js";
