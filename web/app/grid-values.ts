@@ -1,6 +1,7 @@
 // A grid key's values as one line of text: "0.1, 0.3, 0.5", "filter-only, no-curation",
 // {"kind": "oracle"}, {"kind": "linear", "angle": 20}, or a range "0:0.05:1" (from 0 to 1 in
 // steps of 0.05). Each comma-separated item is JSON where it parses and a string otherwise.
+import { spacedJson } from "../../src/index.js";
 
 /** Items at the top level of the text: commas inside brackets, braces and quotes do not split. */
 function items(text: string): string[] {
@@ -50,7 +51,7 @@ export function parseGridValues(text: string): unknown[] {
 /** The text parseGridValues reads back as these values: plain strings bare where that is unambiguous. */
 export function formatGridValues(values: readonly unknown[]): string {
   return values.map((value) => {
-    if (typeof value !== "string" || /[",[\]{}:]/.test(value) || value.trim() !== value || value === "") return JSON.stringify(value);
+    if (typeof value !== "string" || /[",[\]{}:]/.test(value) || value.trim() !== value || value === "") return spacedJson(value);
     try {
       JSON.parse(value);
       return JSON.stringify(value); // "1" or "true" as a string

@@ -3,7 +3,7 @@
 // lives in the address (a link reproduces the run), and the rows and the spec download as the
 // CLI would write them.
 import {
-  describeScenario, findPreset, findScenario, presets, resolveStudy, scenarios, SpecError,
+  describeScenario, findPreset, findScenario, formatIssue, presets, resolveStudy, scenarios, SpecError,
   type PlotHints, type Preset, type Study,
 } from "../../src/index.js";
 import { drawAbout, theoryNotes, type TheoryNote } from "./about.js";
@@ -71,8 +71,14 @@ function load(spec: Record<string, unknown>, presetName?: string, metric?: strin
   changed();
 }
 
+let aboutShown = "";
+
+/** Redraws the about panel when what it says changes (not on every edit: a reader may have opened its details). */
 function refreshAbout(): void {
   const edited = current.presetSpec !== undefined && current.presetSpec !== JSON.stringify(current.spec);
+  const key = JSON.stringify([current.form.reference.name, current.preset?.name, edited, current.note !== undefined]);
+  if (key === aboutShown) return;
+  aboutShown = key;
   drawAbout(byId("about"), current.form.reference, current.preset, edited, current.note);
 }
 
@@ -143,6 +149,7 @@ async function run(): Promise<void> {
   performance.mark("playground-run-start");
   results.onFirstPoint = () => performance.mark("playground-first-point");
   const outcome = await mine.run(() => {
+    if (runner !== mine) return;
     progress.value = mine.done;
     byId("progress-text").textContent = `${mine.done} / ${total} replicates`;
     results.update(mine.rows);
@@ -170,9 +177,23 @@ function fromAddress(): boolean {
   }
   if (!state || state.spec === null || typeof state.spec !== "object") return false;
   const spec = state.spec as Record<string, unknown>;
-  if (!findScenario(String(spec.scenario))) setStatus(`The link's scenario ${JSON.stringify(spec.scenario)} is not known here; showing ${Object.keys(scenarios)[0]}.`);
   load(spec, state.preset, state.metric);
+  const unread = linkNotShown(spec, current.study);
+  if (unread) setStatus(unread);
   return true;
+}
+
+/** What of a link's spec the form could not hold (an unknown scenario or key, say), or "" when it holds the same study. */
+function linkNotShown(spec: Record<string, unknown>, shown: Study | undefined): string {
+  let linked: Study;
+  try {
+    linked = resolveStudy(spec);
+  } catch (error) {
+    if (!(error instanceof SpecError)) throw error;
+    return `The link's spec has problems; the form shows what it could read of it. ${error.issues.map(formatIssue).join("; ")}`;
+  }
+  const identity = (study: Study | undefined) => study && JSON.stringify([study.scenario.name, study.cells.map((cell) => String(cell.key)), study.spec]);
+  return identity(linked) === identity(shown) ? "" : "The form could not hold the link's spec exactly: check it against the link before running.";
 }
 
 form.addEventListener("submit", (event) => {
