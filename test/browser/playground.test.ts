@@ -1,7 +1,8 @@
 // The playground (dist/playground/, as npm run build leaves it) in a real headless Chromium,
 // served as a static folder, driven as a user drives it: controls changed by typing and
 // choosing, Run clicked or pressed, the rows downloaded. They equal the CLI's rows for the spec
-// the page's address holds, byte for byte, and again after a reload of that address. Stop
+// the page's address holds, byte for byte, and again after a reload of that address. A preset
+// loads with its source and draws its markers; a bad value is shown at its parameter. Stop
 // stops a long run, progress shows, the keyboard alone runs a study. Prints (does not assert)
 // the time to interactive and to the first point of a verified-mixture cell.
 import { test } from "uvu";
@@ -14,6 +15,7 @@ import type { Browser, Page } from "playwright-core";
 import { browserForTests, launch } from "../helpers/browser.js";
 import { root, scratchDir } from "../helpers/study-dirs.js";
 import { staticServer } from "../../src/cli/static-server.js";
+import { presets, resolveStudy } from "../../src/index.js";
 
 const PLAYGROUND = join(root, "dist/playground");
 const CLI = join(root, "dist/cli/main.js");
@@ -118,6 +120,39 @@ if (chromiumPath !== undefined) {
       await page.click("#run");
       assert.match(await finished(page), /^Done/);
       assert.is(await download(page, "Rows (JSONL)"), jsonl, "the same rows after a reload");
+    });
+  });
+
+  test("a preset loads its full spec, title and source; its chart has the theory and the breakdown point marked", async () => {
+    await open("index.html", async (page) => {
+      await page.selectOption("#preset", "feng-phase-transition");
+      const preset = presets.find((p) => p.name === "feng-phase-transition")!;
+      assert.match((await page.textContent("#about"))!, preset.title);
+      assert.match((await page.textContent("#about"))!, "arXiv:2406.07515");
+      const keys = (spec: unknown) => resolveStudy(spec).cells.map((cell) => cell.key);
+      assert.equal(keys(specOf(page.url())), keys(preset.spec), "the address holds the preset's study");
+      // A lighter run of the same shape: one seed, the smallest m.
+      await page.fill('input[name="grid-values-1"]', "100");
+      await page.fill("#seeds", "1");
+      await page.click("#run");
+      assert.match(await finished(page), /^Done: 21 replicates/);
+      assert.is(await page.getAttribute("svg.chart", "data-points"), "21");
+      assert.ok(await page.locator("svg.chart path.theory").count() > 0, "the closed form is drawn");
+      assert.equal(await page.locator("svg.chart .marker-label").allTextContents(), ["eps* = 0.727", "Bayes Phi(mu)", "Phi(-mu)"]);
+      assert.match((await page.textContent("#legend"))!, "95% confidence interval, mean ± 1.96 standard errors");
+    });
+  });
+
+  test("a bad value is shown at its parameter, with what is allowed, and nothing runs", async () => {
+    await open("index.html", async (page) => {
+      await page.fill('input[name="generator.eps"]', "1.5");
+      await page.click("#run");
+      const error = page.locator('[data-param="generator.eps"] > .error');
+      assert.is(await error.textContent(), "out of range (got 1.5); allowed: a number in [0, 1]");
+      assert.is(await page.getAttribute('input[name="generator.eps"]', "aria-invalid"), "true");
+      assert.match((await page.textContent("#issues"))!, "params.generator.eps: out of range (got 1.5)");
+      assert.is(await page.textContent("#status"), "");
+      assert.is(await page.evaluate(() => document.activeElement?.id), "issues");
     });
   });
 

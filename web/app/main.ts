@@ -82,7 +82,7 @@ function refreshAbout(): void {
   drawAbout(byId("about"), current.form.reference, current.preset, edited, current.note);
 }
 
-/** After any edit: validate, show the problems by parameter, and put the spec in the address and the CLI command. */
+/** After any edit: validate, show the problems by parameter, and put the spec in the address and the Reproduce panel. */
 function changed(): void {
   const spec = current.form.spec();
   current.spec = spec;
