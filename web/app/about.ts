@@ -46,10 +46,10 @@ export function drawAbout(host: HTMLElement, reference: ScenarioReference, prese
       h("p", { class: "source" }, h("strong", {}, "Papers: "), reference.source)),
     note
       ? h("details", { class: "provenance" },
-        h("summary", {}, "What is the papers', and what is this project's reconstruction"),
+        h("summary", {}, "What comes from the papers, and what is this project's reconstruction"),
         ...blocks(note.intro),
         ...blocks(note.sources),
-        h("p", {}, "From ", h("a", { href: note.page }, `docs/${note.page}`), ", which derives every closed form drawn here."))
+        h("p", {}, "Quoted from the theory page ", h("a", { href: note.page }, `docs/${note.page}`), ", which derives every closed form drawn here."))
       : "",
   );
 }

@@ -31,10 +31,10 @@ export class IssuesView {
       if (field && error) {
         error.append(error.textContent ? "; " : "", issue.path ? text.slice(issue.path.length + 2) : text);
         error.hidden = false;
-        field.querySelector("input, select, textarea")?.setAttribute("aria-invalid", "true");
+        field.querySelector("input, select")?.setAttribute("aria-invalid", "true");
         this.marked.push(field);
       }
-      const control = field?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled]), textarea");
+      const control = field?.querySelector<HTMLElement>("input:not([disabled]), select:not([disabled])");
       return h("li", {}, control
         ? h("button", { type: "button", class: "link", onclick: () => control.focus() }, text)
         : text);

@@ -65,11 +65,6 @@ export class ParameterForm {
     return undefined;
   }
 
-  /** The control to focus for a field. */
-  focusable(field: HTMLElement): HTMLElement | null {
-    return field.querySelector("input, select, textarea");
-  }
-
   private shown(node: ParamNode): boolean {
     const parent = this.parents.get(node);
     if (!parent) return true;
