@@ -32,6 +32,11 @@ Usage:
                                         metrics with the closed form beside each
   collapse-sim default [--out DIR]      the default study (npm start): headline results into results/
   collapse-sim demo                     a small demonstration of the engine
+  collapse-sim serve [--port N] [--host HOST]
+                                        the playground (run studies in the browser) on a local
+                                        web server: http://127.0.0.1:8080/ by default (--port 0:
+                                        any free port); dist/playground/ is a static folder any
+                                        web server can serve
   collapse-sim --help | --version
 
 A study spec is JSON: { "scenario": NAME, "params": {...}, "grid": { "dotted.path": [values] },

@@ -12,6 +12,7 @@ import { presetsCommand, scenariosCommand } from "./listings.js";
 import { describeCommand } from "./describe.js";
 import { defaultStudyCommand } from "./default-study.js";
 import { demoCommand } from "./demo.js";
+import { serveCommand } from "./serve.js";
 import { UsageError } from "./usage-error.js";
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
@@ -23,6 +24,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   describe: describeCommand,
   default: defaultStudyCommand,
   demo: demoCommand,
+  serve: serveCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

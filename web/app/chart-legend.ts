@@ -1,0 +1,23 @@
+// The chart's key, in HTML beside it (it wraps on a phone, and a screen reader reads it): each
+// series' colour and label, then what the marks are: the mean, its 95% confidence interval,
+// the closed form.
+import type { ChartPlan } from "../../src/index.js";
+import type { Series } from "./chart-data.js";
+import { h } from "./dom.js";
+
+export function drawLegend(host: HTMLElement, plan: ChartPlan, series: readonly Series[], replicates: string): void {
+  const swatch = (color: string) => h("span", { class: "swatch", style: `background:${color}` });
+  const seriesTitle = plan.series.length > 0 ? plan.series.join(", ") : "cells";
+  const theories = plan.theories.length > 0
+    ? h("li", {}, h("span", { class: "key theory" }), `dashed: theory (${plan.theories.join(", ")}), the closed form this scenario gives`)
+    : h("li", {}, "no closed form for this metric");
+  host.replaceChildren(
+    series.length > 1 || plan.series.length > 0 ? h("p", { class: "legend-title" }, seriesTitle) : "",
+    h("ul", { class: "series-list" }, ...series.map((s) => h("li", {}, swatch(s.color), s.label))),
+    h("ul", { class: "marks" },
+      h("li", {}, h("span", { class: "key mean" }), `line and dots: the mean across seeds (${replicates})`),
+      h("li", {}, h("span", { class: "key band" }), "shaded: 95% confidence interval, mean ± 1.96 standard errors"),
+      theories,
+      plan.markers.length > 0 ? h("li", {}, h("span", { class: "key marker" }), `grey dashed: ${plan.markers.map((m) => m.label).join("; ")}`) : ""),
+  );
+}

@@ -1,0 +1,115 @@
+// A scenario's parameter reference (a flat list of dotted names) as the tree a form draws:
+// objects and tuples hold their keys, a kind-union holds its `kind` and every kind's keys, and
+// the rest are leaves, one control each. Two pure functions go between the tree and a spec's
+// params: the values a spec gives each leaf (the rest from defaults), and the params object the
+// leaves' values make.
+import type { ParameterDoc } from "../../src/index.js";
+
+export interface ParamNode {
+  doc: ParameterDoc;
+  /** The last part of the dotted name: "eps", or "0" in a tuple. */
+  key: string;
+  shape: "leaf" | "object" | "tuple" | "kinds";
+  children: ParamNode[];
+}
+
+/** A leaf's value, by node; undefined where there is none (a required key left empty). */
+export type LeafValues = Map<ParamNode, unknown>;
+
+export function parameterTree(docs: readonly ParameterDoc[]): ParamNode[] {
+  const top: ParamNode[] = [];
+  // Parents by name: a key's children follow it, so the latest node of a name is their parent.
+  const byName = new Map<string, ParamNode>();
+  for (const doc of docs) {
+    const dot = doc.name.lastIndexOf(".");
+    const node: ParamNode = { doc, key: doc.name.slice(dot + 1), shape: "leaf", children: [] };
+    const parent = dot < 0 ? undefined : byName.get(doc.name.slice(0, dot));
+    (parent?.children ?? top).push(node);
+    byName.set(doc.name, node);
+  }
+  const classify = (node: ParamNode): void => {
+    node.children.forEach(classify);
+    if (node.children.length === 0) return;
+    const kind = node.children.find((child) => child.key === "kind" && child.doc.values?.some((v) => v.keys));
+    node.shape = kind ? "kinds" : node.children.every((child) => /^\d+$/.test(child.key)) ? "tuple" : "object";
+  };
+  top.forEach(classify);
+  return top;
+}
+
+/** The `kind` leaf of a kind-union. */
+export function kindNode(node: ParamNode): ParamNode {
+  return node.children.find((child) => child.key === "kind")!;
+}
+
+const field = (value: unknown, key: string): unknown =>
+  value !== null && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined;
+
+/**
+ * Every leaf's value for a spec whose params give `given` here; where it gives nothing, the
+ * enclosing default (`fallback`: a kind-union's default speaks for its kind's keys), else the
+ * key's own default. An object the spec gives is taken as written: its missing keys get their
+ * own defaults only, as validation would.
+ */
+function assign(node: ParamNode, given: unknown, fallback: unknown, out: LeafValues): void {
+  const { doc } = node;
+  const own = doc.required ? undefined : doc.default;
+  if (node.shape === "leaf") {
+    out.set(node, given !== undefined ? given : fallback !== undefined ? fallback : own);
+    return;
+  }
+  const base = given !== undefined ? undefined : fallback !== undefined ? fallback : own;
+  if (node.shape !== "kinds") {
+    for (const child of node.children) assign(child, field(given, child.key), field(base, child.key), out);
+    return;
+  }
+  const kind = kindNode(node);
+  assign(kind, field(given, "kind"), field(base, "kind"), out);
+  for (const child of node.children) {
+    if (child === kind) continue;
+    const of = (value: unknown) => (field(value, "kind") === child.doc.kind ? field(value, child.key) : undefined);
+    assign(child, of(given), of(base), out);
+  }
+}
+
+/** The leaves' values for a spec's params (an object, or nothing for every default). */
+export function leafValues(tree: readonly ParamNode[], params: unknown): LeafValues {
+  const out: LeafValues = new Map();
+  for (const node of tree) assign(node, field(params, node.key), undefined, out);
+  return out;
+}
+
+/** Whether the grid sets this parameter: its own key, a key above it, or the kind of the union it belongs to. */
+export function coveredByGrid(name: string, gridKeys: readonly string[]): boolean {
+  return gridKeys.some((key) => {
+    const owner = key.endsWith(".kind") ? key.slice(0, -".kind".length) : key;
+    return name === owner || name.startsWith(`${owner}.`);
+  });
+}
+
+/**
+ * The params object the leaves make, every parameter written out (a link then means the same
+ * run whatever later versions take as defaults), except those the grid sets: a grid over
+ * verifier.kind leaves the whole verifier to it, so that each kind gets its own keys.
+ */
+export function paramsOf(tree: readonly ParamNode[], values: LeafValues, gridKeys: readonly string[]): Record<string, unknown> {
+  const valueOf = (node: ParamNode): unknown => {
+    if (coveredByGrid(node.doc.name, gridKeys)) return undefined;
+    if (node.shape === "leaf") return values.get(node);
+    if (node.shape === "tuple") return node.children.map(valueOf);
+    const kind = node.shape === "kinds" ? values.get(kindNode(node)) : undefined;
+    const object: Record<string, unknown> = {};
+    for (const child of node.children) {
+      if (kind !== undefined && child.key !== "kind" && child.doc.kind !== kind) continue;
+      const value = valueOf(child);
+      if (value !== undefined) object[child.key] = value;
+    }
+    return object;
+  };
+  const params: Record<string, unknown> = {};
+  for (const node of tree) {
+    const value = valueOf(node);
+    if (value !== undefined) params[node.key] = value;
+  }
+  return params;
+}
