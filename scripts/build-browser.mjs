@@ -5,17 +5,7 @@
 // (already in the browser's cache) and serves. The debug build is left out (pass { source }).
 import { writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { browserBundle } from "./browser-bundle.mjs";
 
-const common = {
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  sourcemap: true,
-  external: ["*debug.bytes.js"],
-  logLevel: "warning",
-};
-
-await build({ ...common, entryPoints: { "collapse-sim": "dist/index.js" }, outdir: "dist/browser" });
+await build({ ...browserBundle, external: ["*debug.bytes.js"], entryPoints: { "collapse-sim": "dist/index.js" }, outdir: "dist/browser" });
 writeFileSync("dist/browser/browser-worker.js", `// simulateInWorker's worker: the library module, serving its runner.\nimport { serveWorker } from "./collapse-sim.js";\nserveWorker();\n`);
