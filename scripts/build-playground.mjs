@@ -25,6 +25,8 @@ rmSync(OUT, { recursive: true, force: true });
 mkdirSync(`${OUT}/theory`, { recursive: true });
 await build({ ...browserBundle, entryPoints: { app: "web/app/main.ts" }, outdir: OUT, plugins: [prebuiltLibrary] });
 for (const file of ["index.html", "style.css"]) cpSync(`web/${file}`, `${OUT}/${file}`);
-for (const file of ["collapse-sim.js", "collapse-sim.js.map", "browser-worker.js"]) cpSync(`dist/browser/${file}`, `${OUT}/${file}`);
+for (const file of ["collapse-sim.js", "collapse-sim.js.map", "browser-worker.js", "reference-engine.js", "reference-engine.js.map"]) {
+  cpSync(`dist/browser/${file}`, `${OUT}/${file}`);
+}
 for (const file of readdirSync("docs/theory").filter((f) => f.endsWith(".md"))) cpSync(`docs/theory/${file}`, `${OUT}/theory/${file}`);
 writeFileSync(`${OUT}/theory-notes.json`, JSON.stringify(theoryNotes("docs/theory")));
