@@ -1,0 +1,103 @@
+// The learners a round's kept points train: ridge regression, which needs only the sufficient
+// statistics X^T X and X^T y' (either method draws them), and logistic regression, which needs
+// every kept point (the direct method's rows) and is fitted by Newton's method in the engine.
+// Each draws its round from its sampler, fits, and hands the model back as the next generator.
+import type { Engine, F64Block, FilteredMixtureCounts } from "../../engine/index.js";
+import type { Params } from "./params.js";
+import type { RoundSampler } from "./round-sampler.js";
+import type { DirectRounds } from "./direct-rounds.js";
+
+/** A round's sufficient statistics before the ridge solve, in the sampler's basis. */
+export interface RoundStatistics extends FilteredMixtureCounts {
+  generation: number;
+  /** X^T X, d x d row-major. */
+  gram: Float64Array;
+  /** X^T y'. */
+  rhs: Float64Array;
+}
+
+export interface RoundLearner {
+  /** Draws a round with the current generator and fits it: the round's counts and the model w (a view, valid until the next round). */
+  fitRound(generation: number): { counts: FilteredMixtureCounts; model: Float64Array };
+  /** The model becomes the generator. */
+  adopt(model: Float64Array): void;
+  free(): void;
+}
+
+/** Ridge on the kept points: (X^T X / N + ridge I) w = X^T y' / N, N the points drawn. */
+export class RidgeLearner implements RoundLearner {
+  private readonly system: F64Block;
+  private readonly rhs: F64Block;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly params: Params,
+    private readonly sampler: RoundSampler,
+    /** Sees each round's statistics before its solve. */
+    private readonly observe?: (statistics: RoundStatistics) => void,
+  ) {
+    this.system = engine.f64(params.d * params.d);
+    this.rhs = engine.f64(params.d);
+  }
+
+  fitRound(generation: number): { counts: FilteredMixtureCounts; model: Float64Array } {
+    const { engine, params, system, rhs } = this;
+    const { d } = params;
+    const counts = this.sampler.draw(system, rhs);
+    this.observe?.({ generation, gram: system.toArray(), rhs: rhs.toArray(), ...counts });
+    // (X^T X / N + ridge I) w = X^T y' / N with N the points drawn is (X^T X + ridge N I) w = X^T y'.
+    const failed = engine.cholesky(system, d, params.ridge * (params.nSynthetic + params.nReal));
+    if (failed !== 0) throw new Error(`verified-mixture: the ridge system is not positive definite at pivot ${failed - 1}`);
+    engine.choleskySolve(system, d, rhs);
+    return { counts, model: rhs.view };
+  }
+
+  adopt(model: Float64Array): void {
+    this.sampler.adopt(model);
+  }
+
+  free(): void {
+    this.sampler.free();
+    this.system.free();
+    this.rhs.free();
+  }
+}
+
+/**
+ * Logistic regression on the kept points: w minimises (1/N) sum log(1 + exp(-y' w . x)) +
+ * (ridge / 2) |w|^2, N the points drawn, to the engine's gradient tolerance.
+ */
+export class LogisticLearner implements RoundLearner {
+  private readonly rows: F64Block;
+  private readonly labels: F64Block;
+  private readonly model: F64Block;
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly params: Params,
+    private readonly sampler: DirectRounds,
+  ) {
+    const points = params.nSynthetic + params.nReal;
+    this.rows = engine.f64(points * params.d);
+    this.labels = engine.f64(points);
+    this.model = engine.f64(params.d);
+  }
+
+  fitRound(): { counts: FilteredMixtureCounts; model: Float64Array } {
+    const { params } = this;
+    const { rows, ...counts } = this.sampler.drawRows(this.rows, this.labels);
+    this.engine.logisticFit(this.rows, this.labels, rows, params.d, params.nSynthetic + params.nReal, params.ridge, this.model);
+    return { counts, model: this.model.view };
+  }
+
+  adopt(model: Float64Array): void {
+    this.sampler.adopt(model);
+  }
+
+  free(): void {
+    this.sampler.free();
+    this.rows.free();
+    this.labels.free();
+    this.model.free();
+  }
+}
