@@ -11,7 +11,7 @@
 // TypeScript, with the same stream use and the same sums in the same order (bit-identical).
 import { fillUniform, fillNormal } from "./samplers";
 import {
-  labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, selectedLabel, selectionKept, correctCandidates,
+  labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, selectionKept, selectionCorrect,
 } from "./filtered-mixture-rule";
 import { fillWishart } from "./wishart";
 import { at } from "./address";
@@ -299,17 +299,16 @@ function pointwiseMoments(
       const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
       const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
       const plus = labelRule == LABEL_SAMPLED ? plusProbability(sharpness, labelScore) : 0.0;
-      const selection = selectCandidate(
+      const label = selectCandidate(
         candidates, s, labelRule, flipProb, plus, labelScore,
         at(labelUniforms, i * candidates), at(acceptances, i * candidates), drawAcceptance,
         keepIfAgree, keepIfDisagree, checkRule, checkScore, margin,
       );
-      const label = selectedLabel(selection);
-      const keep = selectionKept(selection);
+      const keep = selectionKept;
       writeRow(at(rows, 4 * count), p0, p1, p2, label);
       count += <i32>keep;
       agree += <i32>(keep & (label == s));
-      correct += correctCandidates(selection);
+      correct += selectionCorrect;
     }
     kept += <f64>count;
     keptAgree += <f64>agree;

@@ -11,7 +11,7 @@ import { at } from "./address";
 import { dotInOrder } from "./ordered-dot";
 import { gramAccumulateColumns } from "./column-gram";
 import {
-  labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, selectedLabel, selectionKept, correctCandidates,
+  labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, selectionKept, selectionCorrect,
 } from "./filtered-mixture-rule";
 import { LABEL_FLIP, LABEL_SAMPLED, CHECK_NONE, CHECK_DIRECTION } from "../src/engine/constants/filtered-mixture";
 
@@ -63,14 +63,13 @@ function drawFilteredMixture(
     if (i < nFiltered) {
       if (drawLabels) drawUniforms(state, labelUniforms, candidates);
       if (drawAcceptance) drawUniforms(state, acceptUniforms, candidates);
-      let selection = 0;
       if (labelOnly) {
-        selection = selectCandidate(
+        label = selectCandidate(
           candidates, s, labelRule, flipProb, 0.0, 0.0, labelUniforms, acceptUniforms, drawAcceptance,
           keepIfAgree, keepIfDisagree, checkRule, 0.0, margin,
         );
-        if (!selectionKept(selection)) {
-          candidatesAgree += correctCandidates(selection);
+        if (!selectionKept) {
+          candidatesAgree += selectionCorrect;
           continue;
         }
       }
@@ -80,14 +79,13 @@ function drawFilteredMixture(
         const labelScore = labelRule != LABEL_FLIP ? dotInOrder(labelDir, point, d) : 0.0;
         const checkScore = checkRule == CHECK_DIRECTION ? dotInOrder(checkDir, point, d) : 0.0;
         const plus = labelRule == LABEL_SAMPLED ? plusProbability(sharpness, labelScore) : 0.0;
-        selection = selectCandidate(
+        label = selectCandidate(
           candidates, s, labelRule, flipProb, plus, labelScore, labelUniforms, acceptUniforms, drawAcceptance,
           keepIfAgree, keepIfDisagree, checkRule, checkScore, margin,
         );
       }
-      candidatesAgree += correctCandidates(selection);
-      if (!selectionKept(selection)) continue;
-      label = selectedLabel(selection);
+      candidatesAgree += selectionCorrect;
+      if (!selectionKept) continue;
       kept++;
       if (label == s) keptAgree++;
     } else {

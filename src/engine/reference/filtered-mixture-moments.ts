@@ -153,8 +153,7 @@ function pointwiseMoments(state: Uint32Array, rules: Rules, work: Float64Array, 
       const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
       const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
       const plus = labelRule === LABEL_SAMPLED ? plusProbability(sharpness, labelScore) : 0;
-      const mine = (array: Float64Array) => array.subarray(i * candidates, (i + 1) * candidates);
-      const selection = selectCandidate(rules, s, plus, labelScore, checkScore, mine(labelUniforms), drawAcceptance ? mine(acceptances) : null);
+      const selection = selectCandidate(rules, s, plus, labelScore, checkScore, labelUniforms, drawAcceptance ? acceptances : null, i * candidates);
       candidatesAgree += selection.correct;
       if (!selection.kept) continue;
       rows.set([p0, p1, p2, selection.label], 4 * count);

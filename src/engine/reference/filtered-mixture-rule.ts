@@ -62,18 +62,18 @@ export interface PointRule {
 
 /**
  * The first candidate of the highest rank (2 if it passes the acceptance draw and the check,
- * plus 1 for a self check if its label is sign(labelScore)); labelUniforms[c] and
- * acceptUniforms[c] (null: no acceptance draw) are candidate c's draws.
+ * plus 1 for a self check if its label is sign(labelScore)); labelUniforms[offset + c] and
+ * acceptUniforms[offset + c] (null: no acceptance draw) are candidate c's draws.
  */
 export function selectCandidate(
   rule: PointRule, s: number, plus: number, labelScore: number, checkScore: number,
-  labelUniforms: ArrayLike<number>, acceptUniforms: ArrayLike<number> | null,
+  labelUniforms: Float64Array, acceptUniforms: Float64Array | null, offset = 0,
 ): Selection {
   const own = labelSign(labelScore);
   let best = -1, label = 0, kept = false, correct = 0;
   for (let c = 0; c < rule.candidates; c++) {
-    const candidate = candidateLabel(rule.labelRule, s, labelUniforms[c], rule.flipProb, plus, labelScore);
-    const u = acceptUniforms === null ? 0 : acceptUniforms[c];
+    const candidate = candidateLabel(rule.labelRule, s, labelUniforms[offset + c], rule.flipProb, plus, labelScore);
+    const u = acceptUniforms === null ? 0 : acceptUniforms[offset + c];
     const passes = accepted(candidate === s, u, rule.keepIfAgree, rule.keepIfDisagree) && passesCheck(rule.checkRule, candidate, labelScore, checkScore, rule.margin);
     const rank = (passes ? 2 : 0) + (rule.checkRule === CHECK_LABEL_MARGIN && candidate === own ? 1 : 0);
     if (rank > best) {
