@@ -1,19 +1,8 @@
 // Best-of-k selection: the generator proposes k labels per point and the verifier takes the
 // first it accepts; accuracy and kept fraction against k, with the closed forms.
 import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
-import type { Marker } from "../report/chart-plan.js";
-import type { Study } from "../study/spec.js";
 import { definePreset } from "./preset.js";
-
-const { theory } = verifiedMixture;
-
-function markers(study: Study<verifiedMixture.Params>): Marker[] {
-  const { mu, generator } = study.cells[0].params;
-  return [
-    { metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes" },
-    { metric: "keptLabelAccuracy", value: theory.generatorAccuracy(mu, generator), label: "generator's labels" },
-  ];
-}
+import { accuracyLevels } from "./verified-mixture-levels.js";
 
 export const fengBestOfK = definePreset(verifiedMixture, {
   name: "feng-best-of-k",
@@ -41,5 +30,5 @@ export const fengBestOfK = definePreset(verifiedMixture, {
     seeds: 20,
     seed: 2410,
   },
-  plot: { x: "selection.k", series: ["verifier.kind"], metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
+  plot: { x: "selection.k", series: ["verifier.kind"], metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers: (study) => accuracyLevels(study, "keptLabelAccuracy", "generator's labels") },
 });

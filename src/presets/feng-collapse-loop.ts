@@ -2,20 +2,8 @@
 // logistic learner that becomes the next such generator, and verifiers from none to poor,
 // over 30 generations.
 import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
-import type { Marker } from "../report/chart-plan.js";
-import type { Study } from "../study/spec.js";
 import { definePreset } from "./preset.js";
-
-const { theory } = verifiedMixture;
-
-/** The accuracies a verifier lifts the loop towards (Bayes) or lets it fall below (the generator's). */
-function markers(study: Study<verifiedMixture.Params>): Marker[] {
-  const { mu, generator } = study.cells[0].params;
-  return [
-    { metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes" },
-    { metric: "accuracy", value: theory.generatorAccuracy(mu, generator), label: "generator" },
-  ];
-}
+import { accuracyLevels } from "./verified-mixture-levels.js";
 
 export const fengCollapseLoop = definePreset(verifiedMixture, {
   name: "feng-collapse-loop",
@@ -44,5 +32,5 @@ export const fengCollapseLoop = definePreset(verifiedMixture, {
     seeds: 20,
     seed: 2408,
   },
-  plot: { x: "generation", series: ["verifier.kind", "verifier.angle", "verifier.phi", "verifier.margin"], metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
+  plot: { x: "generation", series: ["verifier.kind", "verifier.angle", "verifier.phi", "verifier.margin"], metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers: accuracyLevels },
 });

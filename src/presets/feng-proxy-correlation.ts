@@ -2,22 +2,11 @@
 // labels, one cell each, and the trained accuracy against each proxy and against the
 // verifier's own accuracy, with the rank correlation across verifiers.
 import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
-import type { Marker } from "../report/chart-plan.js";
-import type { Study } from "../study/spec.js";
 import { definePreset } from "./preset.js";
-
-const { theory } = verifiedMixture;
+import { accuracyLevels } from "./verified-mixture-levels.js";
 
 const ANGLES = [-90, -75, -60, -45, -30, -15, 0, 15, 30, 45, 60, 75, 90];
 const MARGINS = [0, 0.5, 1];
-
-function markers(study: Study<verifiedMixture.Params>): Marker[] {
-  const { mu, generator } = study.cells[0].params;
-  return [
-    { metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes" },
-    { metric: "accuracy", value: theory.generatorAccuracy(mu, generator), label: "generator" },
-  ];
-}
 
 export const fengProxyCorrelation = definePreset(verifiedMixture, {
   name: "feng-proxy-correlation",
@@ -49,7 +38,7 @@ export const fengProxyCorrelation = definePreset(verifiedMixture, {
     x: "verifier.angle",
     series: ["verifier.margin"],
     metrics: ["accuracy", "keptLabelAccuracy", "verifierAccuracy"],
-    markers,
+    markers: accuracyLevels,
     scatter: { x: ["keptLabelAccuracy", "breakdownPoint", "keptCorrectRate", "keptWrongRate", "verifierAccuracy"], y: "accuracy", color: ["verifier.kind"] },
   },
 });

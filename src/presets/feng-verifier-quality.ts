@@ -1,20 +1,8 @@
 // Verifier quality with x-dependent generator errors: a linear generator, verifiers of
 // several angles and the oracle, against the number of synthetic points m.
 import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
-import type { Marker } from "../report/chart-plan.js";
-import type { Study } from "../study/spec.js";
 import { definePreset } from "./preset.js";
-
-const { theory } = verifiedMixture;
-
-/** The accuracies a verifier lifts the model towards (Bayes) or lets it fall below (the generator's). */
-function markers(study: Study<verifiedMixture.Params>): Marker[] {
-  const { mu, generator } = study.cells[0].params;
-  return [
-    { metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes" },
-    { metric: "accuracy", value: theory.generatorAccuracy(mu, generator), label: "generator" },
-  ];
-}
+import { accuracyLevels } from "./verified-mixture-levels.js";
 
 export const fengVerifierQuality = definePreset(verifiedMixture, {
   name: "feng-verifier-quality",
@@ -39,5 +27,5 @@ export const fengVerifierQuality = definePreset(verifiedMixture, {
     seeds: 10,
     seed: 2407,
   },
-  plot: { x: "nSynthetic", series: ["verifier.kind", "verifier.angle"], logX: true, metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
+  plot: { x: "nSynthetic", series: ["verifier.kind", "verifier.angle"], logX: true, metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers: accuracyLevels },
 });

@@ -14,6 +14,8 @@ export interface LogisticProblem {
   ridge: number;
 }
 
+import { solveSpd } from "./spd-solve.js";
+
 const softplus = (t: number) => (t > 0 ? t + Math.log1p(Math.exp(-t)) : Math.log1p(Math.exp(t)));
 const sigmoid = (t: number) => 1 / (1 + Math.exp(-t));
 
@@ -55,31 +57,6 @@ export function norm(v: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < v.length; i++) s += v[i] * v[i];
   return Math.sqrt(s);
-}
-
-/** Solves A x = b for a symmetric positive definite A (d x d) by its Cholesky factor. */
-function solveSpd(a: Float64Array, b: Float64Array, d: number): Float64Array {
-  const l = new Float64Array(d * d);
-  for (let j = 0; j < d; j++) {
-    let pivot = a[j * d + j];
-    for (let k = 0; k < j; k++) pivot -= l[j * d + k] * l[j * d + k];
-    l[j * d + j] = Math.sqrt(pivot);
-    for (let i = j + 1; i < d; i++) {
-      let v = a[i * d + j];
-      for (let k = 0; k < j; k++) v -= l[i * d + k] * l[j * d + k];
-      l[i * d + j] = v / l[j * d + j];
-    }
-  }
-  const x = Float64Array.from(b);
-  for (let i = 0; i < d; i++) {
-    for (let k = 0; k < i; k++) x[i] -= l[i * d + k] * x[k];
-    x[i] /= l[i * d + i];
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    for (let k = i + 1; k < d; k++) x[i] -= l[k * d + i] * x[k];
-    x[i] /= l[i * d + i];
-  }
-  return x;
 }
 
 /**

@@ -9,6 +9,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { mean, standardError, assertWithinSE } from "../helpers/stats.js";
 import { fitLogisticNewton } from "../helpers/logistic-newton.js";
+import { solveSpd } from "../helpers/spd-solve.js";
 import { runCell, metric } from "./replicates.js";
 
 type Generator = { kind: "flip"; eps: number } | { kind: "linear"; angle: number } | { kind: "logistic"; angle: number; sharpness: number };
@@ -54,30 +55,6 @@ function phiCdf(x: number): number {
   const z = Math.abs(x) / Math.SQRT2, t = 1 / (1 + 0.3275911 * z);
   const erfc = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429)))) * Math.exp(-z * z);
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
-}
-
-/** Solves the symmetric positive definite A w = b (A is overwritten). */
-function solveSpd(a: Float64Array, b: Float64Array, d: number): Float64Array {
-  for (let j = 0; j < d; j++) {
-    let pivot = a[j * d + j];
-    for (let k = 0; k < j; k++) pivot -= a[j * d + k] ** 2;
-    a[j * d + j] = Math.sqrt(pivot);
-    for (let i = j + 1; i < d; i++) {
-      let v = a[i * d + j];
-      for (let k = 0; k < j; k++) v -= a[i * d + k] * a[j * d + k];
-      a[i * d + j] = v / a[j * d + j];
-    }
-  }
-  const w = Float64Array.from(b);
-  for (let i = 0; i < d; i++) {
-    for (let k = 0; k < i; k++) w[i] -= a[i * d + k] * w[k];
-    w[i] /= a[i * d + i];
-  }
-  for (let i = d - 1; i >= 0; i--) {
-    for (let k = i + 1; k < d; k++) w[i] -= a[k * d + i] * w[k];
-    w[i] /= a[i * d + i];
-  }
-  return w;
 }
 
 function unitAt(degrees: number, d: number): Float64Array {

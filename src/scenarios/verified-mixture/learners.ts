@@ -24,20 +24,41 @@ export interface RoundLearner {
   free(): void;
 }
 
+/** What the learners share: the sampler that draws their rounds, and the blocks they own. */
+abstract class SamplerLearner<S extends RoundSampler> implements RoundLearner {
+  constructor(
+    protected readonly sampler: S,
+    private readonly blocks: F64Block[],
+  ) {}
+
+  abstract fitRound(generation: number): { counts: FilteredMixtureCounts; model: Float64Array };
+
+  adopt(model: Float64Array): void {
+    this.sampler.adopt(model);
+  }
+
+  free(): void {
+    this.sampler.free();
+    for (const block of this.blocks) block.free();
+  }
+}
+
 /** Ridge on the kept points: (X^T X / N + ridge I) w = X^T y' / N, N the points drawn. */
-export class RidgeLearner implements RoundLearner {
+export class RidgeLearner extends SamplerLearner<RoundSampler> {
   private readonly system: F64Block;
   private readonly rhs: F64Block;
 
   constructor(
     private readonly engine: Engine,
     private readonly params: Params,
-    private readonly sampler: RoundSampler,
+    sampler: RoundSampler,
     /** Sees each round's statistics before its solve. */
     private readonly observe?: (statistics: RoundStatistics) => void,
   ) {
-    this.system = engine.f64(params.d * params.d);
-    this.rhs = engine.f64(params.d);
+    const system = engine.f64(params.d * params.d), rhs = engine.f64(params.d);
+    super(sampler, [system, rhs]);
+    this.system = system;
+    this.rhs = rhs;
   }
 
   fitRound(generation: number): { counts: FilteredMixtureCounts; model: Float64Array } {
@@ -51,23 +72,13 @@ export class RidgeLearner implements RoundLearner {
     engine.choleskySolve(system, d, rhs);
     return { counts, model: rhs.view };
   }
-
-  adopt(model: Float64Array): void {
-    this.sampler.adopt(model);
-  }
-
-  free(): void {
-    this.sampler.free();
-    this.system.free();
-    this.rhs.free();
-  }
 }
 
 /**
  * Logistic regression on the kept points: w minimises (1/N) sum log(1 + exp(-y' w . x)) +
  * (ridge / 2) |w|^2, N the points drawn, to the engine's gradient tolerance.
  */
-export class LogisticLearner implements RoundLearner {
+export class LogisticLearner extends SamplerLearner<DirectRounds> {
   private readonly rows: F64Block;
   private readonly labels: F64Block;
   private readonly model: F64Block;
@@ -75,12 +86,14 @@ export class LogisticLearner implements RoundLearner {
   constructor(
     private readonly engine: Engine,
     private readonly params: Params,
-    private readonly sampler: DirectRounds,
+    sampler: DirectRounds,
   ) {
     const points = params.nSynthetic + params.nReal;
-    this.rows = engine.f64(points * params.d);
-    this.labels = engine.f64(points);
-    this.model = engine.f64(params.d);
+    const rows = engine.f64(points * params.d), labels = engine.f64(points), model = engine.f64(params.d);
+    super(sampler, [rows, labels, model]);
+    this.rows = rows;
+    this.labels = labels;
+    this.model = model;
   }
 
   fitRound(): { counts: FilteredMixtureCounts; model: Float64Array } {
@@ -88,16 +101,5 @@ export class LogisticLearner implements RoundLearner {
     const { rows, ...counts } = this.sampler.drawRows(this.rows, this.labels);
     this.engine.logisticFit(this.rows, this.labels, rows, params.d, params.nSynthetic + params.nReal, params.ridge, this.model);
     return { counts, model: this.model.view };
-  }
-
-  adopt(model: Float64Array): void {
-    this.sampler.adopt(model);
-  }
-
-  free(): void {
-    this.sampler.free();
-    this.rows.free();
-    this.labels.free();
-    this.model.free();
   }
 }
