@@ -20,8 +20,8 @@ Usage:
       --shard I/N         run the I-th (0-based) of N slices of the study; by default the shard
                           comes from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from
                           JOB_COMPLETION_INDEX with --shards N (or COLLAPSE_SIM_SHARDS)
-      --no-plots          skip plots/ and report.html only (rows.jsonl and the summary tables
-                          are written all the same)
+      --no-plots          skip plots/ and report.html only (rows.jsonl, summary.csv,
+                          derived.csv and correlations.csv are written all the same)
       --quiet             no progress or summary on stderr
   collapse-sim merge DIR... --out DIR [--no-plots]
                                         combine shard directories into one result directory
