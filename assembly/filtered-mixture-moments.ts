@@ -10,11 +10,13 @@
 // (exact to 2^53). src/engine/reference/filtered-mixture-moments.ts is the same computation in
 // TypeScript, with the same stream use and the same sums in the same order (bit-identical).
 import { fillUniform, fillNormal } from "./samplers";
-import { labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./filtered-mixture-rule";
+import {
+  labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, selectionKept, selectionCorrect,
+} from "./filtered-mixture-rule";
 import { fillWishart } from "./wishart";
 import { at } from "./address";
 import {
-  LABEL_DIRECTION, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
+  LABEL_FLIP, LABEL_SAMPLED, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
 } from "../src/engine/constants/filtered-mixture";
 
 /**
@@ -95,12 +97,6 @@ function addCompensated(block: usize, totals: usize, comps: usize): void {
   return <f64>((<i32>(u < 0.5) << 1) - 1);
 }
 
-/** -s if u < p, else s: a flipped label, in integer arithmetic. */
-// @ts-ignore: decorator
-@inline function flipped(s: f64, u: f64, p: f64): f64 {
-  return s * <f64>(1 - (<i32>(u < p) << 1));
-}
-
 /** Writes a kept point's padded row (p0, p1, p2, label) at `row`. */
 // @ts-ignore: decorator
 @inline function writeRow(row: usize, p0: f64, p1: f64, p2: f64, label: f64): void {
@@ -142,32 +138,39 @@ function addGroup(totals: usize, k: i32, n: f64, s: f64, y: f64, shift: f64, v: 
   store<f64>(e, load<f64>(e) + n);
 }
 
+/** Thresholds a label-only pass compares each uniform with (see labelOnlyMoments). */
+// @ts-ignore: decorator
+@inline const THRESHOLDS = 5;
+
 /**
- * counts[j] += the number of the b uniforms at u below thresholds[j], j < 4: one categorical
- * draw per point, counted without branches (SIMD: two points per compare).
+ * counts[j] += the number of the b uniforms at u below thresholds[j], j < THRESHOLDS: one
+ * categorical draw per point, counted without branches (SIMD: two points per compare).
  */
 function countBelow(u: usize, b: i32, thresholds: usize, counts: usize): void {
   let i = 0;
   if (ASC_FEATURE_SIMD) {
     const t0 = v128.load64_splat(thresholds), t1 = v128.load64_splat(thresholds, 8);
     const t2 = v128.load64_splat(thresholds, 16), t3 = v128.load64_splat(thresholds, 24);
+    const t4 = v128.load64_splat(thresholds, 32);
     // A true comparison is all ones, -1 as i64: subtracting it counts.
-    let c0 = i64x2.splat(0), c1 = i64x2.splat(0), c2 = i64x2.splat(0), c3 = i64x2.splat(0);
+    let c0 = i64x2.splat(0), c1 = i64x2.splat(0), c2 = i64x2.splat(0), c3 = i64x2.splat(0), c4 = i64x2.splat(0);
     for (; i + 2 <= b; i += 2) {
       const x = v128.load(at(u, i));
       c0 = i64x2.sub(c0, f64x2.lt(x, t0));
       c1 = i64x2.sub(c1, f64x2.lt(x, t1));
       c2 = i64x2.sub(c2, f64x2.lt(x, t2));
       c3 = i64x2.sub(c3, f64x2.lt(x, t3));
+      c4 = i64x2.sub(c4, f64x2.lt(x, t4));
     }
     store<i64>(counts, load<i64>(counts) + i64x2.extract_lane(c0, 0) + i64x2.extract_lane(c0, 1));
     store<i64>(counts, load<i64>(counts, 8) + i64x2.extract_lane(c1, 0) + i64x2.extract_lane(c1, 1), 8);
     store<i64>(counts, load<i64>(counts, 16) + i64x2.extract_lane(c2, 0) + i64x2.extract_lane(c2, 1), 16);
     store<i64>(counts, load<i64>(counts, 24) + i64x2.extract_lane(c3, 0) + i64x2.extract_lane(c3, 1), 24);
+    store<i64>(counts, load<i64>(counts, 32) + i64x2.extract_lane(c4, 0) + i64x2.extract_lane(c4, 1), 32);
   }
   for (; i < b; i++) {
     const x = load<f64>(at(u, i));
-    for (let j = 0; j < 4; j++) {
+    for (let j = 0; j < THRESHOLDS; j++) {
       const c = counts + (<usize>j << 3);
       store<i64>(c, load<i64>(c) + <i64>(x < load<f64>(at(thresholds, j))));
     }
@@ -175,11 +178,11 @@ function countBelow(u: usize, b: i32, thresholds: usize, counts: usize): void {
 }
 
 /**
- * Label-only rules (flip labels, no geometric check): whether a point is kept and its label
- * depend on its draws alone, not on p. So M^T M depends on the points only through the number
- * in each (class sign, label) group and, within a group, the sum v of the noise vectors z and
- * their scatter: v = sqrt(n) N, sum z z^T = N N^T + Wishart_k(n - 1), independent (Cochran).
- * One uniform per point instead of three uniforms and k normals.
+ * Label-only rules (flip labels, no geometric check, one candidate): whether a point is kept
+ * and its label depend on its draws alone, not on p. So M^T M depends on the points only through
+ * the number in each (class sign, label) group and, within a group, the sum v of the noise
+ * vectors z and their scatter: v = sqrt(n) N, sum z z^T = N N^T + Wishart_k(n - 1), independent
+ * (Cochran). One uniform per point instead of three uniforms and k normals.
  */
 function labelOnlyMoments(
   state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
@@ -188,14 +191,17 @@ function labelOnlyMoments(
 ): void {
   const uniforms = work;
   const thresholds = at(uniforms, BLOCK);
-  // Cumulative: kept with s = +1 and label s; + kept with s = +1, label -s; + s = -1, label s; + s = -1, label -s.
+  // Cumulative: kept with s = +1 and label s; + kept with s = +1, label -s; + s = -1, label s;
+  // + s = -1, label -s; + dropped with label s (either sign). Above: dropped with label -s.
   const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
+  const keptAll = ((agree + disagree) + agree) + disagree;
   store<f64>(thresholds, agree);
   store<f64>(thresholds, agree + disagree, 8);
   store<f64>(thresholds, (agree + disagree) + agree, 16);
-  store<f64>(thresholds, ((agree + disagree) + agree) + disagree, 24);
-  const below = at(thresholds, 4);
-  memory.fill(below, 0, 48);
+  store<f64>(thresholds, keptAll, 24);
+  store<f64>(thresholds, keptAll + (1.0 - flipProb) * (1.0 - keepIfAgree), 32);
+  const below = at(thresholds, THRESHOLDS);
+  memory.fill(below, 0, THRESHOLDS << 3);
   let remaining = <i64>nFiltered;
   while (remaining > 0) {
     const b = <i32>min<i64>(remaining, <i64>BLOCK);
@@ -203,11 +209,11 @@ function labelOnlyMoments(
     fillUniform(state, uniforms, b);
     countBelow(uniforms, b, thresholds, below);
   }
-  // Clean points: their sign only (threshold 1/2), counted in the fifth slot.
-  const cleanThresholds = at(below, 6);
-  for (let j = 0; j < 4; j++) store<f64>(at(cleanThresholds, j), 0.5);
-  const cleanBelow = at(cleanThresholds, 4);
-  memory.fill(cleanBelow, 0, 32);
+  // Clean points: their sign only (threshold 1/2).
+  const cleanThresholds = at(below, THRESHOLDS);
+  for (let j = 0; j < THRESHOLDS; j++) store<f64>(at(cleanThresholds, j), 0.5);
+  const cleanBelow = at(cleanThresholds, THRESHOLDS);
+  memory.fill(cleanBelow, 0, THRESHOLDS << 3);
   remaining = <i64>nClean;
   while (remaining > 0) {
     const b = <i32>min<i64>(remaining, <i64>BLOCK);
@@ -216,9 +222,10 @@ function labelOnlyMoments(
     countBelow(uniforms, b, cleanThresholds, cleanBelow);
   }
   const c0 = load<i64>(below), c1 = load<i64>(below, 8), c2 = load<i64>(below, 16), c3 = load<i64>(below, 24);
+  const c4 = load<i64>(below, 32);
   const cleanPlus = load<i64>(cleanBelow), cleanMinus = <i64>nClean - cleanPlus;
   // Groups (s, label): (+1, +1), (+1, -1), (-1, -1), (-1, +1).
-  const groupN = at(cleanBelow, 4);
+  const groupN = at(cleanBelow, THRESHOLDS);
   store<f64>(groupN, <f64>(c0 + cleanPlus));
   store<f64>(groupN, <f64>(c1 - c0), 8);
   store<f64>(groupN, <f64>(c2 - c1 + cleanMinus), 16);
@@ -242,42 +249,47 @@ function labelOnlyMoments(
     for (let i = 0; i < k; i++) store<f64>(at(v, i), root * load<f64>(at(v, i)));
     addGroup(totals, k, n, s, y, shift, v, zz);
   }
+  const keptAgree = c0 + (c2 - c1);
   store<f64>(counts, <f64>c3);
-  store<f64>(counts, <f64>(c0 + (c2 - c1)), 8);
+  store<f64>(counts, <f64>keptAgree, 8);
+  store<f64>(counts, <f64>(keptAgree + (c4 - c3)), 16);
 }
 
 /**
- * The other rules (labels by a direction, or a geometric check): each point's k coordinates
- * are drawn, labelled and judged, and the kept rows' moments summed block by block.
+ * The other rules (labels by a direction or drawn, a geometric check, or several candidates):
+ * each point's k coordinates are drawn, its candidates labelled and one selected, and the kept
+ * rows' moments summed block by block.
  */
 function pointwiseMoments(
   state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
-  labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64,
+  labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64, sharpness: f64, candidates: i32,
   keepIfAgree: f64, keepIfDisagree: f64,
   checkRule: i32, v0: f64, v1: f64, v2: f64, margin: f64,
   work: usize, totals: usize, comps: usize, counts: usize,
 ): void {
   const signs = work;
-  const flips = at(signs, BLOCK);
-  const acceptances = at(flips, BLOCK);
+  const labelUniforms = at(signs, BLOCK);
+  const acceptances = at(labelUniforms, BLOCK);
   const normals = at(acceptances, BLOCK);
   const rows = at(normals, 3 * BLOCK);
   const block = at(rows, 4 * BLOCK);
-  const byDirection = labelRule == LABEL_DIRECTION;
+  const drawLabels = labelNeedsDraw(labelRule);
   const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
-  let kept: f64 = 0, keptAgree: f64 = 0;
+  // A block's candidates' draws fill at most BLOCK entries.
+  const pointsPerBlock = <i64>(BLOCK / candidates);
+  let kept: f64 = 0, keptAgree: f64 = 0, candidatesAgree: f64 = 0;
 
   let remaining = <i64>nFiltered;
   while (remaining > 0) {
-    const b = <i32>min<i64>(remaining, <i64>BLOCK);
+    const b = <i32>min<i64>(remaining, pointsPerBlock);
     remaining -= b;
     fillUniform(state, signs, b);
-    if (!byDirection) fillUniform(state, flips, b);
-    if (drawAcceptance) fillUniform(state, acceptances, b);
+    if (drawLabels) fillUniform(state, labelUniforms, b * candidates);
+    if (drawAcceptance) fillUniform(state, acceptances, b * candidates);
     fillNormal(state, normals, b * k);
     // Decisions are random: every point is written at the next free slot, and keeping it
     // advances the slot, so the loop has no branch on a random outcome.
-    let count = 0, agree = 0;
+    let count = 0, agree = 0, correct = 0;
     for (let i = 0; i < b; i++) {
       const s = classSign(load<f64>(at(signs, i)));
       const z = at(normals, i * k);
@@ -285,16 +297,22 @@ function pointwiseMoments(
       const p1 = k > 1 ? load<f64>(z, 8) : 0.0;
       const p2 = k > 2 ? load<f64>(z, 16) : 0.0;
       const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
-      const label = byDirection ? labelSign(labelScore) : flipped(s, load<f64>(at(flips, i)), flipProb);
-      const u = drawAcceptance ? load<f64>(at(acceptances, i)) : 0.0;
       const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
-      const keep = accepted(label == s, u, keepIfAgree, keepIfDisagree) & passesCheck(checkRule, label, labelScore, checkScore, margin);
+      const plus = labelRule == LABEL_SAMPLED ? plusProbability(sharpness, labelScore) : 0.0;
+      const label = selectCandidate(
+        candidates, s, labelRule, flipProb, plus, labelScore,
+        at(labelUniforms, i * candidates), at(acceptances, i * candidates), drawAcceptance,
+        keepIfAgree, keepIfDisagree, checkRule, checkScore, margin,
+      );
+      const keep = selectionKept;
       writeRow(at(rows, 4 * count), p0, p1, p2, label);
       count += <i32>keep;
       agree += <i32>(keep & (label == s));
+      correct += selectionCorrect;
     }
     kept += <f64>count;
     keptAgree += <f64>agree;
+    candidatesAgree += <f64>correct;
     blockMoments(rows, count, block);
     addCompensated(block, totals, comps);
   }
@@ -317,39 +335,42 @@ function pointwiseMoments(
   }
   store<f64>(counts, kept);
   store<f64>(counts, keptAgree, 8);
+  store<f64>(counts, candidatesAgree, 16);
 }
 
 /**
  * Sets moments ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows
  * being (p_0, .., p_{k-1}, label) with p = the point's frame coordinates: p_0 = z_0 + s * shift,
- * p_j = z_j, z ~ N(0, I_k), s = +-1 the class sign. counts[0] = kept among the nFiltered points,
- * counts[1] = those kept with label == s. nFiltered and nClean are integers below 2^53 passed as f64.
+ * p_j = z_j, z ~ N(0, I_k), s = +-1 the class sign. counts (3 f64) = [kept among the nFiltered
+ * points, those kept with label == s, candidates with label == s]. nFiltered and nClean are
+ * integers below 2^53 passed as f64.
  *
- * Label-only rules (LABEL_FLIP, CHECK_NONE; see labelOnlyMoments) use the
+ * Label-only rules (LABEL_FLIP, CHECK_NONE, one candidate; see labelOnlyMoments) use the
  * stream in this order: one uniform per filtered point, in blocks of BLOCK, its category
  * among (s = +1, label s), (s = +1, label -s), (s = -1, label s), (s = -1, label -s), each
- * kept, or dropped, by the thresholds of the cumulative probabilities 1/2 (1 - flipProb)
- * keepIfAgree and 1/2 flipProb keepIfDisagree; one uniform per clean point, s = +1 if it is
- * < 1/2; then for each group (s, label) = (+1, +1), (+1, -1), (-1, -1), (-1, +1) holding
- * n >= 1 points, k normals and a Wishart_k(n - 1) draw (wishart.ts).
+ * kept, then dropped with label s, dropped with label -s, by the thresholds of the cumulative
+ * probabilities 1/2 (1 - flipProb) keepIfAgree, 1/2 flipProb keepIfDisagree (twice) and
+ * (1 - flipProb)(1 - keepIfAgree); one uniform per clean point, s = +1 if it is < 1/2; then
+ * for each group (s, label) = (+1, +1), (+1, -1), (-1, -1), (-1, +1) holding n >= 1 kept
+ * points, k normals and a Wishart_k(n - 1) draw (wishart.ts).
  *
- * Other rules go point by point, the nFiltered points in blocks of BLOCK (the last one
- * shorter); a block of b points uses the stream in this order:
+ * Other rules go point by point, the nFiltered points in blocks of BLOCK / candidates (the last
+ * one shorter); a block of b points uses the stream in this order:
  *   1. b uniforms: class signs, s = +1 if u < 1/2, else -1;
- *   2. when labelRule == LABEL_FLIP, b uniforms: the label is -s if it is < flipProb, else s;
- *   3. when keepIfAgree or keepIfDisagree lies strictly in (0, 1), b acceptance uniforms;
+ *   2. when labelRule is LABEL_FLIP or LABEL_SAMPLED, b * candidates uniforms, point after point;
+ *   3. when keepIfAgree or keepIfDisagree lies strictly in (0, 1), b * candidates acceptance uniforms;
  *   4. b * k normals, k per point, point after point.
- * With LABEL_DIRECTION the label is sign(c . p) (sign(0) = +1, c = (c0, c1, c2) padded with
- * zeros beyond k, the sum ((c0 p0 + c1 p1) + c2 p2)). A point is kept when the acceptance
- * draw passes and the check passes (filtered-mixture-rule.ts) with checkScore = (v0 p0 + v1 p1) + v2 p2
- * and labelScore = c . p. Then the nClean points in blocks: b sign uniforms, then b * k
- * normals; label s, always kept.
+ * The label score is c . p = ((c0 p0 + c1 p1) + c2 p2) (c padded with zeros beyond k), the check
+ * score (v0 p0 + v1 p1) + v2 p2, the sampled rule's probability of +1 sigma(sharpness * c . p),
+ * and the candidates are selected and the point kept or not by selectCandidate
+ * (filtered-mixture-rule.ts). Then the nClean points in blocks of BLOCK: b sign uniforms, then
+ * b * k normals; label s, always kept.
  *
- * work: filteredMixtureMomentsWorkLength() f64. counts: 2 f64.
+ * work: filteredMixtureMomentsWorkLength() f64. candidates: 1 to BLOCK.
  */
 export function filteredMixtureMoments(
   state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
-  labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64,
+  labelRule: i32, flipProb: f64, c0: f64, c1: f64, c2: f64, sharpness: f64, candidates: i32,
   keepIfAgree: f64, keepIfDisagree: f64,
   checkRule: i32, v0: f64, v1: f64, v2: f64, margin: f64,
   work: usize, moments: usize, counts: usize,
@@ -358,11 +379,11 @@ export function filteredMixtureMoments(
   const totals = at(work, 10 * BLOCK + MOMENTS);
   const comps = at(totals, MOMENTS);
   memory.fill(totals, 0, <usize>(2 * MOMENTS) << 3);
-  if (labelRule != LABEL_DIRECTION && checkRule == CHECK_NONE) {
+  if (labelRule == LABEL_FLIP && checkRule == CHECK_NONE && candidates == 1) {
     labelOnlyMoments(state, k, nFiltered, nClean, shift, flipProb, keepIfAgree, keepIfDisagree, work, totals, counts);
   } else {
     pointwiseMoments(
-      state, k, nFiltered, nClean, shift, labelRule, flipProb, c0, c1, c2,
+      state, k, nFiltered, nClean, shift, labelRule, flipProb, c0, c1, c2, sharpness, candidates,
       keepIfAgree, keepIfDisagree, checkRule, v0, v1, v2, margin, work, totals, comps, counts,
     );
   }

@@ -106,27 +106,36 @@ export function gemv(a: usize, x: usize, y: usize, rows: i32, cols: i32): void {
 }
 
 /**
- * Upper triangle of G += X^T X and b += X^T y over `rows` rows of X (rows x d). G's lower
- * triangle is left stale; gramSymmetrize copies the upper one down once accumulation ends.
- * Register blocking, 4 rows of X by 2 rows of G: each G entry is loaded and stored once per
- * four rank-1 updates, and each load of X serves two rows of G. Every entry adds its four
- * products in row order, as the reference does one row at a time.
+ * Upper triangle of G += sum_r w_r x_r x_r^T over `rows` rows x_r of X (rows x d), w_r =
+ * weights[r], or 1 when weights is 0 (so G += X^T X exactly). Register blocking, 4 rows of X
+ * by 2 rows of G: each G entry is loaded and stored once per four rank-1 updates, and each
+ * load of X serves two rows of G. Every entry adds its four products in row order, as the
+ * reference does one row at a time. With weights, the rows' entries that are broadcast come
+ * from scaled copies w_r x_r of the four rows in `scaled` (4 d entries).
  */
-export function gramAccumulate(x: usize, y: usize, rows: i32, d: i32, g: usize, b: usize): void {
+// @ts-ignore: decorator
+@inline function accumulateGram(x: usize, weights: usize, scaled: usize, rows: i32, d: i32, g: usize): void {
   const rowBytes = <usize>d << 3;
   let r = 0;
   for (; r + 4 <= rows; r += 4) {
     const x0 = x + <usize>r * rowBytes, x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
+    if (weights != 0) {
+      for (let k = 0; k < 4; k++) {
+        const wk = load<f64>(at(weights, r + k)), from = x0 + <usize>k * rowBytes, to = scaled + <usize>k * rowBytes;
+        for (let j = 0; j < d; j++) store<f64>(at(to, j), wk * load<f64>(at(from, j)));
+      }
+    }
+    const s0 = weights != 0 ? scaled : x0, s1 = s0 + rowBytes, s2 = s1 + rowBytes, s3 = s2 + rowBytes;
     let i = 0;
     // Rows i and i + 1 of G from column i on (G[i + 1][i] is below the diagonal: stale).
     for (; i + 2 <= d; i += 2) {
       const gi = g + <usize>i * rowBytes, gk = gi + rowBytes;
       let j = i;
       if (ASC_FEATURE_SIMD) {
-        const c0 = v128.load64_splat(at(x0, i)), c1 = v128.load64_splat(at(x1, i));
-        const c2 = v128.load64_splat(at(x2, i)), c3 = v128.load64_splat(at(x3, i));
-        const e0 = v128.load64_splat(at(x0, i), 8), e1 = v128.load64_splat(at(x1, i), 8);
-        const e2 = v128.load64_splat(at(x2, i), 8), e3 = v128.load64_splat(at(x3, i), 8);
+        const c0 = v128.load64_splat(at(s0, i)), c1 = v128.load64_splat(at(s1, i));
+        const c2 = v128.load64_splat(at(s2, i)), c3 = v128.load64_splat(at(s3, i));
+        const e0 = v128.load64_splat(at(s0, i), 8), e1 = v128.load64_splat(at(s1, i), 8);
+        const e2 = v128.load64_splat(at(s2, i), 8), e3 = v128.load64_splat(at(s3, i), 8);
         for (; j + 2 <= d; j += 2) {
           const pg = at(gi, j), pk = at(gk, j);
           let acc = v128.load(pg), acck = v128.load(pk);
@@ -148,8 +157,8 @@ export function gramAccumulate(x: usize, y: usize, rows: i32, d: i32, g: usize, 
       }
       if (j < d) {
         // The scalar build's loop; in the SIMD build, the last column when d - i is odd.
-        const c0 = load<f64>(at(x0, i)), c1 = load<f64>(at(x1, i)), c2 = load<f64>(at(x2, i)), c3 = load<f64>(at(x3, i));
-        const e0 = load<f64>(at(x0, i), 8), e1 = load<f64>(at(x1, i), 8), e2 = load<f64>(at(x2, i), 8), e3 = load<f64>(at(x3, i), 8);
+        const c0 = load<f64>(at(s0, i)), c1 = load<f64>(at(s1, i)), c2 = load<f64>(at(s2, i)), c3 = load<f64>(at(s3, i));
+        const e0 = load<f64>(at(s0, i), 8), e1 = load<f64>(at(s1, i), 8), e2 = load<f64>(at(s2, i), 8), e3 = load<f64>(at(s3, i), 8);
         for (; j < d; j++) {
           const v0 = load<f64>(at(x0, j)), v1 = load<f64>(at(x1, j)), v2 = load<f64>(at(x2, j)), v3 = load<f64>(at(x3, j));
           const pg = at(gi, j), pk = at(gk, j);
@@ -162,8 +171,31 @@ export function gramAccumulate(x: usize, y: usize, rows: i32, d: i32, g: usize, 
       // The last row of G when d is odd: its one upper entry, the diagonal.
       const pg = at(g + <usize>i * rowBytes, i);
       const v0 = load<f64>(at(x0, i)), v1 = load<f64>(at(x1, i)), v2 = load<f64>(at(x2, i)), v3 = load<f64>(at(x3, i));
-      store<f64>(pg, load<f64>(pg) + v0 * v0 + v1 * v1 + v2 * v2 + v3 * v3);
+      store<f64>(pg, load<f64>(pg) + load<f64>(at(s0, i)) * v0 + load<f64>(at(s1, i)) * v1 + load<f64>(at(s2, i)) * v2 + load<f64>(at(s3, i)) * v3);
     }
+  }
+  for (; r < rows; r++) {
+    const x0 = x + <usize>r * rowBytes;
+    const w0 = weights == 0 ? 1.0 : load<f64>(at(weights, r));
+    for (let i = 0; i < d; i++) {
+      const c0 = w0 * load<f64>(at(x0, i));
+      const gi = g + <usize>i * rowBytes;
+      for (let j = i; j < d; j++) store<f64>(at(gi, j), load<f64>(at(gi, j)) + c0 * load<f64>(at(x0, j)));
+    }
+  }
+}
+
+/**
+ * Upper triangle of G += X^T X and b += X^T y over `rows` rows of X (rows x d). G's lower
+ * triangle is left stale; gramSymmetrize copies the upper one down once accumulation ends.
+ * b adds four rows' products at a time, in row order.
+ */
+export function gramAccumulate(x: usize, y: usize, rows: i32, d: i32, g: usize, b: usize): void {
+  accumulateGram(x, 0, 0, rows, d, g);
+  const rowBytes = <usize>d << 3;
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
+    const x0 = x + <usize>r * rowBytes, x1 = x0 + rowBytes, x2 = x1 + rowBytes, x3 = x2 + rowBytes;
     const y0 = load<f64>(at(y, r)), y1 = load<f64>(at(y, r + 1)), y2 = load<f64>(at(y, r + 2)), y3 = load<f64>(at(y, r + 3));
     for (let j = 0; j < d; j++) {
       const pb = at(b, j);
@@ -171,15 +203,15 @@ export function gramAccumulate(x: usize, y: usize, rows: i32, d: i32, g: usize, 
         + y2 * load<f64>(at(x2, j)) + y3 * load<f64>(at(x3, j)));
     }
   }
-  for (; r < rows; r++) {
-    const x0 = x + <usize>r * rowBytes;
-    for (let i = 0; i < d; i++) {
-      const c0 = load<f64>(at(x0, i));
-      const gi = g + <usize>i * rowBytes;
-      for (let j = i; j < d; j++) store<f64>(at(gi, j), load<f64>(at(gi, j)) + c0 * load<f64>(at(x0, j)));
-    }
-    axpy(load<f64>(at(y, r)), x0, b, d);
-  }
+  for (; r < rows; r++) axpy(load<f64>(at(y, r)), x + <usize>r * rowBytes, b, d);
+}
+
+/**
+ * Upper triangle of G += X^T diag(weights) X over `rows` rows of X (rows x d), as gramAccumulate;
+ * scaled: scratch of 4 d f64.
+ */
+export function weightedGramAccumulate(x: usize, weights: usize, rows: i32, d: i32, g: usize, scaled: usize): void {
+  accumulateGram(x, weights, scaled, rows, d, g);
 }
 
 /** Copies G's upper triangle into its lower triangle. */

@@ -11,20 +11,21 @@ Usage:
                           a parameter removes the grid keys it covers; one under a grid key
                           (params.verifier.kind with grid.verifier) is refused;
                           values are JSON when they parse, else strings
-      --out DIR           write rows.jsonl, summary.csv (derived.csv for some presets), study.json,
-                          plots/ and report.html to DIR (without it, rows go to stdout)
+      --out DIR           write rows.jsonl, summary.csv (derived.csv, correlations.csv for some
+                          presets), study.json, plots/ and report.html to DIR (without it, rows
+                          go to stdout)
       --format jsonl|csv  row format on stdout (default jsonl)
       --workers N         worker threads (default: the number of cores)
       --resume            continue the study in --out DIR, keeping its complete rows
       --shard I/N         run the I-th (0-based) of N slices of the study; by default the shard
                           comes from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from
                           JOB_COMPLETION_INDEX with --shards N (or COLLAPSE_SIM_SHARDS)
-      --no-plots          skip plots/ and report.html only (rows.jsonl, summary.csv and
-                          derived.csv are written all the same)
+      --no-plots          skip plots/ and report.html only (rows.jsonl, summary.csv,
+                          derived.csv and correlations.csv are written all the same)
       --quiet             no progress or summary on stderr
   collapse-sim merge DIR... --out DIR [--no-plots]
                                         combine shard directories into one result directory
-  collapse-sim plot DIR                 (re)write summary.csv, derived.csv, plots/ and report.html of DIR
+  collapse-sim plot DIR                 (re)write the summary tables, plots/ and report.html of DIR
   collapse-sim presets                  list the presets and their sources
   collapse-sim scenarios                list the scenarios, their sources and parameters
                                         (dotted name, allowed values, default, meaning)

@@ -8,9 +8,10 @@ import type { Addressing, KernelFunctions, Parameter, Sampler } from "./kernel-a
 import { KERNELS, type KernelName, type KernelTable } from "./kernel-table.js";
 import { EngineStream, STREAM_STATE_WORDS, checkStreamNumber, seedWords } from "./random-stream.js";
 import {
-  CHECK_CODE, LABEL_CODE, checkGramProblem, checkMomentsProblem, gramBlockRows, paddedCoordinates,
+  CHECK_CODE, COUNTS, checkGramProblem, checkMomentsProblem, checkRowsProblem, countsOf, gramBlockRows, labellingArguments, paddedCoordinates,
   type FilteredMixtureCounts, type FilteredMixtureMomentsProblem, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
+import { LOGISTIC_TOLERANCE, checkLogisticProblem } from "./logistic-fit.js";
 import {
   LABEL_ALLOCATION, CATEGORICAL_STATS_LENGTH, checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths,
   type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
@@ -161,26 +162,41 @@ export abstract class Engine<M extends Addressing = any> {
 
   /**
    * Draws problem.nFiltered + problem.nClean points of a two-class Gaussian mixture from rng,
-   * labels and filters them (FilteredMixtureProblem), and adds the kept points' X^T X (upper
-   * triangle, see gramSymmetrize) to g and X^T labels to b, unnormalised, in O(block * d + d^2)
-   * memory. assembly/filtered-mixture-gram.ts documents the rules and the stream order.
+   * labels, selects and filters them (FilteredMixtureProblem), and adds the kept points' X^T X
+   * (upper triangle, see gramSymmetrize) to g and X^T labels to b, unnormalised, in
+   * O(block * d + d^2) memory. assembly/filtered-mixture-points.ts documents the rules and the
+   * stream order.
    */
   filteredMixtureGram(rng: RandomStream, problem: FilteredMixtureProblem, g: F64Block, b: F64Block): FilteredMixtureCounts {
     checkGramProblem(problem, g, b);
-    const { d, labelling, check } = problem;
+    const { d } = problem;
     const blockRows = gramBlockRows(d);
-    // A direction the rules do not use is passed as an empty block, which the kernel does not read.
-    return this.withScratch([this.kernels.filteredMixtureGramWorkLength(d, blockRows), 2, 0], (work, counts, none) => {
+    const workLength = this.kernels.filteredMixtureGramWorkLength(d, blockRows, problem.candidates ?? 1);
+    return this.withScratch([workLength, COUNTS, 0], (work, counts, none) => {
       this.kernels.filteredMixtureGram(
-        this.streamAddress(rng), d, problem.nFiltered, problem.nClean, problem.shift,
-        LABEL_CODE[labelling.kind], labelling.kind === "flip" ? labelling.probability : 0,
-        labelling.kind === "direction" ? this.address(labelling.direction, d) : this.addressOf(none),
-        problem.keepIfAgree, problem.keepIfDisagree,
-        CHECK_CODE[check.kind], check.kind === "direction" ? this.address(check.direction, d) : this.addressOf(none),
-        check.kind === "none" ? 0 : check.margin,
+        this.streamAddress(rng), ...this.pointsRules(problem, none),
         this.address(work), blockRows, this.address(g, d * d), this.address(b, d), this.address(counts),
       );
-      return { kept: counts.view[0], keptAgree: counts.view[1] };
+      return countsOf(counts);
+    });
+  }
+
+  /**
+   * The same points, rules and stream use as filteredMixtureGram, the kept points stored rather
+   * than summed: the n-th kept point (the nClean points last) as row n of rows (row-major, d
+   * entries a row, room for nFiltered + nClean rows) and its label as labels[n]. Returns the
+   * counts and the rows written, kept + nClean.
+   */
+  filteredMixtureRows(rng: RandomStream, problem: FilteredMixtureProblem, rows: F64Block, labels: F64Block): FilteredMixtureCounts & { rows: number } {
+    checkRowsProblem(problem, rows, labels);
+    const { d, nFiltered, nClean } = problem;
+    return this.withScratch([this.kernels.filteredMixtureRowsWorkLength(problem.candidates ?? 1), COUNTS, 0], (work, counts, none) => {
+      this.kernels.filteredMixtureRows(
+        this.streamAddress(rng), ...this.pointsRules(problem, none),
+        this.address(work), this.address(rows, (nFiltered + nClean) * d), this.address(labels, nFiltered + nClean), this.address(counts),
+      );
+      const result = countsOf(counts);
+      return { ...result, rows: result.kept + nClean };
     });
   }
 
@@ -188,25 +204,42 @@ export abstract class Engine<M extends Addressing = any> {
    * The same points, labels and keep rule as filteredMixtureGram, drawn only through their k <= 3
    * coordinates p in an orthonormal frame (FilteredMixtureMomentsProblem): sets moments
    * ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows being
-   * (p, label), in O(m k) time and O(1) memory; with label-only rules (flip labels, no check) in
-   * one uniform per point. Counts are f64, so up to 2^53 points. Bit-identical in every build and
-   * the reference; assembly/filtered-mixture-moments.ts documents the stream order.
+   * (p, label), in O(m k) time and O(1) memory; with label-only rules (flip labels, no check, one
+   * candidate) in one uniform per point. Counts are f64, so up to 2^53 points. Bit-identical in
+   * every build and the reference; assembly/filtered-mixture-moments.ts documents the stream order.
    */
   filteredMixtureMoments(rng: RandomStream, problem: FilteredMixtureMomentsProblem, moments: F64Block): FilteredMixtureCounts {
     checkMomentsProblem(problem, moments);
     const { k, labelling, check } = problem;
-    const [c0, c1, c2] = paddedCoordinates(labelling.kind === "direction" ? labelling.direction : null);
+    const label = labellingArguments(labelling);
+    const [c0, c1, c2] = paddedCoordinates(labelling.kind === "flip" ? null : labelling.direction);
     const [v0, v1, v2] = paddedCoordinates(check.kind === "direction" ? check.direction : null);
-    return this.withScratch([this.kernels.filteredMixtureMomentsWorkLength(), 2], (work, counts) => {
+    return this.withScratch([this.kernels.filteredMixtureMomentsWorkLength(), COUNTS], (work, counts) => {
       this.kernels.filteredMixtureMoments(
         this.streamAddress(rng), k, problem.nFiltered, problem.nClean, problem.shift,
-        LABEL_CODE[labelling.kind], labelling.kind === "flip" ? labelling.probability : 0, c0, c1, c2,
+        label.code, label.flipProb, c0, c1, c2, label.sharpness, problem.candidates ?? 1,
         problem.keepIfAgree, problem.keepIfDisagree,
         CHECK_CODE[check.kind], v0, v1, v2, check.kind === "none" ? 0 : check.margin,
         this.address(work), this.address(moments, (k + 1) ** 2), this.address(counts),
       );
-      return { kept: counts.view[0], keptAgree: counts.view[1] };
+      return countsOf(counts);
     });
+  }
+
+  /**
+   * Fits ridge-penalised logistic regression to the n points of x (row-major, n x d) with labels
+   * +-1 by Newton's method: w (d entries) minimises (1/normaliser) sum_i log(1 + e^(-y_i w . x_i))
+   * + (ridge / 2) |w|^2, to a gradient of norm at most `tolerance`. normaliser: the count the loss
+   * is divided by (>= 1; it may exceed n). Returns the Newton iterations taken; throws if the
+   * fit does not converge. assembly/logistic-fit.ts documents the method.
+   */
+  logisticFit(x: F64Block, labels: F64Block, n: number, d: number, normaliser: number, ridge: number, w: F64Block, tolerance = LOGISTIC_TOLERANCE): number {
+    checkLogisticProblem(x, labels, n, d, normaliser, ridge, w, tolerance);
+    const iterations = this.withScratch([this.kernels.logisticFitWorkLength(n, d)], (work) => this.kernels.logisticFit(
+      this.address(x, n * d), this.address(labels, n), n, d, normaliser, ridge, tolerance, this.address(w, d), this.address(work),
+    ));
+    if (iterations < 0) throw new Error(`logisticFit: no convergence to a gradient of ${tolerance} within the Newton iterations allowed (n = ${n}, d = ${d}, ridge = ${ridge})`);
+    return iterations;
   }
 
   /** Fills a table of categorical rows (see BetaCategoricalRows). */
@@ -234,6 +267,22 @@ export abstract class Engine<M extends Addressing = any> {
       this.address(buffers.workspace, n.workspace), round.rows, round.cols, round.samples, round.gamma, round.rho, round.beta,
       LABEL_ALLOCATION[round.allocation], round.budget, round.alpha, round.expected, round.epsilon, this.address(stats, n.stats),
     );
+  }
+
+  /**
+   * The arguments that filteredMixtureGram and filteredMixtureRows share after the stream, from
+   * d to margin; a direction the rules do not use is passed as `none`, an empty block the kernel does not read.
+   */
+  private pointsRules(problem: FilteredMixtureProblem, none: F64Block) {
+    const { d, labelling, check } = problem;
+    const label = labellingArguments(labelling);
+    return [
+      d, problem.nFiltered, problem.nClean, problem.shift,
+      label.code, label.flipProb, labelling.kind === "flip" ? this.addressOf(none) : this.address(labelling.direction, d),
+      label.sharpness, problem.candidates ?? 1, problem.keepIfAgree, problem.keepIfDisagree,
+      CHECK_CODE[check.kind], check.kind === "direction" ? this.address(check.direction, d) : this.addressOf(none),
+      check.kind === "none" ? 0 : check.margin,
+    ] as const;
   }
 
   /** The address of a block of this engine, checked to hold at least n entries. */

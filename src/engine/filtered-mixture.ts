@@ -1,26 +1,32 @@
 // The filtered mixture: points of a two-class Gaussian mixture, labelled and kept or dropped by
-// rules, whose kept points' statistics two kernels compute: filteredMixtureGram (X^T X and
-// X^T y in d dimensions) and filteredMixtureMoments (the moments of the points' coordinates in
-// a frame of k <= 3 vectors). Here: the problems as the engine API takes them, their checks
-// (the same for every engine, before any random number is drawn) and the kernels' arguments.
+// rules, whose kept points three kernels hand on: filteredMixtureGram (X^T X and X^T y in d
+// dimensions), filteredMixtureRows (the kept points themselves) and filteredMixtureMoments (the
+// moments of the points' coordinates in a frame of k <= 3 vectors). Here: the problems as the
+// engine API takes them, their checks (the same for every engine, before any random number is
+// drawn) and the kernels' arguments.
 // assembly/filtered-mixture-*.ts documents what the kernels compute and the order in which
 // they consume the random stream.
 import type { F64Block } from "./block.js";
 import {
-  LABEL_FLIP, LABEL_DIRECTION, CHECK_NONE, CHECK_DIRECTION, CHECK_LABEL_MARGIN, MAX_FRAME_DIMENSION,
+  LABEL_FLIP, LABEL_DIRECTION, LABEL_SAMPLED, CHECK_NONE, CHECK_DIRECTION, CHECK_LABEL_MARGIN, MAX_FRAME_DIMENSION, MAX_CANDIDATES,
 } from "./constants/filtered-mixture.js";
 
-export { MAX_FRAME_DIMENSION };
+export { MAX_FRAME_DIMENSION, MAX_CANDIDATES };
 
 /**
- * How a drawn point gets its label: its class sign s flipped with a probability, or
- * sign(direction . x); D is how a direction is given (a block of d entries, or k frame coordinates).
+ * How a drawn point's candidate labels are made: its class sign s flipped with a probability;
+ * sign(direction . x); or drawn, +1 with probability sigma(sharpness * direction . x) (sigma the
+ * logistic function). D is how a direction is given (a block of d entries, or k frame coordinates).
  */
-export type Labelling<D> = { kind: "flip"; probability: number } | { kind: "direction"; direction: D };
+export type Labelling<D> =
+  | { kind: "flip"; probability: number }
+  | { kind: "direction"; direction: D }
+  | { kind: "sampled"; direction: D; sharpness: number };
 
 /**
  * The geometric part of the keep rule: none; sign(direction . x) must equal the label with
- * |direction . x| >= margin; or |labelling direction . x| >= margin (needs a direction labelling).
+ * |direction . x| >= margin; or |labelling direction . x| >= margin (needs a labelling with a
+ * direction), which among several candidates prefers the labelling direction's own sign.
  */
 export type Check<D> =
   | { kind: "none" }
@@ -36,6 +42,11 @@ export interface MixtureRules<D> {
   /** x = z + s * shift * e_0, s = +-1 with equal probability, z ~ N(0, I). */
   shift: number;
   labelling: Labelling<D>;
+  /**
+   * Candidate labels offered per filtered point (default 1, plain filtering): the first one
+   * the verifier keeps is taken (assembly/filtered-mixture-rule.ts), up to MAX_CANDIDATES.
+   */
+  candidates?: number;
   /** Probability of keeping a filtered point whose label equals s. */
   keepIfAgree: number;
   /** Probability of keeping a filtered point whose label differs from s. */
@@ -67,14 +78,27 @@ export interface FilteredMixtureMomentsProblem extends MixtureRules<readonly num
   k: number;
 }
 
-/** Among the nFiltered points: how many were kept, and how many of those have label == s. */
+/**
+ * Among the nFiltered points: how many were kept, how many of those have label == s, and how
+ * many of their candidate labels (candidates per point) equal s, kept or not.
+ */
 export interface FilteredMixtureCounts {
   kept: number;
   keptAgree: number;
+  candidatesAgree: number;
+}
+
+/** Entries of the kernels' counts block: FilteredMixtureCounts in order. */
+export const COUNTS = 3;
+
+/** The counts a kernel wrote into its counts block. */
+export function countsOf(counts: F64Block): FilteredMixtureCounts {
+  const [kept, keptAgree, candidatesAgree] = counts.view;
+  return { kept, keptAgree, candidatesAgree };
 }
 
 /** The kernels' codes for the rules. */
-export const LABEL_CODE = { flip: LABEL_FLIP, direction: LABEL_DIRECTION } as const;
+export const LABEL_CODE = { flip: LABEL_FLIP, direction: LABEL_DIRECTION, sampled: LABEL_SAMPLED } as const;
 export const CHECK_CODE = { none: CHECK_NONE, direction: CHECK_DIRECTION, labelMargin: CHECK_LABEL_MARGIN } as const;
 
 /** filteredMixtureGram counts points in 32-bit integers. */
@@ -108,19 +132,52 @@ function checkRules<D>(kernel: string, rules: MixtureRules<D>, maxPoints: number
   probability("keepIfAgree", rules.keepIfAgree);
   probability("keepIfDisagree", rules.keepIfDisagree);
   if (labelling.kind === "flip") probability("flip probability", labelling.probability);
+  if (labelling.kind === "sampled" && !(labelling.sharpness >= 0 && labelling.sharpness < Infinity)) {
+    fail(`sharpness must be finite and >= 0, got ${labelling.sharpness}`);
+  }
+  const candidates = rules.candidates ?? 1;
+  if (!Number.isInteger(candidates) || candidates < 1 || candidates > MAX_CANDIDATES) {
+    fail(`candidates must be an integer in [1, ${MAX_CANDIDATES}], got ${candidates}`);
+  }
   if (check.kind !== "none" && !(check.margin >= 0)) fail(`margin must be >= 0, got ${check.margin}`);
-  if (check.kind === "labelMargin" && labelling.kind !== "direction") fail("a labelMargin check needs a direction labelling");
+  if (check.kind === "labelMargin" && labelling.kind === "flip") fail("a labelMargin check needs a labelling with a direction");
+}
+
+/** The labelling's kernel arguments: its code, flip probability and sharpness (0 where unused). */
+export function labellingArguments<D>(labelling: Labelling<D>): { code: number; flipProb: number; sharpness: number } {
+  return {
+    code: LABEL_CODE[labelling.kind],
+    flipProb: labelling.kind === "flip" ? labelling.probability : 0,
+    sharpness: labelling.kind === "sampled" ? labelling.sharpness : 0,
+  };
+}
+
+/** Rejects a problem in d dimensions (filteredMixtureGram, filteredMixtureRows) its kernel cannot run. */
+function checkPointsProblem(kernel: string, problem: FilteredMixtureProblem): void {
+  const { d, labelling, check } = problem;
+  if (!Number.isInteger(d) || d < 1) throw new RangeError(`${kernel}: d must be a positive integer, got ${d}`);
+  checkRules(kernel, problem, MAX_GRAM_POINTS);
+  if (labelling.kind !== "flip" && labelling.direction.length < d) throw new RangeError(`${kernel}: the labelling direction needs ${d} entries`);
+  if (check.kind === "direction" && check.direction.length < d) throw new RangeError(`${kernel}: the check direction needs ${d} entries`);
+}
+
+/** A block of at least `length` entries, or a RangeError naming the kernel and the buffer. */
+function checkCapacity(kernel: string, name: string, block: F64Block, length: number): void {
+  if (block.length < length) throw new RangeError(`${kernel}: ${name} needs ${length} entries, the block holds ${block.length}`);
 }
 
 export function checkGramProblem(problem: FilteredMixtureProblem, g: F64Block, b: F64Block): void {
-  const { d, labelling, check } = problem;
-  const kernel = "filteredMixtureGram";
-  if (!Number.isInteger(d) || d < 1) throw new RangeError(`${kernel}: d must be a positive integer, got ${d}`);
-  checkRules(kernel, problem, MAX_GRAM_POINTS);
-  if (labelling.kind === "direction" && labelling.direction.length < d) throw new RangeError(`${kernel}: the labelling direction needs ${d} entries`);
-  if (check.kind === "direction" && check.direction.length < d) throw new RangeError(`${kernel}: the check direction needs ${d} entries`);
-  if (g.length < d * d) throw new RangeError(`${kernel}: G needs ${d * d} entries, the block holds ${g.length}`);
-  if (b.length < d) throw new RangeError(`${kernel}: b needs ${d} entries, the block holds ${b.length}`);
+  const kernel = "filteredMixtureGram", { d } = problem;
+  checkPointsProblem(kernel, problem);
+  checkCapacity(kernel, "G", g, d * d);
+  checkCapacity(kernel, "b", b, d);
+}
+
+export function checkRowsProblem(problem: FilteredMixtureProblem, rows: F64Block, labels: F64Block): void {
+  const kernel = "filteredMixtureRows", { d, nFiltered, nClean } = problem;
+  checkPointsProblem(kernel, problem);
+  checkCapacity(kernel, "rows", rows, (nFiltered + nClean) * d);
+  checkCapacity(kernel, "labels", labels, nFiltered + nClean);
 }
 
 export function checkMomentsProblem(problem: FilteredMixtureMomentsProblem, moments: F64Block): void {
@@ -135,9 +192,9 @@ export function checkMomentsProblem(problem: FilteredMixtureMomentsProblem, mome
       throw new RangeError(`${kernel}: the ${name} direction needs ${k} finite coordinates, got [${direction.join(", ")}]`);
     }
   };
-  if (labelling.kind === "direction") coordinates("labelling", labelling.direction);
+  if (labelling.kind !== "flip") coordinates("labelling", labelling.direction);
   if (check.kind === "direction") coordinates("check", check.direction);
-  if (moments.length < (k + 1) ** 2) throw new RangeError(`${kernel}: moments needs ${(k + 1) ** 2} entries, the block holds ${moments.length}`);
+  checkCapacity(kernel, "moments", moments, (k + 1) ** 2);
 }
 
 /** A direction's k frame coordinates padded with zeros to MAX_FRAME_DIMENSION (the kernels' fixed layout). */

@@ -10,7 +10,7 @@ export type { Block, F64Block, I32Block, U32Block, U8Block, RandomStream, TypedA
 export { KERNELS, type KernelName, type KernelTable, type WasmKernels, type ReferenceKernels } from "./kernel-table.js";
 export type { Addressing, Pointers, Arrays, KernelFunctions } from "./kernel-arguments.js";
 export {
-  MAX_FRAME_DIMENSION,
+  MAX_FRAME_DIMENSION, MAX_CANDIDATES,
   type FilteredMixtureProblem, type FilteredMixtureMomentsProblem, type FilteredMixtureCounts,
   type MixtureLabelling, type MixtureCheck, type FrameLabelling, type FrameCheck,
 } from "./filtered-mixture.js";

@@ -51,19 +51,32 @@ export const KERNELS = {
   // The filtered mixture: a labelled, filtered two-class Gaussian mixture (assembly/filtered-mixture-*.ts).
   filteredMixtureGram: kernel(
     stream(), int("d"), int("nFiltered"), int("nClean"), real("shift"),
-    int("labelRule"), real("flipProb"), f64("labelDir"), real("keepIfAgree"), real("keepIfDisagree"),
-    int("checkRule"), f64("checkDir"), real("margin"),
+    int("labelRule"), real("flipProb"), f64("labelDir"), real("sharpness"), int("candidates"),
+    real("keepIfAgree"), real("keepIfDisagree"), int("checkRule"), f64("checkDir"), real("margin"),
     f64("work"), int("blockRows"), f64("g"), f64("b"), f64("counts"),
   ),
-  filteredMixtureGramWorkLength: returns("int", int("d"), int("blockRows")),
+  filteredMixtureGramWorkLength: returns("int", int("d"), int("blockRows"), int("candidates")),
+  filteredMixtureRows: kernel(
+    stream(), int("d"), int("nFiltered"), int("nClean"), real("shift"),
+    int("labelRule"), real("flipProb"), f64("labelDir"), real("sharpness"), int("candidates"),
+    real("keepIfAgree"), real("keepIfDisagree"), int("checkRule"), f64("checkDir"), real("margin"),
+    f64("work"), f64("rows"), f64("labels"), f64("counts"),
+  ),
+  filteredMixtureRowsWorkLength: returns("int", int("candidates")),
   filteredMixtureMoments: kernel(
     stream(), int("k"), real("nFiltered"), real("nClean"), real("shift"),
-    int("labelRule"), real("flipProb"), real("c0"), real("c1"), real("c2"),
+    int("labelRule"), real("flipProb"), real("c0"), real("c1"), real("c2"), real("sharpness"), int("candidates"),
     real("keepIfAgree"), real("keepIfDisagree"),
     int("checkRule"), real("v0"), real("v1"), real("v2"), real("margin"),
     f64("work"), f64("moments"), f64("counts"),
   ),
   filteredMixtureMomentsWorkLength: returns("int"),
+
+  // Ridge-penalised logistic regression by Newton's method (assembly/logistic-fit.ts).
+  logisticFit: returns(
+    "int", f64("x"), f64("labels"), int("n"), int("d"), real("normaliser"), real("ridge"), real("tolerance"), f64("w"), f64("work"),
+  ),
+  logisticFitWorkLength: returns("int", int("n"), int("d")),
 
   // Categorical rows: a table of categorical distributions sampled, filtered, labelled and refit
   // (assembly/categorical-rows-*.ts).

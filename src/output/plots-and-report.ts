@@ -6,6 +6,8 @@ import type { Study } from "../study/spec.js";
 import { summaryColumns, type SummaryRow } from "../report/summary.js";
 import { planCharts, type ChartPlan } from "../report/chart-plan.js";
 import { chartSpec } from "../report/chart-spec.js";
+import { planScatters } from "../report/scatter-plan.js";
+import { scatterSpec } from "../report/scatter-spec.js";
 import { renderSvg } from "../report/render-svg.js";
 import { reportHtml, type ReportSection } from "../report/report-html.js";
 import type { Preset } from "../presets/index.js";
@@ -32,6 +34,11 @@ export async function writePlotsAndReport(dir: string, study: Study, record: Stu
     await draw(planCharts(tables.derived.study, { generation: study.spec.generations, ...preset?.derivedPlot }), tables.derived.rows);
   }
   await draw(planCharts(study, preset?.plot), tables.summary);
+  for (const plan of planScatters(study, preset?.plot)) {
+    const svg = await renderSvg(scatterSpec(plan, tables.summary));
+    writeFileAtomic(join(plotsDir, `${plan.name}.svg`), svg);
+    charts.push({ name: plan.name, svg });
+  }
   const section: ReportSection = {
     title: preset ? `${preset.name}: ${preset.title}` : `${study.scenario.name}: ${study.scenario.title}`,
     source: preset?.source ?? study.scenario.source,
@@ -48,6 +55,7 @@ export async function writePlotsAndReport(dir: string, study: Study, record: Stu
     summaryColumns: summaryColumns(study),
     summaryRows: tables.summary,
     derived: tables.derived ? { columns: summaryColumns(tables.derived.study), rows: tables.derived.rows } : undefined,
+    correlations: tables.correlations,
   };
   writeFileAtomic(join(dir, REPORT_FILE), reportHtml("collapse-sim report", [section]));
   return section;

@@ -1,11 +1,15 @@
 // summary.csv and derived.csv: the summaries over replicates of a study's rows, per cell and
-// generation, and, for a preset with metrics of whole replicates, per cell.
+// generation, and, for a preset with metrics of whole replicates, per cell; correlations.csv,
+// for a preset with scatter plots: the rank correlation across cells of each plotted pair.
 import { join } from "node:path";
 import type { Study } from "../study/spec.js";
 import type { Task } from "../study/task.js";
 import type { Row } from "../study/rows.js";
 import { summarizeCell, summaryColumns, type SummaryRow } from "../report/summary.js";
 import { derivedRows, derivedStudy } from "../report/derived.js";
+import { CORRELATION_COLUMNS, correlationRow, planScatters, type CorrelationRow } from "../report/scatter-plan.js";
+import { writeFileAtomic } from "./atomic-write.js";
+import { toCsv } from "../report/csv.js";
 import type { Preset } from "../presets/index.js";
 import { taskKey, type RowIndex } from "./rows-file.js";
 import { RowsReader } from "./rows-reader.js";
@@ -13,12 +17,15 @@ import { CsvWriter } from "./csv-writer.js";
 
 export const SUMMARY_FILE = "summary.csv";
 export const DERIVED_FILE = "derived.csv";
+export const CORRELATIONS_FILE = "correlations.csv";
 
 /** The summary tables of a study, as summary.csv and derived.csv hold them. */
 export interface StudyTables {
   summary: SummaryRow[];
   /** For presets with metrics of whole replicates: those metrics seen as a study, and their summary. */
   derived?: { study: Study; rows: SummaryRow[] };
+  /** For presets with scatter plots: each plotted pair's rank correlation across cells. */
+  correlations?: CorrelationRow[];
 }
 
 /**
@@ -64,5 +71,10 @@ export function writeTables(dir: string, study: Study, preset: Preset | undefine
   }
   summaryFile.commit();
   derivedFile?.commit();
+  const scatters = planScatters(study, preset?.plot);
+  if (scatters.length > 0) {
+    tables.correlations = scatters.map((plan) => correlationRow(plan, tables.summary));
+    writeFileAtomic(join(dir, CORRELATIONS_FILE), toCsv(CORRELATION_COLUMNS, tables.correlations));
+  }
   return tables;
 }

@@ -1,20 +1,8 @@
 // Verifier quality with x-dependent generator errors: a linear generator, verifiers of
 // several angles and the oracle, against the number of synthetic points m.
 import * as verifiedMixture from "../scenarios/verified-mixture/index.js";
-import type { Marker } from "../report/chart-plan.js";
-import type { Study } from "../study/spec.js";
 import { definePreset } from "./preset.js";
-
-const { theory } = verifiedMixture;
-
-/** The accuracies a verifier lifts the model towards (Bayes) or lets it fall below (the generator's). */
-function markers(study: Study<verifiedMixture.Params>): Marker[] {
-  const { mu, generator } = study.cells[0].params;
-  return [
-    { metric: "accuracy", value: theory.bayesAccuracy(mu), label: "Bayes" },
-    { metric: "accuracy", value: theory.generatorAccuracy(mu, generator), label: "generator" },
-  ];
-}
+import { accuracyLevels } from "./verified-mixture-levels.js";
 
 export const fengVerifierQuality = definePreset(verifiedMixture, {
   name: "feng-verifier-quality",
@@ -22,7 +10,7 @@ export const fengVerifierQuality = definePreset(verifiedMixture, {
   source:
     "Feng, Dohmatob, Yang, Charton, Kempe, \"Beyond Model Collapse: Scaling Up with Synthesized Data Requires Verification\", ICLR 2025, arXiv:2406.07515 (selection by verifiers of varying quality; a poor verifier ends below the generator)",
   description:
-    "Labels come from a linear classifier at 50 degrees from the class mean (accuracy Phi(mu cos 50) = 0.833, Bayes 0.933). An oracle or a well-aligned verifier (20 or -80 degrees) lifts the trained model above the generator; a badly aligned one (80 degrees) drops it below: collapse. More synthetic data makes each verdict clearer.",
+    "Labels come from a linear classifier at 50 degrees from the class mean (accuracy Phi(mu cos 50) = 0.833, Bayes 0.933). An oracle or a well-aligned verifier (20 or -80 degrees) lifts the trained model above the generator; a badly aligned one (80 degrees) drops it below: collapse. More synthetic data makes each verdict clearer. Dashed: what each verifier keeps and how accurate its kept labels are, in closed form (the oracle's and no verifier's from the generator's accuracy, the linear verifiers' from bivariate normal probabilities); the trained accuracy has no closed form here.",
   spec: {
     params: { d: 50, mu: 1.5, ridge: 0.001, nReal: 0, generator: { kind: "linear", angle: 50 }, verifier: { kind: "oracle" } },
     grid: {
@@ -39,5 +27,5 @@ export const fengVerifierQuality = definePreset(verifiedMixture, {
     seeds: 10,
     seed: 2407,
   },
-  plot: { x: "nSynthetic", series: ["verifier.kind", "verifier.angle"], logX: true, metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers },
+  plot: { x: "nSynthetic", series: ["verifier.kind", "verifier.angle"], logX: true, metrics: ["accuracy", "keptFraction", "keptLabelAccuracy"], markers: accuracyLevels },
 });

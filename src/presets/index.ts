@@ -2,12 +2,17 @@
 import type { Preset } from "./preset.js";
 import { fengPhaseTransition } from "./feng-phase-transition.js";
 import { fengVerifierQuality } from "./feng-verifier-quality.js";
+import { fengCollapseLoop } from "./feng-collapse-loop.js";
+import { fengProxyCorrelation } from "./feng-proxy-correlation.js";
+import { fengBestOfK } from "./feng-best-of-k.js";
 import { aminArms } from "./amin-arms.js";
 import { aminRate } from "./amin-rate.js";
 
 export type { Preset } from "./preset.js";
 
-export const presets: readonly Preset[] = [fengPhaseTransition, fengVerifierQuality, aminArms, aminRate];
+export const presets: readonly Preset[] = [
+  fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK, aminArms, aminRate,
+];
 
 export function findPreset(name: string): Preset | undefined {
   return presets.find((p) => p.name === name);

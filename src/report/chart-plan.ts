@@ -26,6 +26,12 @@ export interface PlotHints<P = unknown> {
   xTitle?: string;
   /** Reference lines from the study's cells, whose params are the scenario's (P). */
   markers?(study: Study<P>): Marker[];
+  /**
+   * Scatter plots across cells, one point per cell (its means over replicates at `generation`):
+   * metric y against each metric of x, each with Spearman's rank correlation, points coloured by
+   * the parameters of `color` (scatter-plan.ts).
+   */
+  scatter?: { x: string[]; y: string; color?: string[] };
 }
 
 export interface ReferenceLine {

@@ -1,5 +1,6 @@
 // report.html: one self-contained page (inline SVG and CSS, no scripts, nothing fetched) with
 // the study's charts, its summary table, the spec and, for a preset, its source.
+import { CORRELATION_COLUMNS } from "./scatter-plan.js";
 
 export interface ReportSection {
   /** Heading of the study, e.g. the preset's title. */
@@ -16,6 +17,8 @@ export interface ReportSection {
   summaryRows: ReadonlyArray<Record<string, unknown>>;
   /** Metrics of whole replicates, summarised per cell (derived.csv). */
   derived?: { columns: readonly string[]; rows: ReadonlyArray<Record<string, unknown>> };
+  /** Rank correlations across cells of the scatter plots' pairs (correlations.csv). */
+  correlations?: ReadonlyArray<Record<string, unknown>>;
 }
 
 const MAX_TABLE_ROWS = 500;
@@ -48,6 +51,7 @@ ${section.description ? `<p>${escapeHtml(section.description)}</p>` : ""}
 <dl>${facts}</dl>
 <div class="charts">${charts}</div>
 <p class="legend-note">Solid lines: mean over replicates, band: one standard error; dashed lines: closed-form theory.</p>
+${section.correlations ? `<h3>Rank correlations across cells (Spearman, of the cells' means)</h3>\n${table(CORRELATION_COLUMNS, section.correlations, "correlations.csv")}` : ""}
 ${section.derived ? `<h3>Per replicate, summarised per cell (mean, sd, se, n over replicates)</h3>\n${table(section.derived.columns, section.derived.rows, "derived.csv")}` : ""}
 <h3>Summary (mean, sd, se, n over replicates, per cell and generation)</h3>
 ${table(section.summaryColumns, section.summaryRows, "summary.csv")}

@@ -26,3 +26,41 @@ export function sampleStatistics(values: ReadonlyArray<number | null | undefined
   const sd = Math.sqrt(squares / (count - 1));
   return { count, mean, sd, se: sd / Math.sqrt(count) };
 }
+
+/** Ranks 1..n of xs, ties sharing the mean of the ranks they span. */
+function ranks(xs: readonly number[]): number[] {
+  const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
+  const out = new Array<number>(xs.length);
+  for (let start = 0; start < order.length;) {
+    let end = start + 1;
+    while (end < order.length && xs[order[end]] === xs[order[start]]) end++;
+    for (let i = start; i < end; i++) out[order[i]] = (start + end + 1) / 2;
+    start = end;
+  }
+  return out;
+}
+
+/**
+ * Spearman's rank correlation of the pairs (xs[i], ys[i]) where both are finite numbers: the
+ * Pearson correlation of their ranks (ties take mean ranks); null below three pairs or when
+ * either side is constant.
+ *
+ * @example rankCorrelation([1, 2, 3, 4], [10, 30, 20, 40]) // 0.8
+ */
+export function rankCorrelation(xs: ReadonlyArray<number | null>, ys: ReadonlyArray<number | null>): number | null {
+  const pairs: [number, number][] = [];
+  xs.forEach((x, i) => {
+    const y = ys[i];
+    if (typeof x === "number" && Number.isFinite(x) && typeof y === "number" && Number.isFinite(y)) pairs.push([x, y]);
+  });
+  if (pairs.length < 3) return null;
+  const rx = ranks(pairs.map(([x]) => x)), ry = ranks(pairs.map(([, y]) => y));
+  const mean = (pairs.length + 1) / 2;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < pairs.length; i++) {
+    sxy += (rx[i] - mean) * (ry[i] - mean);
+    sxx += (rx[i] - mean) * (rx[i] - mean);
+    syy += (ry[i] - mean) * (ry[i] - mean);
+  }
+  return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
+}

@@ -54,6 +54,8 @@ function peel(schema: z.ZodMiniType): Peeled {
 
 /** The default a key takes when left out: what parsing nothing gives (prefaults parsed, transforms applied). */
 function defaultOf(schema: z.ZodMiniType): { required: boolean; default?: unknown } {
+  const doc = docOf(schema);
+  if (doc !== undefined && "implicitDefault" in doc) return { required: false, default: doc.implicitDefault };
   const parsed = schema.safeParse(undefined);
   return parsed.success ? { required: false, default: parsed.data } : { required: true };
 }

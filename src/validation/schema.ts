@@ -13,6 +13,8 @@ export interface SchemaDoc {
   meanings?: Record<string, string>;
   /** One line: what the parameter (or kind, or item) means. */
   description?: string;
+  /** For a parameter built by `implicitDefault`: the default it shows, which stays out of the resolved parameters. */
+  implicitDefault?: unknown;
 }
 
 // Not zod's global registry: only the builders write here, so every entry is a SchemaDoc.
@@ -121,6 +123,20 @@ export function param(schema: z.ZodMiniType, about: About & { default?: unknown;
   const wrapped = "default" in about ? z._default(schema, about.default) : "prefault" in about ? z.prefault(schema, about.prefault) : schema;
   // A clone: a schema used in several places keeps each place's own meaning.
   return about.description === undefined ? wrapped : wrapped.clone().register(docs, { description: about.description });
+}
+
+/**
+ * A parameter added after results were published, whose default keeps them as they were: left
+ * out, or given as `implicit`, it is absent from the resolved parameters (so from rows and from
+ * the cell's key, the root of its replicates' seeds), and the code reads its absence as
+ * `implicit`. The parameter reference shows `implicit` as its default.
+ */
+export function implicitDefault<S extends z.ZodMiniType>(schema: S, implicit: z.output<S>, about: About & { description: string }) {
+  const isImplicit = (value: unknown) => JSON.stringify(value) === JSON.stringify(implicit);
+  const wrapped = z.pipe(z.optional(schema), z.transform((value: z.output<S> | undefined) => (value === undefined || isImplicit(value) ? undefined : value)));
+  // Added, not registered: register's type cannot resolve a generic schema's pipe.
+  docs.add(wrapped, { description: about.description, implicitDefault: implicit });
+  return wrapped;
 }
 
 function dotted(base: string, path: readonly PropertyKey[]): string {

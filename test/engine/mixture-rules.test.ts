@@ -11,7 +11,7 @@ const bad: Array<[string, Record<string, unknown>, RegExp]> = [
   ["fractional count", { nClean: 2.5 }, /nClean must be a non-negative integer, got 2.5/],
   ["shift", { shift: Number.NaN }, /shift must be finite, got NaN/],
   ["margin", { check: { kind: "labelMargin", margin: -1 } }, /margin must be >= 0, got -1/],
-  ["label margin without a direction", { check: { kind: "labelMargin", margin: 0.5 } }, /a labelMargin check needs a direction labelling/],
+  ["label margin without a direction", { check: { kind: "labelMargin", margin: 0.5 } }, /a labelMargin check needs a labelling with a direction/],
 ];
 
 test("filteredMixtureGram and filteredMixtureMoments refuse bad rules by name, drawing nothing", async () => {

@@ -36,6 +36,28 @@ const checks: Record<string, PresetCheck> = {
       "keptFraction.svg": ["verifier.kind=linear, verifier.angle=20"],
     },
   },
+  "feng-collapse-loop": {
+    sets: ["seeds=2", "generations=3", "params.nSynthetic=300"],
+    expect: {
+      "accuracy.svg": ["verifier.kind=none", "verifier.kind=oracle", "verifier.kind=noisy, verifier.phi=0.5", "generator", "Bayes"],
+      "keptLabelAccuracy.svg": ["verifier.kind=self, verifier.margin=0.5", "theory"],
+    },
+  },
+  "feng-proxy-correlation": {
+    sets: ["seeds=2", "params.nSynthetic=1000"],
+    expect: {
+      "accuracy-vs-keptLabelAccuracy.svg": ["verifier.kind=linear", "verifier.kind=noisy", "verifier.kind=oracle", "verifier.kind=self", "verifier.kind=none"],
+      "accuracy-vs-verifierAccuracy.svg": ["verifier.kind=linear", "verifier.kind=oracle"],
+      "accuracy.svg": ["verifier.margin=0", "verifier.margin=1", "generator"],
+    },
+  },
+  "feng-best-of-k": {
+    sets: ["seeds=2", "grid.selection.k=[1,3]"],
+    expect: {
+      "accuracy.svg": ["verifier.kind=noisy", "verifier.kind=oracle", "verifier.kind=linear", "simulation", "theory", "Bayes"],
+      "keptFraction.svg": ["verifier.kind=random", "theory"],
+    },
+  },
   "amin-arms": {
     sets: ["seeds=2", "params.prompts=500", "generations=3"],
     expect: {
@@ -80,6 +102,22 @@ for (const preset of presets) {
     if (preset.derived) assert.match(read(out, "derived.csv"), /^cell,generation,/);
   });
 }
+
+test("feng-proxy-correlation: each scatter plot prints the rank correlation that correlations.csv holds", () => {
+  const out = join(root, "feng-proxy-correlation");
+  const [header, ...lines] = read(out, "correlations.csv").trimEnd().split("\n");
+  assert.is(header, "x,y,generation,cells,spearman");
+  assert.is(lines.length, 5);
+  for (const line of lines) {
+    const [x, y, generation, cells, spearman] = line.split(",");
+    assert.is(y, "accuracy");
+    assert.ok(Math.abs(Number(spearman)) <= 1, line);
+    const svg = read(out, `plots/${y}-vs-${x}.svg`);
+    const subtitle = `Spearman rank correlation ${Number(spearman).toFixed(3)} over ${cells} cells (means at generation ${generation})`;
+    assert.ok(svg.includes(`>${subtitle}</text>`), `${x}: ${subtitle}`);
+  }
+  assert.match(read(out, "report.html"), "Rank correlations across cells");
+});
 
 test("amin-rate: the rounds to epsilon are those of the error recursion, within the paper's bound", () => {
   const [header, ...lines] = read(join(root, "amin-rate"), "derived.csv").trimEnd().split("\n");

@@ -47,7 +47,7 @@ test("derived.csv is written beside summary.csv, with or without plots, by run a
   assert.equal(readdirSync(merged).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
   for (const file of ["derived.csv", "summary.csv", "rows.jsonl"]) assert.is(read(merged, file), read(whole, file), file);
   // And --help says so.
-  assert.match(cliSync(["--help"]).stdout, /--no-plots +skip plots\/ and report\.html only \(rows\.jsonl, summary\.csv and\n +derived\.csv are written all the same\)/);
+  assert.match(cliSync(["--help"]).stdout, /--no-plots +skip plots\/ and report\.html only \(rows\.jsonl, summary\.csv,\n +derived\.csv and correlations\.csv are written all the same\)/);
 });
 
 test("a merge that fails part-way leaves no study.json, so the same merge can be run again", async () => {

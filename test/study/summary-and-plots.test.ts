@@ -8,7 +8,7 @@ import { XMLValidator } from "fast-xml-parser";
 import "../fixtures/register-toy.js";
 import { runStudy } from "../../src/output/run-study.js";
 import { plotDirectory } from "../../src/output/plot-directory.js";
-import { sampleStatistics } from "../../src/report/statistics.js";
+import { sampleStatistics, rankCorrelation } from "../../src/report/statistics.js";
 import { mean, variance } from "../helpers/stats.js";
 import { read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 
@@ -21,6 +21,17 @@ function parseCsv(text: string): Array<Record<string, string>> {
   const columns = header.split(",");
   return lines.map((line) => Object.fromEntries(line.split(",").map((v, i) => [columns[i], v])));
 }
+
+test("rankCorrelation: Spearman's, ties at mean ranks, pairs with a missing value skipped, null when undefined", () => {
+  assert.is(rankCorrelation([1, 2, 3, 4], [10, 30, 20, 40]), 0.8);
+  assert.is(rankCorrelation([1, 5, 9], [0.1, 2, 300]), 1, "monotone, whatever the scale");
+  assert.is(rankCorrelation([1, 2, 3], [3, 2, 1]), -1);
+  // Ranks (1, 2.5, 2.5, 4) against (1, 2, 3, 4): 4.5 / sqrt(4.5 * 5).
+  assert.is(rankCorrelation([1, 2, 2, 3], [1, 2, 3, 4]), 4.5 / Math.sqrt(22.5));
+  assert.is(rankCorrelation([1, null, 2, 3, 4], [10, 99, 30, 20, Number.NaN]), rankCorrelation([1, 2, 3], [10, 30, 20]));
+  assert.is(rankCorrelation([1, 2], [2, 1]), null, "fewer than three pairs");
+  assert.is(rankCorrelation([1, 1, 1], [1, 2, 3]), null, "one side constant");
+});
 
 test("sampleStatistics: mean, n-1 standard deviation, standard error, nulls skipped", () => {
   assert.equal(sampleStatistics([1, 2, 3, null]), { count: 3, mean: 2, sd: 1, se: 1 / Math.sqrt(3) });

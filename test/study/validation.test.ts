@@ -170,6 +170,21 @@ const badCommands: Array<[string[], NodeJS.ProcessEnv, string]> = [
     {},
     `invalid input:\n--set params.verifier.kind: overridden in every cell by grid.verifier (got "none"); allowed: a parameter no grid key sets; drop the grid key (--set grid.verifier=null) or change its values (--set grid.verifier=[...])\n`,
   ],
+  [
+    // The collapse loop's logistic learner needs every point: the exact method is refused, and so is best of 0.
+    ["run", "--preset", "feng-collapse-loop", "--set", "params.method=exact", "--set", "params.selection={\"kind\":\"bestOfK\",\"k\":0}"],
+    {},
+    [
+      "invalid input:",
+      "params.selection.k: out of range (got 0); allowed: an integer in [1, 256]",
+      "",
+    ].join("\n"),
+  ],
+  [
+    ["run", "--preset", "feng-collapse-loop", "--set", "params.method=exact"],
+    {},
+    `invalid input:\nparams.method: not allowed with learner "logistic" (got "exact"); allowed: one of "auto", "direct" with the logistic learner (its loss needs every point, not the sufficient statistics the exact method draws)\n`,
+  ],
   [["run", specFile, "--resume"], {}, "invalid input:\n--resume: unused (got true); allowed: only with --out DIR\n"],
   [
     ["run", specFile],

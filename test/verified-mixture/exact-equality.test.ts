@@ -3,21 +3,23 @@
 // Kolmogorov-Smirnov test at level ALPHA does not reject, and the means agree within Z
 // combined standard errors, for each statistic below.
 //
-// Statistics compared: accuracy, keptFraction, keptLabelAccuracy, and entries of the round's
+// Statistics compared: accuracy, keptFraction, keptLabelAccuracy, the share of right candidate
+// labels (candidatesAgree / m: k per point under best-of-k), and entries of the round's
 // X^T X and X^T y' that mean the same in both methods' bases: (e1, e1) and b_1 always (both
 // bases start with e1); (e1, e2) and (e2, e2) in round 1, where the exact frame's second
 // vector is e2 or a direction outside every labelling and check direction, and in every
 // round with a linear verifier, which fixes e2; and the rotation-invariant trace of X^T X and
 // |X^T y'|. Round 2 on, the generator is the model, so these test the self-consuming loop.
 //
-// Levels: 7 settings, 16 to 27 statistics each, 155 in all, each tested twice. A KS test at
-// ALPHA = 1e-4 per statistic gives at most 155 x 1e-4 = 1.6% family-wise false rejections; a
-// mean off by more than Z = 4.5 SE happens with probability 7e-6 each (0.1% in all). With
+// Levels: 9 settings, 18 to 30 statistics each, 212 in all, each tested twice. A KS test at
+// ALPHA = 1e-4 per statistic gives at most 212 x 1e-4 = 2.1% family-wise false rejections; a
+// mean off by more than Z = 4.5 SE happens with probability 7e-6 each (0.15% in all). With
 // R = 2000 per method the KS critical D is 0.070, so a shift of about 0.15 standard deviations
 // in any statistic fails. The seeds are fixed, so the outcome is reproducible; the levels say
-// what a pass is worth. The last two settings reach the exact method's corner cases: fewer
-// kept rows than the rest block's dimension (W is H^T H of drawn rows) and fewer than k + 1
-// (a rank-deficient moment matrix; rounds that keep nothing and fit w = 0).
+// what a pass is worth. Two settings reach the exact method's corner cases: fewer kept rows
+// than the rest block's dimension (W is H^T H of drawn rows) and fewer than k + 1 (a
+// rank-deficient moment matrix; rounds that keep nothing and fit w = 0). The last two draw
+// labels from x (the logistic generator) and select among several candidates.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { ksTwoSample, ksCritical, mean, standardError, assertWithinSE, Z } from "../helpers/stats.js";
@@ -39,6 +41,8 @@ const settings: [name: string, params: Record<string, unknown>, generations: num
   ["flip labels, linear verifier, real points", { d: 5, nSynthetic: 200, nReal: 10, generator: { kind: "flip", eps: 0.4 }, verifier: { kind: "linear", angle: 30 } }, 3],
   ["more dimensions than points: the singular Wishart block", { d: 40, nSynthetic: 25, ridge: 0.5, generator: { kind: "linear", angle: 20 }, verifier: { kind: "random", keep: 0.6 } }, 2],
   ["a handful of points: rank-deficient moments, empty rounds", { d: 10, nSynthetic: 4, generator: { kind: "flip", eps: 0.3 }, verifier: { kind: "oracle" } }, 2],
+  ["logistic generator, best of 3, linear verifier with margin", { d: 6, nSynthetic: 300, generator: { kind: "logistic", angle: 40, sharpness: 2 }, verifier: { kind: "linear", angle: 10, margin: 0.2 }, selection: { kind: "bestOfK", k: 3 } }, 2],
+  ["flip labels, best of 4, noisy verifier (point by point)", { d: 7, nSynthetic: 300, nReal: 10, generator: { kind: "flip", eps: 0.35 }, verifier: { kind: "noisy", phi: 0.6, psi: 0.3 }, selection: { kind: "bestOfK", k: 4 } }, 2],
 ];
 
 /** The statistics of one replicate, by name (name@generation). */
@@ -62,6 +66,7 @@ function statistics(wasm: Engine, params: VerifiedMixtureParams, generations: nu
     put("|Xty|", Math.sqrt(rhsNorm));
     put("keptFraction", round.kept / params.nSynthetic);
     if (round.kept > 0) put("keptLabelAccuracy", round.keptAgree / round.kept);
+    put("candidatesAgree", round.candidatesAgree / params.nSynthetic);
     if (round.generation === 1 || fixedE2) {
       put("XtX(e1,e2)", gram[1]);
       put("XtX(e2,e2)", gram[d + 1]);

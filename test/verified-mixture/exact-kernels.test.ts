@@ -16,6 +16,8 @@ const problems: [string, FilteredMixtureMomentsProblem][] = [
   ["k = 3, label margin, acceptance draws", { k: 3, nFiltered: 1500, nClean: 300, shift: 1, labelling: { kind: "direction", direction: [0.6, 0.48, 0.64] }, keepIfAgree: 0.7, keepIfDisagree: 0.2, check: { kind: "labelMargin", margin: 0.5 } }],
   ["flip labels, direction check", { k: 2, nFiltered: 700, nClean: 5, shift: 0.5, labelling: { kind: "flip", probability: 0.45 }, keepIfAgree: 1, keepIfDisagree: 0, check: { kind: "direction", direction: [0.5, Math.sqrt(0.75)], margin: 0 } }],
   ["clean points only", { k: 3, nFiltered: 0, nClean: 513, shift: 2, labelling: { kind: "flip", probability: 0 }, keepIfAgree: 1, keepIfDisagree: 1, check: { kind: "none" } }],
+  ["drawn labels, best of 5, label margin, acceptance draws", { k: 2, nFiltered: 1200, nClean: 7, shift: 1, labelling: { kind: "sampled", direction: [0.8, 0.6], sharpness: 3 }, candidates: 5, keepIfAgree: 0.9, keepIfDisagree: 0.3, check: { kind: "labelMargin", margin: 0.2 } }],
+  ["flip labels, best of 256 (one point a block)", { k: 1, nFiltered: 300, nClean: 0, shift: 1, labelling: { kind: "flip", probability: 0.45 }, candidates: 256, keepIfAgree: 0.01, keepIfDisagree: 0.02, check: { kind: "none" } }],
 ];
 
 /** The stream's state words that carry state: words 17 to 19 pad the cursor and hold nothing. */

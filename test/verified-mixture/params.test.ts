@@ -4,7 +4,9 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { simulate, SpecError, type Engine } from "../../src/index.js";
 import { resolveParams, scenarios } from "../../src/scenarios/index.js";
-import { MAX_D, MAX_POINTS_DIRECT, MAX_POINTS_EXACT } from "../../src/scenarios/verified-mixture/params.js";
+import { cellKey } from "../../src/study/seeds.js";
+import { flattenParams } from "../../src/study/flatten.js";
+import { MAX_D, MAX_POINTS_DIRECT, MAX_POINTS_EXACT, maxLogisticPoints } from "../../src/scenarios/verified-mixture/params.js";
 
 /** An engine that fails the test if any work reaches it. */
 const untouchable = new Proxy({ kind: "wasm" } as Engine, {
@@ -46,6 +48,18 @@ const cases: [string, Record<string, unknown>, string][] = [
     `params.nReal: out of range (got 1500000000); allowed: an integer in [0, ${MAX_POINTS_DIRECT}] with method "direct" (up to ${MAX_POINTS_EXACT} with "exact" or "auto")`],
   ["more points than the exact method allows", { params: { method: "exact", nSynthetic: 2e12 } },
     `params.nSynthetic: out of range (got 2000000000000); allowed: an integer in [1, ${MAX_POINTS_EXACT}]`],
+  ["the exact method with the logistic learner", { params: { learner: "logistic", method: "exact" } },
+    'params.method: not allowed with learner "logistic" (got "exact"); allowed: one of "auto", "direct" with the logistic learner (its loss needs every point, not the sufficient statistics the exact method draws)'],
+  ["an unknown learner", { params: { learner: "svm" } }, 'params.learner: unknown value (got "svm"); allowed: one of "ridge", "logistic"'],
+  ["more points than the logistic learner keeps", { params: { learner: "logistic", d: 100, nSynthetic: 2_000_000 } },
+    `params.nSynthetic: out of range (got 2000000); allowed: at most ${maxLogisticPoints(100)} points a round (nSynthetic + nReal) with the logistic learner at d = 100 (it keeps every kept point, d f64 each, in one wasm allocation)`],
+  ["best of 0", { params: { selection: { kind: "bestOfK", k: 0 } } }, "params.selection.k: out of range (got 0); allowed: an integer in [1, 256]"],
+  ["best of 2.5", { params: { selection: { kind: "bestOfK", k: 2.5 } } }, "params.selection.k: out of range (got 2.5); allowed: an integer in [1, 256]"],
+  ["best of more candidates than a block holds", { params: { selection: { kind: "bestOfK", k: 300 } } }, "params.selection.k: out of range (got 300); allowed: an integer in [1, 256]"],
+  ["best of k without k", { params: { selection: { kind: "bestOfK" } } }, "params.selection.k: missing; allowed: an integer in [1, 256]"],
+  ["an unknown selection", { params: { selection: { kind: "top", k: 3 } } }, 'params.selection.kind: unknown value (got "top"); allowed: one of "filter", "bestOfK"'],
+  ["a logistic generator without its sharpness", { params: { generator: { kind: "logistic", angle: 30 } } }, "params.generator.sharpness: missing; allowed: a number in (0, 1000000]"],
+  ["a logistic generator of sharpness 0", { params: { generator: { kind: "logistic", angle: 30, sharpness: 0 } } }, "params.generator.sharpness: out of range (got 0); allowed: a number in (0, 1000000]"],
   ["a bad grid value, even after good cells", { params: { generator: { kind: "flip", eps: 0.1 } }, grid: { "generator.eps": [0.1, 0.3, 1.2] } },
     "grid.generator.eps[2]: out of range (got 1.2); allowed: a number in [0, 1]"],
 ];
@@ -68,6 +82,19 @@ test("the point limits: 32-bit counters for direct, f64 (exact to 2^53) for exac
     const params = resolveParams(scenarios["verified-mixture"], { method, nSynthetic: 1e10, nReal: 1e10 });
     assert.is(params.nSynthetic, 1e10);
   }
+});
+
+test("learner and selection at their defaults stay out of the parameters, given or not: earlier specs keep their rows and seeds", () => {
+  const scenario = scenarios["verified-mixture"];
+  const given = resolveParams(scenario, { learner: "ridge", selection: { kind: "filter" } });
+  const omitted = resolveParams(scenario, {});
+  assert.is(given.learner, undefined);
+  assert.is(given.selection, undefined);
+  assert.equal(flattenParams(given), flattenParams(omitted), "the same row columns");
+  assert.is(cellKey(scenario.name, given), cellKey(scenario.name, omitted), "the same cell key, so the same seeds");
+  const chosen = resolveParams(scenario, { learner: "logistic", selection: { kind: "bestOfK", k: 3 } });
+  assert.is(chosen.learner, "logistic");
+  assert.equal(chosen.selection, { kind: "bestOfK", k: 3 });
 });
 
 test("defaults: the setting of the theory page's table", () => {

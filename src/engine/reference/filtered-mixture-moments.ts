@@ -4,32 +4,28 @@
 // results are bit-identical to every wasm build's.
 import { fillUniform, fillNormal } from "./samplers.js";
 import { fillWishart } from "./wishart.js";
-import { labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./filtered-mixture-rule.js";
+import { labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, type PointRule } from "./filtered-mixture-rule.js";
 import {
-  LABEL_DIRECTION, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
+  LABEL_FLIP, LABEL_SAMPLED, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
 } from "../constants/filtered-mixture.js";
 
 /** The points' rules, as the kernel's arguments give them. */
-interface Rules {
+interface Rules extends PointRule {
   k: number;
   nFiltered: number;
   nClean: number;
   shift: number;
-  labelRule: number;
-  flipProb: number;
   /** The labelling direction's coordinates, padded with zeros to 3. */
   c: readonly [number, number, number];
-  keepIfAgree: number;
-  keepIfDisagree: number;
-  checkRule: number;
+  sharpness: number;
   /** The check direction's coordinates, padded with zeros to 3. */
   v: readonly [number, number, number];
-  margin: number;
 }
 
 interface Counts {
   kept: number;
   keptAgree: number;
+  candidatesAgree: number;
 }
 
 /** Scratch: per-block draws and kept rows (10 blocks of entries), the block's moments, totals and compensations. */
@@ -89,14 +85,15 @@ function addGroup(totals: Float64Array, k: number, n: number, s: number, y: numb
 function labelOnlyMoments(state: Uint32Array, rules: Rules, uniforms: Float64Array, totals: Float64Array): Counts {
   const { k, shift, flipProb, keepIfAgree, keepIfDisagree } = rules;
   const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
-  const thresholds = [agree, agree + disagree, (agree + disagree) + agree, ((agree + disagree) + agree) + disagree];
-  const below = [0, 0, 0, 0];
+  const keptAll = ((agree + disagree) + agree) + disagree;
+  const thresholds = [agree, agree + disagree, (agree + disagree) + agree, keptAll, keptAll + (1.0 - flipProb) * (1.0 - keepIfAgree)];
+  const below = [0, 0, 0, 0, 0];
   for (let remaining = rules.nFiltered; remaining > 0;) {
     const b = Math.min(remaining, BLOCK);
     remaining -= b;
     fillUniform(state, uniforms, b);
     for (let i = 0; i < b; i++) {
-      for (let j = 0; j < 4; j++) if (uniforms[i] < thresholds[j]) below[j]++;
+      for (let j = 0; j < thresholds.length; j++) if (uniforms[i] < thresholds[j]) below[j]++;
     }
   }
   let cleanPlus = 0;
@@ -106,7 +103,7 @@ function labelOnlyMoments(state: Uint32Array, rules: Rules, uniforms: Float64Arr
     fillUniform(state, uniforms, b);
     for (let i = 0; i < b; i++) if (uniforms[i] < 0.5) cleanPlus++;
   }
-  const [c0, c1, c2, c3] = below;
+  const [c0, c1, c2, c3, c4] = below;
   const groups: [n: number, s: number, y: number][] = [
     [c0 + cleanPlus, 1, 1], [c1 - c0, 1, -1], [c2 - c1 + (rules.nClean - cleanPlus), -1, -1], [c3 - c2, -1, 1],
   ];
@@ -122,28 +119,30 @@ function labelOnlyMoments(state: Uint32Array, rules: Rules, uniforms: Float64Arr
     for (let i = 0; i < k; i++) v[i] = root * v[i];
     addGroup(totals, k, n, s, y, shift, v, zz);
   }
-  return { kept: c3, keptAgree: c0 + (c2 - c1) };
+  const keptAgree = c0 + (c2 - c1);
+  return { kept: c3, keptAgree, candidatesAgree: keptAgree + (c4 - c3) };
 }
 
-/** Other rules: each point's k coordinates drawn, labelled and judged; kept rows' moments summed per block. */
+/** Other rules: each point's k coordinates drawn, its candidates labelled and one selected; kept rows' moments summed per block. */
 function pointwiseMoments(state: Uint32Array, rules: Rules, work: Float64Array, totals: Float64Array, comps: Float64Array): Counts {
-  const { k, shift, labelRule, flipProb, keepIfAgree, keepIfDisagree, checkRule, margin } = rules;
+  const { k, shift, labelRule, candidates, sharpness } = rules;
   const [c0, c1, c2] = rules.c;
   const [v0, v1, v2] = rules.v;
   // The wasm kernel's layout of the work block.
-  const signs = work.subarray(0, BLOCK), flips = work.subarray(BLOCK, 2 * BLOCK);
+  const signs = work.subarray(0, BLOCK), labelUniforms = work.subarray(BLOCK, 2 * BLOCK);
   const acceptances = work.subarray(2 * BLOCK, 3 * BLOCK), normals = work.subarray(3 * BLOCK, 6 * BLOCK);
   const rows = work.subarray(6 * BLOCK, 10 * BLOCK), block = work.subarray(10 * BLOCK, 10 * BLOCK + MOMENTS);
-  const byDirection = labelRule === LABEL_DIRECTION;
-  const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
-  let kept = 0, keptAgree = 0;
+  const drawLabels = labelNeedsDraw(labelRule);
+  const drawAcceptance = acceptanceNeedsDraw(rules.keepIfAgree, rules.keepIfDisagree);
+  const pointsPerBlock = Math.floor(BLOCK / candidates);
+  let kept = 0, keptAgree = 0, candidatesAgree = 0;
 
   for (let remaining = rules.nFiltered; remaining > 0;) {
-    const b = Math.min(remaining, BLOCK);
+    const b = Math.min(remaining, pointsPerBlock);
     remaining -= b;
     fillUniform(state, signs, b);
-    if (!byDirection) fillUniform(state, flips, b);
-    if (drawAcceptance) fillUniform(state, acceptances, b);
+    if (drawLabels) fillUniform(state, labelUniforms, b * candidates);
+    if (drawAcceptance) fillUniform(state, acceptances, b * candidates);
     fillNormal(state, normals, b * k);
     let count = 0;
     for (let i = 0; i < b; i++) {
@@ -152,13 +151,14 @@ function pointwiseMoments(state: Uint32Array, rules: Rules, work: Float64Array, 
       const p1 = k > 1 ? normals[i * k + 1] : 0;
       const p2 = k > 2 ? normals[i * k + 2] : 0;
       const labelScore = (c0 * p0 + c1 * p1) + c2 * p2;
-      const label = byDirection ? labelSign(labelScore) : flips[i] < flipProb ? -s : s;
-      const u = drawAcceptance ? acceptances[i] : 0;
       const checkScore = (v0 * p0 + v1 * p1) + v2 * p2;
-      if (!accepted(label === s, u, keepIfAgree, keepIfDisagree) || !passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
-      rows.set([p0, p1, p2, label], 4 * count);
+      const plus = labelRule === LABEL_SAMPLED ? plusProbability(sharpness, labelScore) : 0;
+      const selection = selectCandidate(rules, s, plus, labelScore, checkScore, labelUniforms, drawAcceptance ? acceptances : null, i * candidates);
+      candidatesAgree += selection.correct;
+      if (!selection.kept) continue;
+      rows.set([p0, p1, p2, selection.label], 4 * count);
       count++;
-      if (label === s) keptAgree++;
+      if (selection.label === s) keptAgree++;
     }
     kept += count;
     blockMoments(rows, count, block);
@@ -177,23 +177,24 @@ function pointwiseMoments(state: Uint32Array, rules: Rules, work: Float64Array, 
     blockMoments(rows, b, block);
     addCompensated(block, totals, comps);
   }
-  return { kept, keptAgree };
+  return { kept, keptAgree, candidatesAgree };
 }
 
-/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and counts to [kept, kept with label s] (see the wasm kernel). */
+/** Sets moments ((k+1) x (k+1)) to M^T M over the kept points and counts to [kept, kept with label s, candidates with label s] (see the wasm kernel). */
 export function filteredMixtureMoments(
   state: Uint32Array, k: number, nFiltered: number, nClean: number, shift: number,
-  labelRule: number, flipProb: number, c0: number, c1: number, c2: number,
+  labelRule: number, flipProb: number, c0: number, c1: number, c2: number, sharpness: number, candidates: number,
   keepIfAgree: number, keepIfDisagree: number,
   checkRule: number, v0: number, v1: number, v2: number, margin: number,
   work: Float64Array, moments: Float64Array, counts: Float64Array,
 ): void {
   const rules: Rules = {
-    k, nFiltered, nClean, shift, labelRule, flipProb, c: [c0, c1, c2], keepIfAgree, keepIfDisagree, checkRule, v: [v0, v1, v2], margin,
+    k, nFiltered, nClean, shift, labelRule, flipProb, c: [c0, c1, c2], sharpness, candidates,
+    keepIfAgree, keepIfDisagree, checkRule, v: [v0, v1, v2], margin,
   };
   const totals = work.subarray(10 * BLOCK + MOMENTS, 10 * BLOCK + 2 * MOMENTS).fill(0);
   const comps = work.subarray(10 * BLOCK + 2 * MOMENTS, 10 * BLOCK + 3 * MOMENTS).fill(0);
-  const { kept, keptAgree } = labelRule !== LABEL_DIRECTION && checkRule === CHECK_NONE
+  const { kept, keptAgree, candidatesAgree } = labelRule === LABEL_FLIP && checkRule === CHECK_NONE && candidates === 1
     ? labelOnlyMoments(state, rules, work.subarray(0, BLOCK), totals)
     : pointwiseMoments(state, rules, work, totals, comps);
   const size = k + 1;
@@ -207,4 +208,5 @@ export function filteredMixtureMoments(
   }
   counts[0] = kept;
   counts[1] = keptAgree;
+  counts[2] = candidatesAgree;
 }

@@ -8,8 +8,9 @@ import * as samplers from "./samplers.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
 import { detExp, detLog } from "../../math/fdlibm.js";
 import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
-import { filteredMixtureGram, filteredMixtureGramWorkLength } from "./filtered-mixture-gram.js";
+import { filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength } from "./filtered-mixture-points.js";
 import { filteredMixtureMoments, filteredMixtureMomentsWorkLength } from "./filtered-mixture-moments.js";
+import { logisticFit, logisticFitWorkLength } from "./logistic-fit.js";
 import { fillBetaCategoricalRows } from "./categorical-rows-fill.js";
 import { categoricalRowStats } from "./categorical-rows-stats.js";
 import { refitCategoricalRows } from "./categorical-rows-refit.js";
@@ -19,6 +20,8 @@ export const referenceKernels = matchingTable<ReferenceKernels>()({
   ...samplers, fillWishart, wishartWorkLength,
   detExp, detLog,
   dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
-  filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureMoments, filteredMixtureMomentsWorkLength,
+  filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength,
+  filteredMixtureMoments, filteredMixtureMomentsWorkLength,
+  logisticFit, logisticFitWorkLength,
   fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows,
 });

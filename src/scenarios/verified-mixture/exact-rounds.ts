@@ -19,7 +19,7 @@
 // the norm of the rest, over |w| (rotations fixing e1 and the verifier's direction leave the
 // world and the verifier unchanged).
 import type { Engine, F64Block, FilteredMixtureCounts, FrameCheck, FrameLabelling, RandomStream } from "../../engine/index.js";
-import type { Params } from "./params.js";
+import { candidatesOf, type Params } from "./params.js";
 import type { RoundSampler } from "./round-sampler.js";
 import { labelOnlyAcceptance } from "./theory.js";
 import { norm } from "./metrics.js";
@@ -37,10 +37,12 @@ export class ExactRounds implements RoundSampler {
   private readonly verifierCoordinates: number[] | null;
   /**
    * The generator's direction in frame coordinates (the fixed vectors, then its own residual
-   * direction when it has one), or null for flip labels. In round 1 a linear generator's
+   * direction when it has one), or null for flip labels. In round 1 a linear or logistic generator's
    * residual direction is e2 and its coordinate sin(angle) keeps its sign.
    */
   private generator: number[] | null;
+  /** How sharply the generator draws its labels (round 1, a logistic generator); Infinity: sign(theta . x). */
+  private sharpness: number;
   /** The flip generator's eps (round 1 only: from round 2 the model labels). */
   private readonly flipProbability: number;
   private readonly keepIfAgree: number;
@@ -62,6 +64,7 @@ export class ExactRounds implements RoundSampler {
       this.fixed = 1;
       this.verifierCoordinates = null;
     }
+    this.sharpness = generator.kind === "logistic" ? generator.sharpness : Infinity;
     if (generator.kind === "flip") {
       this.generator = null;
       this.flipProbability = generator.eps;
@@ -86,15 +89,15 @@ export class ExactRounds implements RoundSampler {
   draw(system: F64Block, rhs: F64Block): FilteredMixtureCounts {
     const { engine, params } = this;
     const k = this.frameDimension();
-    const labelling: FrameLabelling = this.generator === null
-      ? { kind: "flip", probability: this.flipProbability }
-      : { kind: "direction", direction: padded(this.generator, k) };
+    const labelling: FrameLabelling = this.generator === null ? { kind: "flip", probability: this.flipProbability }
+      : this.sharpness === Infinity ? { kind: "direction", direction: padded(this.generator, k) }
+      : { kind: "sampled", direction: padded(this.generator, k), sharpness: this.sharpness };
     const check: FrameCheck = params.verifier.kind === "linear"
       ? { kind: "direction", direction: padded(this.verifierCoordinates!, k), margin: params.verifier.margin }
       : params.verifier.kind === "self" ? { kind: "labelMargin", margin: params.verifier.margin }
       : { kind: "none" };
     const counts = engine.filteredMixtureMoments(this.rng, {
-      k, nFiltered: params.nSynthetic, nClean: params.nReal, shift: params.mu, labelling,
+      k, nFiltered: params.nSynthetic, nClean: params.nReal, shift: params.mu, labelling, candidates: candidatesOf(params),
       keepIfAgree: this.keepIfAgree, keepIfDisagree: this.keepIfDisagree, check,
     }, this.moments);
     this.complete(system, rhs, k, counts.kept + params.nReal);
@@ -139,11 +142,12 @@ export class ExactRounds implements RoundSampler {
   }
 
   /**
-   * The model becomes the generator: its coordinates on the fixed vectors and the norm of the
-   * rest, over |w|; the rest's direction is the next frame's last vector. The zero model labels
+   * The model becomes the generator (the ridge learner's: labels sign(w . x)): its coordinates
+   * on the fixed vectors and the norm of the rest, over |w|; the rest's direction is the next frame's last vector. The zero model labels
    * everything +1 with margin 0, as sign(0 . x) does.
    */
   adopt(model: Float64Array): void {
+    this.sharpness = Infinity;
     const length = norm(model);
     if (length === 0) {
       this.generator = [0];

@@ -1,8 +1,12 @@
-// Closed forms of the verified-mixture scenario (docs/theory/verified-mixture.md): flip-noise
-// labels filtered by a label-only verifier, learned by ridge regression. Each example in a
-// doc comment is checked by test/docs/examples.test.ts.
+// Closed forms of the verified-mixture scenario (docs/theory/verified-mixture.md): what a
+// verifier keeps of a round's labels (label-only verifiers for every generator and selection
+// where the law is known, linear and self verifiers for deterministic generators), the
+// finite-size accuracy of ridge regression on flip-noise labels, the generators' accuracies.
+// Each example in a doc comment is checked by test/docs/examples.test.ts.
 import { normalCdf } from "../../math/normal.js";
-import type { Generator, Verifier, Params } from "./params.js";
+import { bivariateNormalUpper } from "../../math/bivariate-normal.js";
+import { logisticNormalMean } from "../../math/logistic-normal.js";
+import { candidatesOf, learnerOf, type Generator, type Verifier, type Params } from "./params.js";
 import { planeDirection } from "./plane-direction.js";
 
 /**
@@ -33,11 +37,13 @@ export function bayesAccuracy(mu: number): number {
 }
 
 /**
- * Accuracy of the labels a generator produces: 1 - eps for flip, Phi(mu cos a) for linear.
+ * Accuracy of a generator as a classifier (its likelier label): 1 - eps for flip, Phi(mu cos a)
+ * for linear and logistic (the linear generator's labels, the logistic one's most likely ones).
  *
  * @example
  * generatorAccuracy(1, { kind: "flip", eps: 0.3 }) // => 0.7
  * generatorAccuracy(1.5, { kind: "linear", angle: 50 }) // => 0.8325225096960595
+ * generatorAccuracy(1, { kind: "logistic", angle: 30, sharpness: 4 }) // => 0.8067618846143837
  */
 export function generatorAccuracy(mu: number, generator: Generator): number {
   return generator.kind === "flip" ? 1 - generator.eps : normalCdf(mu * planeDirection(generator.angle)[0]);
@@ -163,26 +169,205 @@ export function finiteSizeAccuracy({ mu, d, n, alpha, lambda, ridge: g }: Finite
 }
 
 /**
- * The closed form for the first round's model where it applies (a flip generator and a
- * label-only verifier, real points included), else null.
+ * The closed form for the first round's model where it applies (a flip generator, a
+ * label-only verifier with any selection, the ridge learner, real points included), else null.
+ * Best-of-k selection enters through its acceptance (bestOfKAcceptance): the labels' noise is
+ * still independent of x.
  *
  * @example
  * firstRoundAccuracy({ d: 200, mu: 1, nSynthetic: 2000, nReal: 0, ridge: 1, method: "auto",
  *   generator: { kind: "flip", eps: 0.3 }, verifier: { kind: "noisy", phi: 0.8, psi: 0.3 } }) // => 0.7965898224335772
+ * firstRoundAccuracy({ d: 100, mu: 1, nSynthetic: 2000, nReal: 0, ridge: 0.5, method: "auto", selection: { kind: "bestOfK", k: 3 },
+ *   generator: { kind: "flip", eps: 0.4 }, verifier: { kind: "noisy", phi: 0.5, psi: 0.3 } }) // => 0.7708885041330196
  * firstRoundAccuracy({ d: 50, mu: 1.5, nSynthetic: 10000, nReal: 0, ridge: 0.001, method: "auto",
  *   generator: { kind: "linear", angle: 50 }, verifier: { kind: "oracle" } }) // => null
  */
 export function firstRoundAccuracy(params: Params): number | null {
   const acceptance = labelOnlyAcceptance(params.verifier);
-  if (params.generator.kind !== "flip" || acceptance === null) return null;
+  if (params.generator.kind !== "flip" || acceptance === null || learnerOf(params) !== "ridge") return null;
   const { eps } = params.generator;
+  const selected = bestOfKAcceptance(acceptance, candidatesOf(params), { kind: "flip", eps });
+  if (selected === null) return null;
+  const { phi, psi } = selected;
   const m = params.nSynthetic, n = m + params.nReal;
   return finiteSizeAccuracy({
     mu: params.mu,
     d: params.d,
     n,
-    alpha: (m * keptFraction(eps, acceptance.phi, acceptance.psi) + params.nReal) / n,
-    lambda: (m * signedSignal(eps, acceptance.phi, acceptance.psi) + params.nReal) / n,
+    alpha: (m * keptFraction(eps, phi, psi) + params.nReal) / n,
+    lambda: (m * signedSignal(eps, phi, psi) + params.nReal) / n,
     ridge: params.ridge,
   });
+}
+
+/**
+ * A round's generator as the closed forms see it: flip labels; labels from a unit direction
+ * theta (cosMean = theta . e1, cosVerifier = theta . theta_v for a linear verifier's theta_v,
+ * else 0), drawn with `sharpness` (+1 with probability sigma(sharpness theta . x); Infinity:
+ * sign(theta . x)), whose likelier label is right with probability `accuracy` = Phi(mu cosMean);
+ * or the zero model, which labels every point +1 (ridge) or by a fair coin (logistic).
+ */
+export type RoundGenerator =
+  | { kind: "flip"; eps: number }
+  | { kind: "direction"; accuracy: number; cosMean: number; cosVerifier: number; sharpness: number }
+  | { kind: "zero" };
+
+/**
+ * The first round's generator.
+ *
+ * @example
+ * firstGenerator(1, { kind: "logistic", angle: 30, sharpness: 4 }, { kind: "linear", angle: 90, margin: 0 }).kind // => "direction"
+ */
+export function firstGenerator(mu: number, generator: Generator, verifier: Verifier): RoundGenerator {
+  if (generator.kind === "flip") return { kind: "flip", eps: generator.eps };
+  const [cos, sin] = planeDirection(generator.angle);
+  const [cosV, sinV] = verifier.kind === "linear" ? planeDirection(verifier.angle) : [0, 0];
+  return {
+    kind: "direction",
+    accuracy: generatorAccuracy(mu, generator),
+    cosMean: cos,
+    cosVerifier: cos * cosV + sin * sinV,
+    sharpness: generator.kind === "logistic" ? generator.sharpness : Infinity,
+  };
+}
+
+/**
+ * The share of right labels a round's generator gives: 1 - eps; Phi(mu cosMean) for a
+ * deterministic direction; E[sigma(sharpness t)], t ~ N(mu cosMean, 1), for drawn labels; 1/2
+ * for the zero model.
+ *
+ * @example
+ * generatorLabelAccuracy(1, { kind: "direction", accuracy: 0.8067758095637585, cosMean: Math.cos(Math.PI / 6), cosVerifier: 0, sharpness: 2 }) // => 0.7439116177734042
+ */
+export function generatorLabelAccuracy(mu: number, generator: RoundGenerator): number {
+  if (generator.kind === "flip") return 1 - generator.eps;
+  if (generator.kind === "zero") return 0.5;
+  return generator.sharpness === Infinity ? generator.accuracy : logisticNormalMean(mu * generator.cosMean, generator.sharpness);
+}
+
+/** 1 + q + ... + q^(k-1). */
+function geometricSum(q: number, k: number): number {
+  let sum = 0, term = 1;
+  for (let j = 0; j < k; j++) {
+    sum += term;
+    term *= q;
+  }
+  return sum;
+}
+
+/**
+ * 1 - (1 - p)^k, the chance that one of k independent tries succeeds, as p (1 + (1 - p) + ... +
+ * (1 - p)^(k-1)): exactly p at k = 1, and no cancellation for a small p.
+ *
+ * @example
+ * atLeastOnce(0.5, 3) // => 0.875
+ */
+export function atLeastOnce(p: number, k: number): number {
+  return p * geometricSum(1 - p, k);
+}
+
+/**
+ * The keep rates (phi, psi) of the label-only filter that keeps what a label-only verifier keeps
+ * under best-of-k selection, the same kept fraction and kept-label accuracy. Candidates drawn
+ * independently of x (flip labels, right with probability a): the verifier tries them until it
+ * keeps one, S = sum_{j<k} (1 - alpha)^j of them on average (alpha = phi a + psi (1 - a)), each
+ * kept with probability phi if right, psi if wrong: (phi S, psi S), so alpha_k = 1 - (1 - alpha)^k
+ * with the kept labels right as often as under filtering. One candidate repeated k times (a
+ * deterministic generator): (1 - (1 - phi)^k, 1 - (1 - psi)^k). (phi, psi) itself at k = 1.
+ * Labels drawn from x (the logistic generator): null for k > 1 (right and wrong candidates
+ * then depend on x together).
+ *
+ * @example
+ * bestOfKAcceptance({ phi: 0.5, psi: 0.3 }, 3, { kind: "flip", eps: 0.4 }) // => { phi: 0.9582, psi: 0.57492 }
+ * bestOfKAcceptance({ phi: 0.5, psi: 0.3 }, 3, { kind: "direction", accuracy: 0.8, cosMean: 0.8, cosVerifier: 0, sharpness: Infinity }) // => { phi: 0.875, psi: 0.6569999999999999 }
+ */
+export function bestOfKAcceptance(acceptance: { phi: number; psi: number }, k: number, generator: RoundGenerator): { phi: number; psi: number } | null {
+  const { phi, psi } = acceptance;
+  if (k === 1) return acceptance;
+  if (generator.kind === "flip") {
+    const tries = geometricSum(1 - keptFraction(generator.eps, phi, psi), k);
+    return { phi: phi * tries, psi: psi * tries };
+  }
+  if (generator.kind === "direction" && generator.sharpness === Infinity) return { phi: atLeastOnce(phi, k), psi: atLeastOnce(psi, k) };
+  return null;
+}
+
+/** A verifier's kept points: their share of the candidates' points, and the share of right labels among them. */
+export interface Kept {
+  keptFraction: number;
+  keptLabelAccuracy: number | null;
+}
+
+/** Kept from P(kept with a right label) and P(kept with a wrong one). */
+function keptOf(right: number, wrong: number): Kept {
+  const kept = right + wrong;
+  return { keptFraction: kept, keptLabelAccuracy: kept > 0 ? right / kept : null };
+}
+
+/**
+ * What a linear verifier (theta_v at `angle`, margin m) keeps: a point is kept with label y'
+ * when sign(theta_v . x) = y' and |theta_v . x| >= m. Given y = +1 (the other class is its
+ * mirror image), t_v = theta_v . x ~ N(mu cos a_v, 1). Flip labels, k candidates: some candidate
+ * carries sign(t_v) with probability 1 - eps^k if it is y, 1 - (1 - eps)^k if not. A
+ * deterministic direction (its candidates all sign(t_g), t_g = theta . x): the pair (t_g, t_v)
+ * is bivariate normal with correlation theta . theta_v, kept right when t_g >= 0 and t_v >= m,
+ * kept wrong when t_g < 0 and t_v <= -m. Drawn labels: null.
+ */
+function linearVerifierKeep(mu: number, generator: RoundGenerator, angle: number, margin: number, k: number): Kept | null {
+  const meanV = mu * planeDirection(angle)[0];
+  if (generator.kind === "flip") {
+    return keptOf(normalCdf(meanV - margin) * atLeastOnce(1 - generator.eps, k), normalCdf(-margin - meanV) * atLeastOnce(generator.eps, k));
+  }
+  if (generator.kind !== "direction" || generator.sharpness !== Infinity) return null;
+  const meanG = mu * generator.cosMean, rho = Math.max(-1, Math.min(1, generator.cosVerifier));
+  return keptOf(bivariateNormalUpper(-meanG, margin - meanV, rho), bivariateNormalUpper(meanG, margin + meanV, rho));
+}
+
+/**
+ * What self-selection keeps of a deterministic direction's labels: |t_g| >= m, t_g = theta . x
+ * ~ N(mu cosMean, 1) given y = +1, the label right when t_g > 0. Drawn labels: null.
+ */
+function selfKeep(mu: number, generator: RoundGenerator, margin: number): Kept | null {
+  if (generator.kind !== "direction" || generator.sharpness !== Infinity) return null;
+  const meanG = mu * generator.cosMean;
+  return keptOf(normalCdf(meanG - margin), normalCdf(-margin - meanG));
+}
+
+/**
+ * The expected kept fraction and kept-label accuracy of a round, where a closed form applies:
+ * label-only verifiers (labelOnlyKeep, with best-of-k's acceptance; drawn labels at k = 1 only),
+ * linear verifiers of flip labels or of a deterministic direction's, self-selection of a
+ * deterministic direction's; null otherwise, and for the zero model but with a label-only
+ * verifier and one candidate.
+ *
+ * @example
+ * verifierKeep(1, { kind: "flip", eps: 0.4 }, { kind: "noisy", phi: 0.5, psi: 0.3 }, 3) // => { keptFraction: 0.804888, keptLabelAccuracy: 0.7142857142857142 }
+ * verifierKeep(1.5, firstGenerator(1.5, { kind: "linear", angle: 50 }, { kind: "linear", angle: 20, margin: 0 }), { kind: "linear", angle: 20, margin: 0 }, 1) // => { keptFraction: 0.8900193682675059, keptLabelAccuracy: 0.9231281933046647 }
+ */
+export function verifierKeep(mu: number, generator: RoundGenerator, verifier: Verifier, k: number): Kept | null {
+  const acceptance = labelOnlyAcceptance(verifier);
+  if (acceptance !== null) {
+    if (generator.kind === "zero" && k > 1) return null;
+    const selected = bestOfKAcceptance(acceptance, k, generator);
+    return selected && labelOnlyKeep(selected, generatorLabelAccuracy(mu, generator));
+  }
+  if (verifier.kind === "linear") return linearVerifierKeep(mu, generator, verifier.angle, verifier.margin, k);
+  return verifier.kind === "self" ? selfKeep(mu, generator, verifier.margin) : null;
+}
+
+/**
+ * The verifier as a classifier of y, where it is one: a linear verifier Phi(mu cos a_v), the
+ * oracle 1, self-selection the round's generator's accuracy; else null.
+ *
+ * @example
+ * verifierAccuracy(1.5, { kind: "linear", angle: 20, margin: 0 }, { kind: "flip", eps: 0.3 }) // => 0.9206620649063181
+ * verifierAccuracy(1, { kind: "noisy", phi: 0.8, psi: 0.3 }, { kind: "flip", eps: 0.3 }) // => null
+ */
+export function verifierAccuracy(mu: number, verifier: Verifier, generator: RoundGenerator): number | null {
+  switch (verifier.kind) {
+    case "linear": return normalCdf(mu * planeDirection(verifier.angle)[0]);
+    case "oracle": return 1;
+    case "self": return generator.kind === "direction" ? generator.accuracy : generator.kind === "zero" ? 0.5 : null;
+    default: return null;
+  }
 }

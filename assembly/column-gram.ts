@@ -1,14 +1,7 @@
-// The filtered mixture's Gram matrix: draw points of a two-class Gaussian mixture, label them,
-// keep some, and add the kept points' X^T X and X^T y to running sums, one cache-sized block
-// at a time. Memory is O(B d + d^2) whatever the number of points.
-// src/engine/reference/filtered-mixture-gram.ts is the same computation in TypeScript and
-// consumes the random stream in the same order.
-import { nextUniform } from "./rng";
-import { fillNormal } from "./samplers";
+// The Gram matrix of a block of points stored by columns: X^T X (upper triangle) and X^T y
+// added to running sums, each entry a dot product of two contiguous columns. The layout in
+// which filteredMixtureGram (filtered-mixture-points.ts) gathers a cache-sized block of points.
 import { at } from "./address";
-import { dotInOrder } from "./ordered-dot";
-import { labelSign, acceptanceNeedsDraw, accepted, passesCheck } from "./filtered-mixture-rule";
-import { LABEL_FLIP, CHECK_NONE, CHECK_DIRECTION } from "../src/engine/constants/filtered-mixture";
 
 /** x . y over `rows` entries of two columns (rows even). */
 function columnDot(x: usize, y: usize, rows: i32): f64 {
@@ -40,7 +33,7 @@ function columnDot(x: usize, y: usize, rows: i32): f64 {
  * touched once per block, not once per row. Tiles on the diagonal also add to a few entries
  * below it, which gramSymmetrize overwrites.
  */
-function accumulateColumns(cols: usize, stride: usize, rows: i32, d: i32, g: usize, b: usize): void {
+export function gramAccumulateColumns(cols: usize, stride: usize, rows: i32, d: i32, g: usize, b: usize): void {
   const rowBytes = <usize>d << 3;
   let i = 0;
   for (; i + 4 <= d; i += 4) {
@@ -111,91 +104,4 @@ function accumulateColumns(cols: usize, stride: usize, rows: i32, d: i32, g: usi
   }
   const labels = cols + <usize>d * stride;
   for (let j = 0; j < d; j++) store<f64>(at(b, j), load<f64>(at(b, j)) + columnDot(labels, cols + <usize>j * stride, rows));
-}
-
-/** f64 entries of scratch that filteredMixtureGram needs for blocks of blockRows points. */
-export function filteredMixtureGramWorkLength(d: i32, blockRows: i32): i32 {
-  return blockRows * (d + 1) + d;
-}
-
-/**
- * Draws points of a two-class Gaussian mixture, labels and filters them, and accumulates the
- * kept ones: G (d x d, row-major, upper triangle) += sum x x^T and b += sum label * x, without
- * normalising. counts[0] is set to the number of the first nFiltered points kept, counts[1]
- * to those kept whose label equals their class sign.
- *
- * Each of the first nFiltered points consumes the stream in this order:
- *   1. one uniform u: class sign s = +1 if u < 1/2, else -1;
- *   2. when labelRule == LABEL_FLIP, one uniform: the label is -s if it is < flipProb, else s;
- *   3. when keepIfAgree or keepIfDisagree lies strictly in (0, 1), one acceptance uniform;
- *   4. d standard normals z, then x = z + s * shift * e_0. Step 4 is skipped when the point is
- *      already rejected and nothing depends on x (labelRule == LABEL_FLIP and checkRule == CHECK_NONE).
- * With labelRule == LABEL_DIRECTION the label is sign(labelDir . x) (sign(0) = +1). The point
- * is kept when the acceptance draw passes (probability keepIfAgree if label == s, else
- * keepIfDisagree) and the check passes (filtered-mixture-rule.ts: CHECK_NONE, CHECK_DIRECTION
- * with checkDir and margin, CHECK_LABEL_MARGIN with margin). Then nClean points: steps 1 and
- * 4, label s, always kept.
- *
- * labelDir, checkDir: d f64 each, read only when the rules use them. work:
- * filteredMixtureGramWorkLength(d, blockRows) f64,
- * laid out as d + 1 columns of blockRows entries (x's coordinates, then the labels) and one
- * row of d for the point being drawn. blockRows: a positive even number; a block of
- * blockRows * (d + 1) f64 that fits in cache is fastest. counts: 2 f64.
- */
-export function filteredMixtureGram(
-  state: usize, d: i32, nFiltered: i32, nClean: i32, shift: f64,
-  labelRule: i32, flipProb: f64, labelDir: usize, keepIfAgree: f64, keepIfDisagree: f64,
-  checkRule: i32, checkDir: usize, margin: f64,
-  work: usize, blockRows: i32, g: usize, b: usize, counts: usize,
-): void {
-  const stride = <usize>blockRows << 3;
-  const labels = work + <usize>d * stride;
-  const point = work + <usize>(d + 1) * stride;
-  const drawAcceptance = acceptanceNeedsDraw(keepIfAgree, keepIfDisagree);
-  const byDirection = labelRule != LABEL_FLIP;
-  const labelOnly = !byDirection && checkRule == CHECK_NONE;
-  let filled = 0;
-  let kept = 0, keptAgree = 0;
-  const total = nFiltered + nClean;
-  for (let i = 0; i < total; i++) {
-    const s: f64 = nextUniform(state) < 0.5 ? 1.0 : -1.0;
-    let label = s;
-    if (i < nFiltered) {
-      if (!byDirection && nextUniform(state) < flipProb) label = -s;
-      const u = drawAcceptance ? nextUniform(state) : 0.0;
-      if (labelOnly && !accepted(label == s, u, keepIfAgree, keepIfDisagree)) continue;
-      fillNormal(state, point, d);
-      store<f64>(point, load<f64>(point) + s * shift);
-      if (!labelOnly) {
-        const labelScore = byDirection ? dotInOrder(labelDir, point, d) : 0.0;
-        if (byDirection) label = labelSign(labelScore);
-        const checkScore = checkRule == CHECK_DIRECTION ? dotInOrder(checkDir, point, d) : 0.0;
-        if (!accepted(label == s, u, keepIfAgree, keepIfDisagree)) continue;
-        if (!passesCheck(checkRule, label, labelScore, checkScore, margin)) continue;
-      }
-      kept++;
-      if (label == s) keptAgree++;
-    } else {
-      fillNormal(state, point, d);
-      store<f64>(point, load<f64>(point) + s * shift);
-    }
-    const slot = <usize>filled << 3;
-    for (let k = 0; k < d; k++) store<f64>(work + <usize>k * stride + slot, load<f64>(at(point, k)));
-    store<f64>(labels + slot, label);
-    if (++filled == blockRows) {
-      accumulateColumns(work, stride, blockRows, d, g, b);
-      filled = 0;
-    }
-  }
-  if (filled > 0) {
-    // An odd last row is paired with a zero row, which adds nothing.
-    if (filled & 1) {
-      const slot = <usize>filled << 3;
-      for (let k = 0; k <= d; k++) store<f64>(work + <usize>k * stride + slot, 0.0);
-      filled++;
-    }
-    accumulateColumns(work, stride, filled, d, g, b);
-  }
-  store<f64>(counts, <f64>kept);
-  store<f64>(counts, <f64>keptAgree, 8);
 }
