@@ -102,7 +102,8 @@ if (chromiumPath !== undefined) {
       const spec = specOf(url);
       assert.equal(spec, {
         scenario: "verified-mixture",
-        params: { d: 40, mu: 1, nSynthetic: 500, nReal: 0, ridge: 1, generator: { kind: "flip" }, verifier: { kind: "linear", angle: 30, margin: 0 }, method: "auto" },
+        params: { d: 40, mu: 1, nSynthetic: 500, nReal: 0, ridge: 1, generator: { kind: "flip" }, verifier: { kind: "linear", angle: 30, margin: 0 }, method: "auto",
+          learner: "ridge", selection: { kind: "filter" } },
         grid: { "generator.eps": [0.1, 0.4] },
         generations: 2, seeds: 3, seed: 0, engine: "wasm",
       });

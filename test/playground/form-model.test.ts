@@ -16,7 +16,7 @@ const cellKeys = (spec: unknown) => resolveStudy(spec).cells.map((cell) => cell.
 
 test("the tree: objects, tuples and kind-unions hold their keys; the rest are leaves", () => {
   const shapes = (name: string) => Object.fromEntries(parameterTree(reference(name).parameters).map((node) => [node.key, node.shape]));
-  assert.equal(shapes("verified-mixture"), { d: "leaf", mu: "leaf", nSynthetic: "leaf", nReal: "leaf", ridge: "leaf", generator: "kinds", verifier: "kinds", method: "leaf" });
+  assert.equal(shapes("verified-mixture"), { d: "leaf", mu: "leaf", nSynthetic: "leaf", nReal: "leaf", ridge: "leaf", generator: "kinds", verifier: "kinds", method: "leaf", learner: "leaf", selection: "kinds" });
   const weak = shapes("weak-data");
   assert.is(weak.accuracyBeta, "tuple");
   assert.is(weak.filter, "kinds");
