@@ -15,6 +15,8 @@ const settings = [
   { allocation: "hardest", budget: 0.3, filter: { kind: "noisy", gamma: 0.3, rho: 0 } },
   { allocation: "uniform", budget: 0.7, filter: { kind: "noisy", gamma: 0, rho: 0.2 } },
   { allocation: "proportional", budget: 0.5, filter: { kind: "noisy", gamma: 0.5, rho: 0.5 } },
+  { allocation: "resample", budget: 0.4, filter: { kind: "noisy", gamma: 0.2, rho: 0.1 } },
+  { allocation: "resample", budget: null, filter: { kind: "noisy", gamma: 0, rho: 0 } },
   { allocation: "none", budget: null, filter: { kind: "none" } },
 ];
 

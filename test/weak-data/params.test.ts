@@ -44,7 +44,7 @@ test("bad values name the parameter, the value and the allowed range", () => {
     [{ filter: { kind: "learned" } }, 'params.filter.kind: unknown value (got "learned"); allowed: one of "none", "noisy"'],
     [{ labeler: { beta: -0.1 } }, "params.labeler.beta: out of range (got -0.1); allowed: a number in [0, 1]"],
     [{ labeler: { budget: 101 } }, "params.labeler.budget: out of range (got 101); allowed: a number in [0, 100] (labels per prompt per round), or null for no limit"],
-    [{ labeler: { allocation: "random" } }, 'params.labeler.allocation: unknown value (got "random"); allowed: one of "none", "replace-rejected", "uniform", "proportional", "hardest"'],
+    [{ labeler: { allocation: "random" } }, 'params.labeler.allocation: unknown value (got "random"); allowed: one of "none", "replace-rejected", "uniform", "proportional", "hardest", "resample"'],
     [{ alpha: 0 }, "params.alpha: out of range (got 0); allowed: a number in (0, 1]"],
     [{ epsilon: 1 }, "params.epsilon: out of range (got 1); allowed: a number in (0, 1)"],
     [{ expected: "yes" }, 'params.expected: wrong type (got "yes"); allowed: true or false'],

@@ -32,6 +32,7 @@ const ALLOCATION_MEANINGS: Record<LabelAllocation, string> = {
   uniform: "budget x prompts labels a round, each to a prompt drawn uniformly",
   proportional: "budget x prompts labels a round, each to a prompt drawn in proportion to its rejections this round",
   hardest: "up to budget x prompts labels a round, one per rejected sample, to the prompts with the most rejections first (ties: the longest run of rounds with a rejection, then at random)",
+  resample: "no labels: hardest's amounts spent on extra samples of the prompt instead, filtered like the others (the control that spends the budget on more tries)",
 };
 
 const labeler = param(strictObject({
