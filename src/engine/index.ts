@@ -18,6 +18,10 @@ export {
   allocateRefitBuffers, refitBufferLengths,
   type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
+export {
+  SOFTMAX_STATS, SOFTMAX_STATS_LENGTH, MAX_SOFTMAX_FEATURES, allocateSoftmaxModelBuffers, softmaxModelBufferLengths,
+  type SoftmaxModelShape, type SoftmaxModelBuffers, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining, type SoftmaxCuration,
+} from "./softmax-model.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
 export { ReferenceEngine } from "./reference-engine.js";

@@ -13,6 +13,10 @@ import { filteredMixtureMoments, filteredMixtureMomentsWorkLength } from "./filt
 import { fillBetaCategoricalRows } from "./categorical-rows-fill.js";
 import { categoricalRowStats } from "./categorical-rows-stats.js";
 import { refitCategoricalRows } from "./categorical-rows-refit.js";
+import { fillSoftmaxModel } from "./softmax-model-fill.js";
+import { softmaxModelRows } from "./softmax-model-rows.js";
+import { curateSoftmaxModel } from "./softmax-model-curate.js";
+import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from "./softmax-model-train.js";
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
@@ -21,4 +25,5 @@ export const referenceKernels = matchingTable<ReferenceKernels>()({
   dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
   filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureMoments, filteredMixtureMomentsWorkLength,
   fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows,
+  fillSoftmaxModel, softmaxModelRows, curateSoftmaxModel, softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength,
 });
