@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { createEngine, resolveParams, type Engine } from "../src/index.js";
-import { scenario as weakData, WeakDataRun } from "../src/scenarios/weak-data/index.js";
+import { scenario as weakData, tableParams, TableModelRun } from "../src/scenarios/weak-data/index.js";
 
 const SETTING = {
   responses: 16,
@@ -33,8 +33,8 @@ interface Timing {
  * engines take turns round by round, so a change in the machine's load falls on all of them.
  */
 function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[] {
-  const params = resolveParams(weakData, { ...SETTING, prompts });
-  const runs = engines.map((engine) => new WeakDataRun(engine, params, 2026n));
+  const params = tableParams(resolveParams(weakData, { ...SETTING, prompts }));
+  const runs = engines.map((engine) => new TableModelRun(engine, params, 2026n));
   try {
     const seconds = engines.map(() => 0);
     for (let t = 0; t < rounds; t++) {

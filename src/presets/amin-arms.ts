@@ -8,7 +8,7 @@ const { theory } = weakData;
 
 /** Filtering alone lifts only the prompts the model can solve at all. */
 function markers(study: Study<weakData.Params>): Marker[] {
-  const { unsolvable } = study.cells[0].params;
+  const { unsolvable } = weakData.tableParams(study.cells[0].params);
   return [{ metric: "accuracy", value: theory.filterOnlyPlateau(unsolvable), label: "filter-only limit: 1 - unsolvable" }];
 }
 

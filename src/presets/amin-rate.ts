@@ -15,13 +15,20 @@ function simulatedRounds(rows: readonly Row[]): number | null {
 }
 
 /** The curation the error recursion takes (rho = 0 here); without a filter every sample is kept: gamma = 1. */
-function curation(params: weakData.Params): Omit<weakData.theory.Curation, "rho"> {
+function curation(params: weakData.TableParams): Omit<weakData.theory.Curation, "rho"> {
   return { alpha: params.alpha, beta: params.labeler.beta, gamma: params.filter.kind === "noisy" ? params.filter.gamma : 1 };
 }
 
-/** Rounds, or null where no count of rounds applies: no error shrinks (beta = 0 or gamma = 1), the closed forms' Infinity. */
-function finiteOrNull(rounds: number): number | null {
-  return Number.isFinite(rounds) ? rounds : null;
+/**
+ * A closed form's rounds for a cell, or null where no count of rounds applies: no error shrinks
+ * (beta = 0 or gamma = 1), the closed forms' Infinity.
+ */
+function roundsFrom(count: (epsilon: number, rule: Omit<weakData.theory.Curation, "rho">) => number) {
+  return (cell: weakData.Params): number | null => {
+    const params = weakData.tableParams(cell);
+    const rounds = count(params.epsilon, curation(params));
+    return Number.isFinite(rounds) ? rounds : null;
+  };
 }
 
 export const aminRate = definePreset(weakData, {
@@ -59,12 +66,12 @@ export const aminRate = definePreset(weakData, {
         {
           name: "theoryRounds",
           description: "exact rounds for the worst prompt: ceil(ln(1/epsilon) / -ln(1 - alpha beta (1 - gamma)))",
-          compute: (params) => finiteOrNull(theory.roundsToEpsilon(1, params.epsilon, curation(params))),
+          compute: roundsFrom((epsilon, rule) => theory.roundsToEpsilon(1, epsilon, rule)),
         },
         {
           name: "boundRounds",
           description: "the bound the recursion gives (this project's reconstruction of the paper's rate): ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))",
-          compute: (params) => finiteOrNull(theory.roundsToEpsilonBound(params.epsilon, curation(params))),
+          compute: roundsFrom(theory.roundsToEpsilonBound),
         },
       ],
     },

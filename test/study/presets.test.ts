@@ -119,7 +119,7 @@ test("definePreset names the scenario in the spec, and the compiler checks param
       markers: (study) => {
         // @ts-expect-error: markers get weak-data's parameters, which have no verifier
         void study.cells[0].params.verifier;
-        return [{ metric: "accuracy", value: study.cells[0].params.unsolvable, label: "unsolvable" }];
+        return [{ metric: "accuracy", value: weakData.tableParams(study.cells[0].params).unsolvable, label: "unsolvable" }];
       },
     },
   });
