@@ -125,11 +125,14 @@ test("a softmax model past the memory limit is refused, naming prompts or, when 
 
 test("a bad spec is rejected before the engine is touched", async () => {
   const untouchable = new Proxy({}, { get: () => { throw new Error("the engine was used"); } });
-  try {
-    await simulate({ scenario: "weak-data", params: { samples: 0 } }, { engine: untouchable as never });
-    assert.unreachable("accepted");
-  } catch (error) {
-    assert.instance(error, SpecError);
+  const bad = [{ samples: 0 }, { features: 8 }, { model: "softmax", alpha: 0.5 }, { model: "softmax", prompts: 2 ** 24, features: 1024 }];
+  for (const params of bad) {
+    try {
+      await simulate({ scenario: "weak-data", params }, { engine: untouchable as never });
+      assert.unreachable(`accepted ${JSON.stringify(params)}`);
+    } catch (error) {
+      assert.instance(error, SpecError);
+    }
   }
 });
 
