@@ -14,7 +14,7 @@ function markers(study: Study<weakData.Params>): Marker[] {
 
 export const aminArms = definePreset(weakData, {
   name: "amin-arms",
-  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations",
+  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations (uniform and proportional: this project's)",
   source:
     "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924 (boosting-style curation: labels on the prompts the model fails)",
   description:
@@ -36,5 +36,11 @@ export const aminArms = definePreset(weakData, {
     seeds: 8,
     seed: 2502,
   },
-  plot: { x: "generation", series: ["arm"], metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"], markers },
+  plot: {
+    x: "generation",
+    series: ["arm"],
+    metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"],
+    markers,
+    title: "filter only vs hardest-first labels is the paper's comparison; uniform, proportional, rho and alpha as written are this project's",
+  },
 });

@@ -1,7 +1,8 @@
 // How fast weak labels escape collapse: rounds until every prompt is within epsilon of
 // correct, against the labeler's accuracy beta and the filter's false acceptance gamma,
-// beside the exact rounds of the error recursion and the looser bound that follows from it (both
-// this project's reconstruction of the paper's O(log(1/epsilon)/beta) rate).
+// beside the exact rounds of the error recursion and the looser count that follows from it
+// (both this project's reconstruction, with the paper's O(log(1/epsilon)/beta) rate; not the
+// paper's own bound).
 import * as weakData from "../scenarios/weak-data/index.js";
 import type { Row } from "../study/rows.js";
 import { definePreset } from "./preset.js";
@@ -33,11 +34,11 @@ function roundsFrom(count: (epsilon: number, rule: Omit<weakData.theory.Curation
 
 export const aminRate = definePreset(weakData, {
   name: "amin-rate",
-  title: "Weak data: rounds to bring every prompt within epsilon, against the labeler's accuracy beta and the filter's gamma, with the bound",
+  title: "Weak data: rounds to bring every prompt within epsilon, against the labeler's accuracy beta and the filter's gamma, with this project's round counts (not the paper's bound)",
   source:
     "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924 (convergence in O(log(1/epsilon)/beta) rounds)",
   description:
-    "Replace-rejected curation in the infinite-sample (expected) mode, with a filter that never rejects a correct answer (rho = 0) and a fifth of the prompts unsolvable at the start. Every prompt's error shrinks by c = 1 - alpha beta (1 - gamma) a round, so ln(1/epsilon)/-ln c rounds bring the worst one within epsilon; the bound ln(1/epsilon)/(alpha beta (1 - gamma)), from -ln c >= alpha beta (1 - gamma), is above it, and both grow like 1/beta: the paper's O(log(1/epsilon)/beta) rate. Both counts are this project's reconstruction from the error recursion; the paper's own bound is not reproduced.",
+    "Replace-rejected curation in the infinite-sample (expected) mode, with a filter that never rejects a correct answer (rho = 0) and a fifth of the prompts unsolvable at the start. Every prompt's error shrinks by c = 1 - alpha beta (1 - gamma) a round, so ln(1/epsilon)/-ln c rounds bring the worst one within epsilon; the bound ln(1/epsilon)/(alpha beta (1 - gamma)), from -ln c >= alpha beta (1 - gamma), is above it, and both grow like 1/beta, as the paper's O(log(1/epsilon)/beta) rate does. Both counts, the recursion and its mixing weight alpha are this project's reconstruction; the paper's own bound is not reproduced.",
   spec: {
     params: {
       prompts: 2000,
@@ -56,7 +57,7 @@ export const aminRate = definePreset(weakData, {
     seeds: 2,
     seed: 2503,
   },
-  plot: { x: "generation", metrics: ["accuracy", "solvedFraction", "labelsTotal"] },
+  plot: { x: "generation", metrics: ["accuracy", "solvedFraction", "labelsTotal"], title: "the recursion and alpha as written are this project's reconstruction" },
   derived: [
     {
       name: "roundsToEpsilon",
@@ -70,11 +71,16 @@ export const aminRate = definePreset(weakData, {
         },
         {
           name: "boundRounds",
-          description: "the bound the recursion gives (this project's reconstruction of the paper's rate): ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))",
+          description: "the looser count the recursion gives (this project's reconstruction, with the paper's rate; not its bound): ceil(ln(1/epsilon) / (alpha beta (1 - gamma)))",
           compute: roundsFrom(theory.roundsToEpsilonBound),
         },
       ],
     },
   ],
-  derivedPlot: { x: "labeler.beta", series: ["filter.gamma"], xTitle: "labeler.beta (the labeler's accuracy)" },
+  derivedPlot: {
+    x: "labeler.beta",
+    series: ["filter.gamma"],
+    xTitle: "labeler.beta (the labeler's accuracy)",
+    title: "theoryRounds and boundRounds: this project's counts from the recursion, not the paper's bound",
+  },
 });

@@ -4,10 +4,12 @@ import { fengPhaseTransition } from "./feng-phase-transition.js";
 import { fengVerifierQuality } from "./feng-verifier-quality.js";
 import { aminArms } from "./amin-arms.js";
 import { aminRate } from "./amin-rate.js";
+import { aminWeakVsResample } from "./amin-weak-vs-resample.js";
+import { aminGeneralization } from "./amin-generalization.js";
 
 export type { Preset } from "./preset.js";
 
-export const presets: readonly Preset[] = [fengPhaseTransition, fengVerifierQuality, aminArms, aminRate];
+export const presets: readonly Preset[] = [fengPhaseTransition, fengVerifierQuality, aminArms, aminRate, aminWeakVsResample, aminGeneralization];
 
 export function findPreset(name: string): Preset | undefined {
   return presets.find((p) => p.name === name);
