@@ -17,9 +17,10 @@ import { drawKept } from "./categorical-rows-draw";
  * labels[x] labels (one uniform each: correct with probability beta, else a uniformly chosen
  * wrong outcome) or, when resample is set, labels[x] extra samples of the row (drawKept: one
  * outcome uniform each and a filter uniform unless the keep probability is 0 or 1), of which
- * the kept ones count. Returns how many data points it added.
+ * the kept ones count. Returns how many data points it added. Inlined: it runs once a row.
  */
-export function countCurated(
+// @ts-ignore: decorator
+@inline export function countCurated(
   rng: usize, row: usize, x: i32, rejected: usize, labels: usize, kept: usize, counts: usize,
   cols: i32, samples: i32, gamma: f64, rho: f64, beta: f64, resample: bool,
 ): i32 {
