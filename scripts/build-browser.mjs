@@ -2,20 +2,31 @@
 // the library as one ES module with its dependencies and the release wasm builds inlined, which a
 // plain <script type="module"> or a module worker imports from any static host; and beside it
 // browser-worker.js, the module that simulateInWorker starts, which imports the library module
-// (already in the browser's cache) and serves. The debug build is left out (pass { source }).
+// (already in the browser's cache) and serves; and reference-engine.js, loaded only for
+// createEngine("js"). The debug build is left out (pass { source }).
 import { writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { browserBundle } from "./browser-bundle.mjs";
 
-const common = {
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  sourcemap: true,
-  external: ["*debug.bytes.js"],
-  logLevel: "warning",
+/**
+ * The reference engine is a module of its own, loaded when createEngine("js") asks for it: the
+ * library module leaves that import as it is, and the reference module takes the engine body
+ * from the library module instead of carrying a copy.
+ */
+const referenceApart = {
+  name: "reference-apart",
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/reference-engine\.js$/ }, () => ({ path: "./reference-engine.js", external: true }));
+    builder.onResolve({ filter: /^\.\/engine\.js$/ }, (args) =>
+      args.importer.endsWith("reference-engine.js") ? { path: "./collapse-sim.js", external: true } : undefined);
+  },
 };
 
-await build({ ...common, entryPoints: { "collapse-sim": "dist/index.js" }, outdir: "dist/browser" });
+await build({
+  ...browserBundle,
+  external: ["*debug.bytes.js"],
+  entryPoints: { "collapse-sim": "dist/index.js", "reference-engine": "dist/engine/reference-engine.js" },
+  outdir: "dist/browser",
+  plugins: [referenceApart],
+});
 writeFileSync("dist/browser/browser-worker.js", `// simulateInWorker's worker: the library module, serving its runner.\nimport { serveWorker } from "./collapse-sim.js";\nserveWorker();\n`);

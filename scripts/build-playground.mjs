@@ -6,6 +6,7 @@
 // project's (theory-notes.mjs). Runs after build:browser.
 import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
+import { browserBundle } from "./browser-bundle.mjs";
 import { theoryNotes } from "./theory-notes.mjs";
 
 const OUT = "dist/playground";
@@ -22,19 +23,10 @@ const prebuiltLibrary = {
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(`${OUT}/theory`, { recursive: true });
-await build({
-  entryPoints: { app: "web/app/main.ts" },
-  outdir: OUT,
-  bundle: true,
-  minify: true,
-  format: "esm",
-  platform: "browser",
-  target: "es2022",
-  sourcemap: true,
-  plugins: [prebuiltLibrary],
-  logLevel: "warning",
-});
+await build({ ...browserBundle, entryPoints: { app: "web/app/main.ts" }, outdir: OUT, plugins: [prebuiltLibrary] });
 for (const file of ["index.html", "style.css"]) cpSync(`web/${file}`, `${OUT}/${file}`);
-for (const file of ["collapse-sim.js", "collapse-sim.js.map", "browser-worker.js"]) cpSync(`dist/browser/${file}`, `${OUT}/${file}`);
+for (const file of ["collapse-sim.js", "collapse-sim.js.map", "browser-worker.js", "reference-engine.js", "reference-engine.js.map"]) {
+  cpSync(`dist/browser/${file}`, `${OUT}/${file}`);
+}
 for (const file of readdirSync("docs/theory").filter((f) => f.endsWith(".md"))) cpSync(`docs/theory/${file}`, `${OUT}/theory/${file}`);
 writeFileSync(`${OUT}/theory-notes.json`, JSON.stringify(theoryNotes("docs/theory")));

@@ -1,8 +1,9 @@
-// Making an engine: the wasm kernels (default) or the plain-TypeScript reference.
+// Making an engine: the wasm kernels (default) or the plain-TypeScript reference. The reference
+// is imported only when asked for, so that bundles (and the prebuilt browser module) load it on
+// demand rather than with every page.
 import type { LoadOptions } from "./load.js";
 import type { Engine, EngineKind } from "./engine.js";
 import { WasmEngine } from "./wasm-engine.js";
-import { ReferenceEngine } from "./reference-engine.js";
 
 export { Engine, type EngineKind, type WasmBuild, type Address } from "./engine.js";
 export type { Block, F64Block, I32Block, U32Block, U8Block, RandomStream, TypedArray } from "./block.js";
@@ -24,10 +25,9 @@ export {
 } from "./softmax-model.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
-export { ReferenceEngine } from "./reference-engine.js";
 
 export async function createEngine(kind: EngineKind = "wasm", options: LoadOptions = {}): Promise<Engine> {
   if (kind === "wasm") return WasmEngine.create(options);
-  if (kind === "js") return new ReferenceEngine();
+  if (kind === "js") return new (await import("./reference-engine.js")).ReferenceEngine();
   throw new RangeError(`engine must be "wasm" or "js", got ${JSON.stringify(kind)}`);
 }

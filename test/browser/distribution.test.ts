@@ -71,6 +71,14 @@ if (chromiumPath !== undefined) {
     });
   });
 
+  test("the reference engine (engine: \"js\") loads on demand beside the prebuilt module and gives Node's rows", async () => {
+    await withPage(async (page) => {
+      const spec = { ...SPECS[1], engine: "js" };
+      const inBrowser = await page.evaluate((s) => (window as any).lib.simulate(s), spec);
+      assert.is(JSON.stringify(inBrowser), JSON.stringify(await simulate(spec)));
+    });
+  });
+
   test("a module worker imports the prebuilt module and simulate gives Node's rows", async () => {
     await withPage(async (page) => {
       const spec = SPECS[1];

@@ -3,7 +3,8 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { allEngines, label } from "../helpers/engines.js";
-import { WasmEngine, ReferenceEngine } from "../../src/engine/index.js";
+import { WasmEngine } from "../../src/engine/index.js";
+import { ReferenceEngine } from "../../src/engine/reference-engine.js";
 import { allocateBlock, type WasmHeap } from "../../src/engine/wasm-memory.js";
 
 test("a block made before memory grows still reads and writes through the engine's API", async () => {

@@ -1,5 +1,6 @@
 // Every engine the tests compare: the three wasm builds and the TypeScript reference.
-import { WasmEngine, ReferenceEngine, type Engine, type WasmBuild } from "../../src/engine/index.js";
+import { WasmEngine, type Engine, type WasmBuild } from "../../src/engine/index.js";
+import { ReferenceEngine } from "../../src/engine/reference-engine.js";
 
 const builds: WasmBuild[] = ["release-simd", "release", "debug"];
 let cache: Promise<Engine[]> | undefined;

@@ -47,7 +47,7 @@ test("npm pack makes a tarball with the built library, the browser module, the p
     // The repository is built (npm test builds it first), so the scripts are skipped here; the git install above runs them.
     const [packed] = JSON.parse(run(npm, ["pack", "--json", "--ignore-scripts", "--pack-destination", out, ...quiet], root)) as Array<{ files: Array<{ path: string }> }>;
     const files = new Set(packed.files.map((f) => f.path));
-    for (const file of ["dist/index.js", "dist/node.js", "dist/cli/main.js", "dist/browser/collapse-sim.js", "dist/browser/browser-worker.js",
+    for (const file of ["dist/index.js", "dist/node.js", "dist/cli/main.js", "dist/browser/collapse-sim.js", "dist/browser/browser-worker.js", "dist/browser/reference-engine.js",
       "dist/parallel/browser-worker.js", "dist/playground/index.html", "dist/playground/app.js", "dist/playground/collapse-sim.js",
       "dist/playground/browser-worker.js", "build/release-simd.bytes.js", "build/release.js", "package.json", "README.md"]) {
       assert.ok(files.has(file), `the tarball has ${file}`);
