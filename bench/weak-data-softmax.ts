@@ -4,25 +4,19 @@
 // its parts: curation, training, the training and held-out probabilities), on the TypeScript
 // reference, and as a numpy user would write it (bench/peers/weak_data_softmax.py, on one BLAS
 // thread), the ratios measured in this one run. Everything runs on one core.
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { createEngine, resolveParams, type Engine } from "../src/index.js";
 import { scenario as weakData, SoftmaxModelRun, type SoftmaxParams } from "../src/scenarios/weak-data/index.js";
+import { aminGeneralization } from "../src/presets/amin-generalization.js";
+import { ONE_BLAS_THREAD, runNumpyPeer } from "./lib/numpy-peer.js";
+import { roundOptions, secondsOfRounds } from "./lib/rounds.js";
 
+// amin-generalization's setting (an oracle filter, budget 0.25, 30 steps at learning rate 1), larger.
 const SETTING = {
-  model: "softmax",
-  testPrompts: 4000,
+  ...aminGeneralization.spec.params,
   responses: 16,
   features: 32,
-  samples: 4,
-  filter: { kind: "noisy", gamma: 0, rho: 0 },
   labeler: { beta: 0.5, budget: 0.25 },
-  steps: 30,
-  learningRate: 1,
-  ridge: 0.001,
   initialScale: 8,
-  initialAlignment: 0.3,
   arm: "filter+hardest",
 };
 
@@ -48,14 +42,7 @@ function timeRounds(engines: Engine[], params: SoftmaxParams, rounds: number): {
   const runs = engines.map((engine) => new SoftmaxModelRun(engine, params, 2026n));
   const parts: Parts = { curate: 0, train: 0, evaluate: 0 };
   try {
-    const seconds = engines.map(() => 0);
-    for (let t = 0; t < rounds; t++) {
-      runs.forEach((run, i) => {
-        const start = performance.now();
-        run.step();
-        seconds[i] += (performance.now() - start) / 1000;
-      });
-    }
+    const seconds = secondsOfRounds(runs, rounds);
     // The parts of one more wasm round, each as the run calls it.
     const [run] = runs;
     const { engine, rng, refit, model, shape, curation } = run;
@@ -82,39 +69,25 @@ function timeRounds(engines: Engine[], params: SoftmaxParams, rounds: number): {
 }
 
 function numpyPeer(params: SoftmaxParams, rounds: number): (Timing & { version: string }) | string {
-  const probe = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) return "python3 with numpy is not available";
-  const script = fileURLToPath(new URL("./peers/weak_data_softmax.py", import.meta.url));
   const args = [params.prompts, params.testPrompts, params.responses, params.features, params.samples, rounds, params.steps,
     params.learningRate, params.ridge, params.labeler.beta, params.labeler.budget, params.initialScale, params.initialAlignment, 2026];
-  // One BLAS thread: the figure is for one core, like the wasm engine's.
-  const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
-  const out = spawnSync("python3", [script, ...args.map(String)], { encoding: "utf8", env, maxBuffer: 1 << 20 });
-  if (out.status !== 0) return `the numpy peer failed: ${out.stderr.trim().split("\n").pop()}`;
-  const result = JSON.parse(out.stdout);
+  // The figure is for one core, like the wasm engine's.
+  const result = runNumpyPeer<{ seconds: number; numpy: string; metrics: { testAccuracy: number; testTop1: number } }>("weak_data_softmax", args, ONE_BLAS_THREAD);
+  if (typeof result === "string") return result;
   return { seconds: result.seconds, testAccuracy: result.metrics.testAccuracy, testTop1: result.metrics.testTop1, version: result.numpy };
 }
 
 export default async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      prompts: { type: "string", default: "100000" },
-      rounds: { type: "string", default: "3" },
-      "no-js": { type: "boolean", default: false },
-      "no-numpy": { type: "boolean", default: false },
-    },
-  });
-  const rounds = Number(values.rounds);
-  const params = resolveParams(weakData, { ...SETTING, prompts: Number(values.prompts) }) as SoftmaxParams;
+  const { prompts, rounds, js, numpy } = roundOptions(argv, { prompts: 100_000, rounds: 3 });
+  const params = resolveParams(weakData, { ...SETTING, prompts }) as SoftmaxParams;
   const wasm = await createEngine("wasm");
   console.log(`weak-data softmax model, filter+hardest: ${params.prompts} prompts (${params.testPrompts} held out), K = ${params.responses}, ` +
     `d = ${params.features}, k = ${params.samples}, ${params.steps} steps a round; seconds per round over ${rounds} rounds, one core`);
   const engines: Array<[string, Engine]> = [[`wasm (${wasm.build})`, wasm]];
-  if (!values["no-js"]) engines.push(["js reference", await createEngine("js")]);
+  if (js) engines.push(["js reference", await createEngine("js")]);
   const { timings, parts } = timeRounds(engines.map(([, engine]) => engine), params, rounds);
   const results: Array<[string, Timing]> = engines.map(([name], i) => [name, timings[i]]);
-  if (!values["no-numpy"]) {
+  if (numpy) {
     const peer = numpyPeer(params, rounds);
     if (typeof peer === "string") console.log(`numpy peer skipped: ${peer}`);
     else results.push([`numpy ${peer.version} (1 thread)`, peer]);

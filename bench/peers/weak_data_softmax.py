@@ -12,6 +12,8 @@ import time
 
 import numpy as np
 
+from weak_data import hardest_first, sample_outcomes
+
 
 def softmax_rows(x, w):
     z = x @ w.T
@@ -24,19 +26,13 @@ def softmax_rows(x, w):
 def one_round(rng, x, correct, w, streak, samples, steps, learning_rate, ridge, beta, budget):
     prompts, responses = x.shape[0], w.shape[0]
     rows = np.arange(prompts)
-    # 1. k samples per prompt from p_W, by inverting each row's cumulative distribution; the oracle filter.
-    cdf = np.cumsum(softmax_rows(x, w), axis=1)
-    u = rng.random((prompts, samples))
-    outcome = np.minimum((u[:, :, None] >= cdf[:, None, :]).sum(axis=2), responses - 1)
+    # 1. k samples per prompt from p_W; the oracle filter.
+    outcome = sample_outcomes(rng, np.cumsum(softmax_rows(x, w), axis=1), samples)
     keep = outcome == correct[:, None]
     rejected = samples - keep.sum(axis=1)
     streak = np.where(rejected > 0, streak + 1, 0)
-    # 2. Hardest first: most rejections, then longest streak, then at random; one label per rejection.
-    order = np.lexsort((rng.random(prompts), -streak, -rejected))
-    demand = rejected[order]
-    before = np.cumsum(demand) - demand
-    labels = np.empty(prompts, dtype=np.int64)
-    labels[order] = np.clip(budget - before, 0, demand)
+    # 2. Hardest first.
+    labels = hardest_first(rng, rejected, streak, budget)
     # 3. Labels: correct with probability beta, else a uniformly chosen wrong response.
     owner = np.repeat(rows, labels)
     right = rng.random(owner.size) < beta

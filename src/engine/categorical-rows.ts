@@ -70,10 +70,8 @@ export interface CategoricalRefitBuffers {
   workspace: F64Block;
 }
 
-/** One round of refitCategoricalRows. */
-export interface CategoricalRefitRound {
-  rows: number;
-  cols: number;
+/** How a round curates the rows' samples: draws, filter, labels (refitCategoricalRows, curateSoftmaxModel). */
+export interface CategoricalCuration {
   samples: number;
   /** Probability that the filter keeps a wrong sample. */
   gamma: number;
@@ -84,6 +82,12 @@ export interface CategoricalRefitRound {
   allocation: LabelAllocation;
   /** Labels (or extra samples) on offer this round: an integer in sampling mode; Infinity for no limit (not for uniform, proportional); replace-rejected ignores it. */
   budget: number;
+}
+
+/** One round of refitCategoricalRows. */
+export interface CategoricalRefitRound extends CategoricalCuration {
+  rows: number;
+  cols: number;
   /** Weight of the new data in the refit mixture, in (0, 1]. */
   alpha: number;
   /** The infinite-sample limit: expectations instead of draws. */
@@ -111,25 +115,30 @@ export function checkRowStats(rows: number, cols: number, epsilon: number): void
   if (!(epsilon >= 0 && epsilon < 1)) fail("categoricalRowStats", "epsilon", epsilon, "in [0, 1)");
 }
 
+/** A curation's draws, filter and labels; `expected`: the infinite-sample limit, whose budget need not be whole. */
+export function checkCuration(kernel: string, curation: CategoricalCuration, expected: boolean): void {
+  checkInteger(kernel, "samples", curation.samples, 1, MAX_CATEGORICAL_SAMPLES);
+  checkProbability(kernel, "gamma", curation.gamma);
+  checkProbability(kernel, "rho", curation.rho);
+  checkProbability(kernel, "beta", curation.beta);
+  if (!Object.hasOwn(LABEL_ALLOCATION, curation.allocation)) {
+    fail(kernel, "allocation", curation.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
+  }
+  const spreads = curation.allocation === "uniform" || curation.allocation === "proportional";
+  if (spreads && !Number.isFinite(curation.budget)) fail(kernel, `budget (allocation ${curation.allocation})`, curation.budget, "finite");
+  if (!(curation.budget >= 0)) fail(kernel, "budget", curation.budget, "a number >= 0 or Infinity");
+  // Sampling hands out whole labels.
+  if (!expected && Number.isFinite(curation.budget) && !Number.isInteger(curation.budget)) {
+    fail(kernel, "budget (sampling mode)", curation.budget, "an integer or Infinity");
+  }
+}
+
 export function checkRefitRound(round: CategoricalRefitRound): void {
   const kernel = "refitCategoricalRows";
   checkTable(kernel, round.rows, round.cols);
-  checkInteger(kernel, "samples", round.samples, 1, MAX_CATEGORICAL_SAMPLES);
-  checkProbability(kernel, "gamma", round.gamma);
-  checkProbability(kernel, "rho", round.rho);
-  checkProbability(kernel, "beta", round.beta);
+  checkCuration(kernel, round, round.expected);
   if (!(round.alpha > 0 && round.alpha <= 1)) fail(kernel, "alpha", round.alpha, "in (0, 1]");
   if (!(round.epsilon >= 0 && round.epsilon < 1)) fail(kernel, "epsilon", round.epsilon, "in [0, 1)");
-  if (!Object.hasOwn(LABEL_ALLOCATION, round.allocation)) {
-    fail(kernel, "allocation", round.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
-  }
-  const spreads = round.allocation === "uniform" || round.allocation === "proportional";
-  if (spreads && !Number.isFinite(round.budget)) fail(kernel, `budget (allocation ${round.allocation})`, round.budget, "finite");
-  if (!(round.budget >= 0)) fail(kernel, "budget", round.budget, "a number >= 0 or Infinity");
-  // Sampling hands out whole labels.
-  if (!round.expected && Number.isFinite(round.budget) && !Number.isInteger(round.budget)) {
-    fail(kernel, "budget (sampling mode)", round.budget, "an integer or Infinity");
-  }
 }
 
 type RoundShape = Pick<CategoricalRefitRound, "rows" | "cols" | "samples" | "expected">;

@@ -12,13 +12,13 @@ import {
   type FilteredMixtureCounts, type FilteredMixtureMomentsProblem, type FilteredMixtureProblem,
 } from "./filtered-mixture.js";
 import {
-  LABEL_ALLOCATION, CATEGORICAL_STATS_LENGTH, checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths,
-  type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+  LABEL_ALLOCATION, CATEGORICAL_STATS_LENGTH, checkBetaCategoricalRows, checkCuration, checkRefitRound, checkRowStats, refitBufferLengths,
+  type BetaCategoricalRows, type CategoricalCuration, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
 import { checkWishart } from "./wishart.js";
 import {
-  SOFTMAX_STATS_LENGTH, checkSoftmaxCuration, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
-  type SoftmaxCuration, type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
+  SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
+  type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
 } from "./softmax-model.js";
 
 export type EngineKind = "wasm" | "js";
@@ -283,10 +283,11 @@ export abstract class Engine<M extends Addressing = any> {
    */
   curateSoftmaxModel(
     rng: RandomStream, refit: CategoricalRefitBuffers, model: SoftmaxModelBuffers, shape: SoftmaxModelShape,
-    curation: SoftmaxCuration, stats: F64Block,
+    curation: CategoricalCuration, stats: F64Block,
   ): void {
     checkSoftmaxShape("curateSoftmaxModel", shape);
-    checkSoftmaxCuration(curation);
+    // The training prompts are sampled: a whole budget, or Infinity.
+    checkCuration("curateSoftmaxModel", curation, false);
     const { rows, cols, features } = shape;
     const r = refitBufferLengths({ rows, cols, samples: curation.samples, expected: false });
     const n = softmaxModelBufferLengths(shape);

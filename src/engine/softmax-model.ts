@@ -6,9 +6,8 @@
 // compute and the order in which they consume the random stream.
 import type { F64Block, I32Block } from "./block.js";
 import { allocateGroup } from "./block-group.js";
-import { checkInteger, checkProbability, fail } from "./kernel-checks.js";
-import { type LabelAllocation, checkTable, LABEL_ALLOCATION, LABEL_ALLOCATIONS } from "./categorical-rows.js";
-import { MAX_CATEGORICAL_SAMPLES } from "./constants/categorical-rows.js";
+import { checkInteger, fail } from "./kernel-checks.js";
+import { checkTable } from "./categorical-rows.js";
 import { STAT_TOP1, SOFTMAX_STATS_LENGTH, MAX_SOFTMAX_FEATURES } from "./constants/softmax-model.js";
 
 export { MAX_SOFTMAX_FEATURES };
@@ -64,17 +63,6 @@ export interface SoftmaxTraining {
   ridge: number;
 }
 
-/** One round's curation of the training prompts: the categorical rows' draw, filter and allocation. */
-export interface SoftmaxCuration {
-  samples: number;
-  gamma: number;
-  rho: number;
-  beta: number;
-  allocation: LabelAllocation;
-  /** As CategoricalRefitRound's budget in sampling mode: an integer, or Infinity for no limit. */
-  budget: number;
-}
-
 const MAX_ENTRIES = 2 ** 31 - 1;
 
 export function checkSoftmaxShape(kernel: string, shape: SoftmaxModelShape): void {
@@ -96,20 +84,6 @@ export function checkSoftmaxTraining(training: SoftmaxTraining): void {
   checkInteger("trainSoftmaxModel", "steps", training.steps, 0, MAX_ENTRIES);
   if (!(training.learningRate >= 0 && Number.isFinite(training.learningRate))) fail("trainSoftmaxModel", "learningRate", training.learningRate, "a finite number >= 0");
   if (!(training.ridge >= 0 && Number.isFinite(training.ridge))) fail("trainSoftmaxModel", "ridge", training.ridge, "a finite number >= 0");
-}
-
-export function checkSoftmaxCuration(curation: SoftmaxCuration): void {
-  const kernel = "curateSoftmaxModel";
-  checkInteger(kernel, "samples", curation.samples, 1, MAX_CATEGORICAL_SAMPLES);
-  checkProbability(kernel, "gamma", curation.gamma);
-  checkProbability(kernel, "rho", curation.rho);
-  checkProbability(kernel, "beta", curation.beta);
-  if (!Object.hasOwn(LABEL_ALLOCATION, curation.allocation)) fail(kernel, "allocation", curation.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
-  const spreads = curation.allocation === "uniform" || curation.allocation === "proportional";
-  if (spreads && !Number.isFinite(curation.budget)) fail(kernel, `budget (allocation ${curation.allocation})`, curation.budget, "finite");
-  if (!(curation.budget >= 0) || (Number.isFinite(curation.budget) && !Number.isInteger(curation.budget))) {
-    fail(kernel, "budget", curation.budget, "an integer >= 0 or Infinity");
-  }
 }
 
 /** Entries each buffer of a softmax model of this shape needs. */

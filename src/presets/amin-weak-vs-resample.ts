@@ -4,6 +4,7 @@
 import * as weakData from "../scenarios/weak-data/index.js";
 import type { Row } from "../study/rows.js";
 import { definePreset } from "./preset.js";
+import { aminArms } from "./amin-arms.js";
 
 /** The accuracy after the last round. */
 function finalAccuracy(rows: readonly Row[]): number | null {
@@ -20,16 +21,8 @@ export const aminWeakVsResample = definePreset(weakData, {
   description:
     "The table model in sampling mode after 20 rounds, three arms at one budget (0.25 per prompt a round): filter only; filter+resample, which spends the budget on extra samples of the prompts with the most rejections (one per rejected sample, filtered like the others), and filter+hardest, which spends it on weak labels for the same prompts. Resampling is this project's control: it asks whether a weak label is worth more than another try. It is not: resampling ends where filtering alone does, and never lifts a prompt the model cannot answer (unsolved stays at unsolvable), while labels beat it by a margin that grows with unsolvable and shrinks as beta falls to 0.05 (still positive there: on prompts the model answers less often than beta, even a 5%-right label helps). Charts against unsolvable, one per beta; derived.csv and its charts: the final accuracy against beta, one per unsolvable.",
   spec: {
-    params: {
-      prompts: 20000,
-      responses: 16,
-      accuracyBeta: [1, 3],
-      wrongSpread: "dirichlet",
-      samples: 4,
-      filter: { kind: "noisy", gamma: 0.1, rho: 0 },
-      labeler: { beta: 0.5, budget: 0.25 },
-      alpha: 0.5,
-    },
+    // amin-arms's setting, with fewer prompts; the grid sets unsolvable and beta.
+    params: { ...aminArms.spec.params, prompts: 20000 },
     grid: { arm: ["filter-only", "filter+resample", "filter+hardest"], unsolvable: [0, 0.2, 0.4, 0.6], "labeler.beta": [0.05, 0.1, 0.25, 0.5] },
     generations: 20,
     seeds: 4,

@@ -7,13 +7,13 @@ import * as assert from "uvu/assert";
 import { allEngines, label } from "../helpers/engines.js";
 import {
   CATEGORICAL_STATS, SOFTMAX_STATS, SOFTMAX_STATS_LENGTH, allocateRefitBuffers, allocateSoftmaxModelBuffers,
-  type Engine, type SoftmaxCuration, type SoftmaxModelShape,
+  type CategoricalCuration, type Engine, type SoftmaxModelShape,
 } from "../../src/engine/index.js";
 
 interface Setting {
   shape: SoftmaxModelShape;
   start: { initialScale: number; initialAlignment: number };
-  curation: SoftmaxCuration;
+  curation: CategoricalCuration;
 }
 
 const SETTINGS: Setting[] = [

@@ -8,25 +8,14 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { simulate, type Row } from "../../src/index.js";
+import { aminGeneralization } from "../../src/presets/amin-generalization.js";
 import { Z, mean, standardError } from "../helpers/stats.js";
 
 const GENERATIONS = 8;
 const SEEDS = 10;
 
-const setting = {
-  model: "softmax",
-  prompts: 1000,
-  testPrompts: 1000,
-  responses: 8,
-  features: 16,
-  samples: 4,
-  filter: { kind: "noisy", gamma: 0, rho: 0 },
-  labeler: { beta: 0.3, budget: 0.25 },
-  initialAlignment: 0.3,
-  steps: 30,
-  learningRate: 1,
-  ridge: 0.001,
-};
+// The amin-generalization preset's setting, with fewer prompts.
+const setting = { ...aminGeneralization.spec.params, prompts: 1000, testPrompts: 1000 };
 
 const arms = ["no-curation", "filter-only", "filter+resample", "filter+uniform", "filter+hardest"];
 

@@ -2,10 +2,10 @@
 // both models (the filter as (gamma, rho): none keeps everything, gamma = 1, rho = 0; the budget
 // in labels per round), and the table model's refit on top of it (alpha, expected mode, the
 // unsolvable rows).
-import type { CategoricalRefitRound, SoftmaxCuration } from "../../engine/index.js";
+import type { CategoricalCuration, CategoricalRefitRound } from "../../engine/index.js";
 import type { Params, TableParams } from "./params.js";
 
-export interface CurationSettings extends SoftmaxCuration {
+export interface CurationSettings extends CategoricalCuration {
   /** labeler.budget: labels offered per prompt per round (Infinity for no limit; replace-rejected does not use it). */
   budgetPerPrompt: number;
 }

@@ -11,6 +11,7 @@ import type { MetricValues } from "../scenario.js";
 import type { SoftmaxParams } from "./params.js";
 import { curationSettings, type CurationSettings } from "./settings.js";
 import type { ModelRun } from "./model-run.js";
+import { Spending } from "./spending.js";
 
 /**
  * A softmax model being trained. `refit.table` holds the training prompts' probabilities
@@ -27,8 +28,7 @@ export class SoftmaxModelRun implements ModelRun {
   private readonly stats: F64Block;
   private readonly testStats: F64Block;
   private readonly training: SoftmaxTraining;
-  private labelsSoFar = 0;
-  private extraSamplesSoFar = 0;
+  private readonly spending = new Spending();
   generation = 0;
 
   constructor(
@@ -63,29 +63,22 @@ export class SoftmaxModelRun implements ModelRun {
 
   metrics(): MetricValues {
     const s = this.stats.view, held = this.testStats.view;
-    const fresh = this.generation > 0;
     return {
       accuracy: s[CATEGORICAL_STATS.accuracy],
       solvedFraction: null,
       unsolved: null,
-      acceptedFraction: fresh ? s[CATEGORICAL_STATS.acceptedFraction] : null,
-      labels: fresh ? s[CATEGORICAL_STATS.labels] : null,
-      labelsTotal: this.labelsSoFar,
+      ...this.spending.columns(s, this.generation),
       entropy: held[CATEGORICAL_STATS.entropy],
       gini: null,
       testAccuracy: held[CATEGORICAL_STATS.accuracy],
       testTop1: held[SOFTMAX_STATS.top1],
-      extraSamples: fresh ? s[CATEGORICAL_STATS.extraSamples] : null,
-      extraSamplesTotal: this.extraSamplesSoFar,
     };
   }
 
   /** One round: sample, filter, label (or resample) the training prompts, train, evaluate. */
   step(): void {
     this.engine.curateSoftmaxModel(this.rng, this.refit, this.model, this.shape, this.curation, this.stats);
-    const s = this.stats.view;
-    this.labelsSoFar += s[CATEGORICAL_STATS.labels];
-    this.extraSamplesSoFar += s[CATEGORICAL_STATS.extraSamples];
+    this.spending.add(this.stats.view);
     this.engine.trainSoftmaxModel(this.model, this.shape, this.training);
     this.evaluate();
     this.generation += 1;

@@ -8,6 +8,7 @@ import type { MetricValues } from "../scenario.js";
 import type { TableParams } from "./params.js";
 import { roundSettings, type RoundSettings } from "./settings.js";
 import type { ModelRun } from "./model-run.js";
+import { Spending } from "./spending.js";
 
 /**
  * A table model being trained: its table p(.|x) and per-prompt state in engine memory. `table`
@@ -19,8 +20,7 @@ export class TableModelRun implements ModelRun {
   /** The stream the run draws from: its initial model, then its rounds. */
   readonly rng: RandomStream;
   private readonly stats: F64Block;
-  private labelsSoFar = 0;
-  private extraSamplesSoFar = 0;
+  private readonly spending = new Spending();
   generation = 0;
 
   constructor(
@@ -50,28 +50,22 @@ export class TableModelRun implements ModelRun {
     if (this.generation === 0) {
       this.engine.categoricalRowStats(this.buffers.table, this.settings.rows, this.settings.cols, this.settings.epsilon, this.stats);
     }
-    const fresh = this.generation > 0;
     return {
       accuracy: s[CATEGORICAL_STATS.accuracy],
       solvedFraction: s[CATEGORICAL_STATS.solvedFraction],
       unsolved: s[CATEGORICAL_STATS.unsolved],
-      acceptedFraction: fresh ? s[CATEGORICAL_STATS.acceptedFraction] : null,
-      labels: fresh ? s[CATEGORICAL_STATS.labels] : null,
-      labelsTotal: this.labelsSoFar,
+      ...this.spending.columns(s, this.generation),
       entropy: s[CATEGORICAL_STATS.entropy],
       gini: s[CATEGORICAL_STATS.gini],
       testAccuracy: null,
       testTop1: null,
-      extraSamples: fresh ? s[CATEGORICAL_STATS.extraSamples] : null,
-      extraSamplesTotal: this.extraSamplesSoFar,
     };
   }
 
   /** One round: sample, filter, label, refit. */
   step(): void {
     this.engine.refitCategoricalRows(this.rng, this.buffers, this.settings, this.stats);
-    this.labelsSoFar += this.stats.view[CATEGORICAL_STATS.labels];
-    this.extraSamplesSoFar += this.stats.view[CATEGORICAL_STATS.extraSamples];
+    this.spending.add(this.stats.view);
     this.generation += 1;
   }
 
