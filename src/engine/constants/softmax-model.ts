@@ -6,7 +6,7 @@
 export const STAT_TOP1 = 8;
 export const SOFTMAX_STATS_LENGTH = 9;
 
-/** Prompts whose gradient terms are added to the gradient together: each entry is loaded and stored once per block. */
+/** Prompts whose gradient terms are added to the gradient together, each entry loaded and stored once per block (addBlock takes four). */
 export const GRADIENT_BLOCK = 4;
 /** Features per prompt: the largest d the kernels take (the scenario allows less). */
 export const MAX_SOFTMAX_FEATURES = 65536;
