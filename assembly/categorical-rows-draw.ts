@@ -2,7 +2,7 @@
 // drawn and filtered, or their expectation. src/engine/reference/categorical-rows-draw.ts is
 // the same computation in TypeScript and consumes the random stream in the same order.
 import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { refillIfSpent, pairAt, pairToUniform } from "./rng";
+import { refillIfSpent, pairAt, pairToUniform, nextUniform } from "./rng";
 import { at, atI32 } from "./address";
 
 /**
@@ -83,6 +83,23 @@ export function drawAndFilter(
   }
   store<u32>(rng + STREAM_CURSOR_OFFSET, cursor);
   return keptTotal;
+}
+
+/**
+ * One more sample of a row, drawn and filtered by step 1's rule (the outcome uniform, then a
+ * filter uniform unless the keep probability is exactly 0 or 1), with the stream's cursor in
+ * memory: the outcome if the filter keeps it, else -1. For the few extra samples of resample;
+ * step 1's loop keeps its cursor in a local instead.
+ */
+export function drawKept(rng: usize, row: usize, cols: i32, gamma: f64, rho: f64): i32 {
+  const u = nextUniform(rng);
+  const correct = u < load<f64>(row);
+  let keep = correct ? rho == 0 : gamma == 1;
+  if (correct ? rho > 0 && rho < 1 : gamma > 0 && gamma < 1) {
+    const v = nextUniform(rng);
+    keep = correct ? v >= rho : v < gamma;
+  }
+  return !keep ? -1 : correct ? 0 : wrongOutcome(row, cols, u);
 }
 
 /** Step 1, expected mode: each row's expected rejections; returns the expected kept samples. */

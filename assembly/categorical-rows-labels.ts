@@ -11,13 +11,14 @@
 //   proportional      B labels, each to a row drawn with probability d / sum d (multinomial)
 //   hardest           rows in order of d, then streak, then at random, each filled with d
 //                     labels until B runs out (the last one partly)
+//   resample          hardest's amounts, which the refit spends on extra samples instead
 // Expected mode gives each row the expectation: replace-rejected d, uniform B / rows,
-// proportional B d / sum d, hardest full d in order of d with ties sharing evenly.
+// proportional B d / sum d, hardest (and resample) full d in order of d with ties sharing evenly.
 import { nextUniform, nextUniformPositive } from "./rng";
 import { detExp, detLog } from "./math";
 import { at, atI32 } from "./address";
 import {
-  ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST,
+  ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST, ALLOCATE_RESAMPLE,
   DIGIT_BUCKETS, REFIT_WORKSPACE_LENGTH,
 } from "../src/engine/constants/categorical-rows";
 
@@ -177,14 +178,14 @@ function fillHardestExpected(rejected: usize, labels: usize, histogram: usize, r
   }
 }
 
-/** Step 2: labels per row by the allocation rule. */
+/** Step 2: labels (extra samples, for resample) per row by the allocation rule. */
 export function allocateLabels(
   rng: usize, rejected: usize, streak: usize, labels: usize, workspace: usize,
   rows: i32, samples: i32, allocation: i32, budget: f64, expected: bool,
 ): void {
   if (allocation == ALLOCATE_REPLACE_REJECTED) {
     memory.copy(labels, rejected, <usize>rows << 3);
-  } else if (allocation == ALLOCATE_HARDEST) {
+  } else if (allocation == ALLOCATE_HARDEST || allocation == ALLOCATE_RESAMPLE) {
     if (expected) fillHardestExpected(rejected, labels, workspace, rows, budget);
     else fillHardestSampled(rng, rejected, streak, labels, workspace, rows, samples, budget);
   } else if (allocation == ALLOCATE_UNIFORM || allocation == ALLOCATE_PROPORTIONAL) {

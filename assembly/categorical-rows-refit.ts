@@ -10,7 +10,7 @@
 //   streak     rows (i32): consecutive rounds, up to this one, in which the row had a rejected sample
 //   rejected   rows: rejected samples this round (an integer; its expectation in expected mode),
 //              which is also what the row asks of the labeler
-//   labels     rows: labels the row receives this round
+//   labels     rows: labels the row receives this round (extra samples it draws, for resample)
 //   kept       rows x samples (i32): outcomes of the row's kept samples in draw order, in its
 //              first samples - rejected slots (sampling mode only)
 //   workspace  REFIT_WORKSPACE_LENGTH of scratch: rows counted by rejections (drawing) and by streak
@@ -23,14 +23,15 @@
 //      uniform unless its keep probability is exactly 0 or 1;
 //   2. allocate: the draws of the allocation rule (see allocateLabels);
 //   3. refit: per row in order, one uniform per label (correct with probability beta, else a
-//      uniformly chosen wrong outcome), then the row update and its statistics.
-import { STREAM_CURSOR_OFFSET, STREAM_BUFFER_PAIRS } from "../src/engine/constants/stream";
-import { STAT_ACCEPTED, STAT_LABELS } from "../src/engine/constants/categorical-rows";
-import { refillIfSpent, pairAt, pairToUniform } from "./rng";
-import { at, atI32 } from "./address";
+//      uniformly chosen wrong outcome) or, for resample, per extra sample its outcome uniform
+//      and a filter uniform as in step 1 (categorical-rows-curate.ts), then the row update and
+//      its statistics.
+import { STAT_ACCEPTED, STAT_LABELS, STAT_EXTRA_SAMPLES, ALLOCATE_RESAMPLE } from "../src/engine/constants/categorical-rows";
+import { at } from "./address";
 import { clearRowStats, addRowStats, averageRowStats } from "./categorical-rows-stats";
 import { drawAndFilter, expectedRejections } from "./categorical-rows-draw";
 import { allocateLabels } from "./categorical-rows-labels";
+import { countCurated } from "./categorical-rows-curate";
 
 /** row = stay row + weight counts, counts left zero. */
 // @ts-ignore: decorator
@@ -51,84 +52,69 @@ import { allocateLabels } from "./categorical-rows-labels";
 }
 
 /**
- * Step 3, sampling mode: each row with kept samples or labels becomes
- * (1 - alpha) p + alpha (counts of kept outcomes and labels) / (kept + labels); a row with
- * neither keeps p. The new rows' statistics are added to stats on the way. Returns the labels given.
+ * Step 3, sampling mode: each row with curated data (countCurated: kept samples, then labels
+ * or, for resample, extra samples) becomes (1 - alpha) p + alpha (counts of its data) / (how
+ * many); a row with none keeps p. The new rows' statistics are added to stats on the way.
  */
 function refitSampled(
   rng: usize, table: usize, rejected: usize, labels: usize, kept: usize, counts: usize,
-  rows: i32, cols: i32, samples: i32, beta: f64, alpha: f64, solvedAt: f64, stats: usize,
-): f64 {
+  rows: i32, cols: i32, samples: i32, gamma: f64, rho: f64, beta: f64, resample: bool, alpha: f64, solvedAt: f64, stats: usize,
+): void {
   const stay = 1.0 - alpha;
-  const wrongSpan = <f64>(cols - 1);
-  let cursor = load<u32>(rng + STREAM_CURSOR_OFFSET);
-  let labelsGiven: f64 = 0;
   memory.fill(counts, 0, <usize>cols << 3);
   for (let x = 0; x < rows; x++) {
     const row = table + <usize>x * (<usize>cols << 3);
-    const n = samples - <i32>load<f64>(at(rejected, x));
-    const given = <i32>load<f64>(at(labels, x));
-    labelsGiven += <f64>given;
-    if (n + given > 0) {
-      const slots = kept + ((<usize>x * <usize>samples) << 2);
-      for (let s = 0; s < n; s++) {
-        const c = at(counts, load<i32>(atI32(slots, s)));
-        store<f64>(c, load<f64>(c) + 1.0);
-      }
-      for (let l = 0; l < given; l++) {
-        cursor = refillIfSpent(rng, cursor);
-        const u = pairToUniform(pairAt(rng, cursor++));
-        const outcome = u < beta ? 0 : min<i32>(cols - 1, 1 + <i32>((u - beta) / (1.0 - beta) * wrongSpan));
-        const c = at(counts, outcome);
-        store<f64>(c, load<f64>(c) + 1.0);
-      }
-      mixRow(row, counts, cols, stay, alpha / <f64>(n + given));
-    }
+    const n = countCurated(rng, row, x, rejected, labels, kept, counts, cols, samples, gamma, rho, beta, resample);
+    if (n > 0) mixRow(row, counts, cols, stay, alpha / <f64>n);
     addRowStats(stats, row, cols, solvedAt);
   }
-  store<u32>(rng + STREAM_CURSOR_OFFSET, cursor);
-  return labelsGiven;
 }
 
 /**
- * Step 3, expected mode: kept mass k p0 (1 - rho) on the correct outcome and k gamma p_j on
- * each wrong one, labels L split beta / (1 - beta) evenly over the wrong outcomes;
+ * Step 3, expected mode: kept mass m p0 (1 - rho) on the correct outcome and m gamma p_j on
+ * each wrong one, from m = k samples (k + S with S extra samples, for resample), labels L
+ * split beta / (1 - beta) evenly over the wrong outcomes;
  * p <- (1 - alpha) p + alpha (kept mass + label mass) / (kept + L), unless kept + L = 0.
- * The new rows' statistics are added to stats on the way. Returns the labels given.
+ * The new rows' statistics are added to stats on the way.
  */
 function refitExpected(
   table: usize, labels: usize, rows: i32, cols: i32, samples: i32,
-  gamma: f64, rho: f64, beta: f64, alpha: f64, solvedAt: f64, stats: usize,
-): f64 {
-  const k = <f64>samples;
+  gamma: f64, rho: f64, beta: f64, resample: bool, alpha: f64, solvedAt: f64, stats: usize,
+): void {
   const stay = 1.0 - alpha;
   const wrongLabel = (1.0 - beta) / <f64>(cols - 1);
-  let labelsGiven: f64 = 0;
   for (let x = 0; x < rows; x++) {
     const row = table + <usize>x * (<usize>cols << 3);
     const a = load<f64>(row);
     const e = max<f64>(0.0, 1.0 - a);
-    const given = load<f64>(at(labels, x));
-    labelsGiven += given;
-    const keptCorrect = k * a * (1.0 - rho);
-    const total = keptCorrect + k * gamma * e + given;
+    const allocated = load<f64>(at(labels, x));
+    const drawn = <f64>samples + (resample ? allocated : 0.0);
+    const given = resample ? 0.0 : allocated;
+    const keptCorrect = drawn * a * (1.0 - rho);
+    const total = keptCorrect + drawn * gamma * e + given;
     if (total > 0) {
       const weight = alpha / total;
-      const scale = stay + weight * k * gamma;
+      const scale = stay + weight * drawn * gamma;
       const shift = weight * given * wrongLabel;
       for (let j = 1; j < cols; j++) store<f64>(at(row, j), scale * load<f64>(at(row, j)) + shift);
       store<f64>(row, stay * a + weight * (keptCorrect + given * beta));
     }
     addRowStats(stats, row, cols, solvedAt);
   }
-  return labelsGiven;
+}
+
+/** The sum of the first rows entries of a per-row array. */
+export function sumRows(values: usize, rows: i32): f64 {
+  let sum: f64 = 0;
+  for (let x = 0; x < rows; x++) sum += load<f64>(at(values, x));
+  return sum;
 }
 
 /**
- * One round over every row (steps 1-3 above). budget: labels per round (Infinity: no limit;
- * replace-rejected does not use it); allocation: ALLOCATE_*; filter none is gamma = 1, rho = 0.
- * Writes all of STAT_* to stats
- * (accepted: kept / (rows samples); labels: labels given / rows).
+ * One round over every row (steps 1-3 above). budget: labels (extra samples, for resample) per
+ * round (Infinity: no limit; replace-rejected does not use it); allocation: ALLOCATE_*; filter
+ * none is gamma = 1, rho = 0. Writes all of STAT_* to stats (accepted: kept / (rows samples),
+ * the k samples only; labels and extra samples: given / rows).
  */
 export function refitCategoricalRows(
   rng: usize, table: usize, streak: usize, rejected: usize, labels: usize, kept: usize, workspace: usize,
@@ -141,10 +127,16 @@ export function refitCategoricalRows(
   allocateLabels(rng, rejected, streak, labels, workspace, rows, samples, allocation, budget, expected);
   clearRowStats(stats);
   const solvedAt = 1.0 - epsilon;
-  const labelsGiven = expected
-    ? refitExpected(table, labels, rows, cols, samples, gamma, rho, beta, alpha, solvedAt, stats)
-    : refitSampled(rng, table, rejected, labels, kept, workspace, rows, cols, samples, beta, alpha, solvedAt, stats);
+  const resample = allocation == ALLOCATE_RESAMPLE;
+  if (expected) refitExpected(table, labels, rows, cols, samples, gamma, rho, beta, resample, alpha, solvedAt, stats);
+  else refitSampled(rng, table, rejected, labels, kept, workspace, rows, cols, samples, gamma, rho, beta, resample, alpha, solvedAt, stats);
   averageRowStats(stats, rows);
+  storeSpending(stats, keptTotal, sumRows(labels, rows), resample, rows, samples);
+}
+
+/** The round's shares: accepted (of the k samples per row), then labels or extra samples per row. */
+export function storeSpending(stats: usize, keptTotal: f64, allocated: f64, resample: bool, rows: i32, samples: i32): void {
   store<f64>(at(stats, STAT_ACCEPTED), keptTotal / (<f64>rows * <f64>samples));
-  store<f64>(at(stats, STAT_LABELS), labelsGiven / <f64>rows);
+  store<f64>(at(stats, STAT_LABELS), resample ? 0.0 : allocated / <f64>rows);
+  store<f64>(at(stats, STAT_EXTRA_SAMPLES), resample ? allocated / <f64>rows : 0.0);
 }

@@ -13,3 +13,7 @@ export { logisticFit, logisticFitWorkLength } from "./logistic-fit";
 export { fillBetaCategoricalRows } from "./categorical-rows-fill";
 export { categoricalRowStats } from "./categorical-rows-stats";
 export { refitCategoricalRows } from "./categorical-rows-refit";
+export { fillSoftmaxModel } from "./softmax-model-fill";
+export { softmaxModelRows } from "./softmax-model-rows";
+export { curateSoftmaxModel } from "./softmax-model-curate";
+export { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from "./softmax-model-train";

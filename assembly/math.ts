@@ -90,3 +90,38 @@ export function detLog(x: f64): f64 {
   const dk = <f64>k;
   return s * (hfsq + r) + dk * LN2_LO - hfsq + f + dk * LN2_HI;
 }
+
+/**
+ * detExp on both lanes of x, bit for bit: each lane takes detExp's branch by its own high
+ * word, with the same operations in the same order; a lane past the normal range (|x| >=
+ * 708.39: an underflow to a subnormal or 0, an overflow, NaN) sends both to detExp itself.
+ * The softmax model's exponentials are most of its evaluation: two lanes halve them.
+ */
+// @ts-ignore: decorator
+@inline export function detExpLanes(x: v128): v128 {
+  const hx = v128.and(i64x2.shr_u(x, 32), i64x2.splat(0x7fffffff));
+  if (v128.any_true(i64x2.ge_s(hx, i64x2.splat(0x4086232b)))) {
+    return f64x2.replace_lane(f64x2.splat(detExp(f64x2.extract_lane(x, 0))), 1, detExp(f64x2.extract_lane(x, 1)));
+  }
+  const negative = i64x2.shr_s(x, 63);
+  // k: round(x / ln 2) where |x| >= 1.0397, the sign's +-1 where |x| > ln2 / 2, else 0.
+  const nearest = f64x2.trunc(f64x2.add(f64x2.mul(f64x2.splat(INV_LN2), x), v128.bitselect(f64x2.splat(-0.5), f64x2.splat(0.5), negative)));
+  const unit = v128.bitselect(f64x2.splat(-1.0), f64x2.splat(1.0), negative);
+  const k = v128.bitselect(
+    nearest,
+    v128.and(unit, i64x2.gt_s(hx, i64x2.splat(0x3fd62e42))),
+    i64x2.ge_s(hx, i64x2.splat(0x3ff0a2b2)),
+  );
+  const hi = f64x2.sub(x, f64x2.mul(k, f64x2.splat(LN2_HI)));
+  const lo = f64x2.mul(k, f64x2.splat(LN2_LO));
+  const r = f64x2.sub(hi, lo);
+  const rr = f64x2.mul(r, r);
+  const poly = f64x2.add(f64x2.splat(EXP_P4), f64x2.mul(rr, f64x2.splat(EXP_P5)));
+  const c = f64x2.sub(r, f64x2.mul(rr, f64x2.add(f64x2.splat(EXP_P1), f64x2.mul(rr, f64x2.add(f64x2.splat(EXP_P2),
+    f64x2.mul(rr, f64x2.add(f64x2.splat(EXP_P3), f64x2.mul(rr, poly))))))));
+  const one = f64x2.splat(1.0);
+  const y = f64x2.add(one, f64x2.add(f64x2.sub(f64x2.div(f64x2.mul(r, c), f64x2.sub(f64x2.splat(2.0), c)), lo), hi));
+  // 2^k from its exponent bits (k in [-1022, 1022] here: no subnormal step); k = 0 multiplies by 1.
+  const power = i64x2.shl(i64x2.add(i64x2.extend_low_i32x4_s(i32x4.trunc_sat_f64x2_s_zero(k)), i64x2.splat(0x3ff)), 52);
+  return v128.bitselect(f64x2.add(one, x), f64x2.mul(y, power), i64x2.le_s(hx, i64x2.splat(0x3e300000)));
+}

@@ -3,11 +3,10 @@
 // reference engine and as a numpy user would write it (bench/peers/weak_data.py), with the
 // ratios measured in this one run and the time per prompt-sample beside the machine's
 // memory limit (one read+write sweep of the probability table).
-import { spawnSync } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
 import { createEngine, resolveParams, type Engine } from "../src/index.js";
-import { scenario as weakData, WeakDataRun } from "../src/scenarios/weak-data/index.js";
+import { scenario as weakData, tableParams, TableModelRun } from "../src/scenarios/weak-data/index.js";
+import { runNumpyPeer } from "./lib/numpy-peer.js";
+import { roundOptions, secondsOfRounds } from "./lib/rounds.js";
 
 const SETTING = {
   responses: 16,
@@ -33,17 +32,10 @@ interface Timing {
  * engines take turns round by round, so a change in the machine's load falls on all of them.
  */
 function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[] {
-  const params = resolveParams(weakData, { ...SETTING, prompts });
-  const runs = engines.map((engine) => new WeakDataRun(engine, params, 2026n));
+  const params = tableParams(resolveParams(weakData, { ...SETTING, prompts }));
+  const runs = engines.map((engine) => new TableModelRun(engine, params, 2026n));
   try {
-    const seconds = engines.map(() => 0);
-    for (let t = 0; t < rounds; t++) {
-      runs.forEach((run, i) => {
-        const start = performance.now();
-        run.step();
-        seconds[i] += (performance.now() - start) / 1000;
-      });
-    }
+    const seconds = secondsOfRounds(runs, rounds);
     return runs.map((run, i) => {
       const m = run.metrics();
       return { seconds: seconds[i], accuracy: m.accuracy as number, labels: m.labelsTotal as number };
@@ -67,29 +59,16 @@ function tableSweep(engine: Engine, entries: number): number {
 }
 
 function numpyPeer(prompts: number, rounds: number): (Timing & { version: string }) | string {
-  const probe = spawnSync("python3", ["-c", "import numpy"], { encoding: "utf8" });
-  if (probe.error || probe.status !== 0) return "python3 with numpy is not available";
-  const script = fileURLToPath(new URL("./peers/weak_data.py", import.meta.url));
   const { gamma, rho } = SETTING.filter;
   const args = [prompts, SETTING.responses, SETTING.samples, rounds, gamma, rho, SETTING.labeler.beta, SETTING.alpha,
     SETTING.labeler.budget, SETTING.unsolvable, ...SETTING.accuracyBeta, SETTING.epsilon, 2026];
-  const out = spawnSync("python3", [script, ...args.map(String)], { encoding: "utf8", maxBuffer: 1 << 20 });
-  if (out.status !== 0) return `the numpy peer failed: ${out.stderr.trim().split("\n").pop()}`;
-  const result = JSON.parse(out.stdout);
+  const result = runNumpyPeer<{ seconds: number; numpy: string; metrics: { accuracy: number } }>("weak_data", args);
+  if (typeof result === "string") return result;
   return { seconds: result.seconds, accuracy: result.metrics.accuracy, labels: NaN, version: result.numpy };
 }
 
 export default async function main(argv: string[]): Promise<void> {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      prompts: { type: "string", default: "1000000" },
-      rounds: { type: "string", default: "10" },
-      "no-js": { type: "boolean", default: false },
-      "no-numpy": { type: "boolean", default: false },
-    },
-  });
-  const prompts = Number(values.prompts), rounds = Number(values.rounds);
+  const { prompts, rounds, js, numpy } = roundOptions(argv, { prompts: 1_000_000, rounds: 10 });
   const promptSamples = prompts * SETTING.samples * rounds;
   const wasm = await createEngine("wasm");
   console.log(`weak-data, filter+hardest: ${prompts} prompts x ${SETTING.responses} responses, k = ${SETTING.samples}, ${rounds} rounds ` +
@@ -97,10 +76,10 @@ export default async function main(argv: string[]): Promise<void> {
 
   const sweep = tableSweep(wasm, prompts * SETTING.responses);
   const engines: Array<[string, Engine]> = [[`wasm (${wasm.build})`, wasm]];
-  if (!values["no-js"]) engines.push(["js reference", await createEngine("js")]);
+  if (js) engines.push(["js reference", await createEngine("js")]);
   const timings = timeRounds(engines.map(([, engine]) => engine), prompts, rounds);
   const results: Array<[string, Timing]> = engines.map(([name], i) => [name, timings[i]]);
-  if (!values["no-numpy"]) {
+  if (numpy) {
     const peer = numpyPeer(prompts, rounds);
     if (typeof peer === "string") console.log(`numpy peer skipped: ${peer}`);
     else results.push([`numpy ${peer.version}`, peer]);

@@ -7,7 +7,7 @@ export { scenarios, scenarioNames, builtInScenarios, findScenario, resolveParams
 export { registerScenario } from "./scenarios/register.js";
 export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
 export { describeScenario, type ScenarioReference, type ParameterDoc, type MetricDoc } from "./scenarios/describe.js";
-export { defaultText, spacedJson } from "./validation/describe-schema.js";
+export { appliesText, defaultText, spacedJson } from "./validation/describe-schema.js";
 export { real, integer, oneOf, boolean, tuple, strictObject, byKind, param } from "./validation/schema.js";
 export { simulate, type SimulateOptions } from "./study/simulate.js";
 export { simulateInWorker, serveWorker, type BrowserWorkerOptions, type SimulateInWorkerOptions } from "./parallel/browser.js";

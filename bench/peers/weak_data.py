@@ -19,24 +19,34 @@ def initial_model(rng, prompts, responses, unsolvable, a, b):
     return np.concatenate([head[:, None], tail], axis=1)
 
 
+def sample_outcomes(rng, cdf, samples):
+    """k samples per prompt by inverting each row's cumulative distribution."""
+    u = rng.random((cdf.shape[0], samples)) * cdf[:, -1:]
+    return np.minimum((u[:, :, None] >= cdf[:, None, :]).sum(axis=2), cdf.shape[1] - 1)
+
+
+def hardest_first(rng, rejected, streak, budget):
+    """Labels per prompt: most rejections, then longest streak, then at random; one per rejection."""
+    order = np.lexsort((rng.random(rejected.size), -streak, -rejected))
+    demand = rejected[order]
+    before = np.cumsum(demand) - demand
+    labels = np.empty(rejected.size, dtype=np.int64)
+    labels[order] = np.clip(budget - before, 0, demand)
+    return labels
+
+
 def one_round(rng, p, streak, samples, gamma, rho, beta, alpha, budget, epsilon):
     prompts, responses = p.shape
     rows = np.arange(prompts)
-    # 1. k samples per prompt by inverting each row's cumulative distribution.
-    cdf = np.cumsum(p, axis=1)
-    u = rng.random((prompts, samples)) * cdf[:, -1:]
-    outcome = np.minimum((u[:, :, None] >= cdf[:, None, :]).sum(axis=2), responses - 1)
+    # 1. k samples per prompt.
+    outcome = sample_outcomes(rng, np.cumsum(p, axis=1), samples)
     # 2. The noisy filter.
     v = rng.random((prompts, samples))
     keep = np.where(outcome == 0, v >= rho, v < gamma)
     rejected = samples - keep.sum(axis=1)
     streak = np.where(rejected > 0, streak + 1, 0)
-    # 3. Hardest first: most rejections, then longest streak, then at random; each gets one label per rejection.
-    order = np.lexsort((rng.random(prompts), -streak, -rejected))
-    demand = rejected[order]
-    before = np.cumsum(demand) - demand
-    labels = np.empty(prompts, dtype=np.int64)
-    labels[order] = np.clip(budget - before, 0, demand)
+    # 3. Hardest first.
+    labels = hardest_first(rng, rejected, streak, budget)
     # 4. Labels: correct with probability beta, else a uniformly chosen wrong response.
     owner = np.repeat(rows, labels)
     w = rng.random(owner.size)

@@ -1,7 +1,7 @@
 // A scenario's reference as terminal text: `collapse-sim scenarios` prints the parameters of
 // every scenario, `collapse-sim describe NAME` one scenario's parameters and metrics.
 import type { ParameterDoc, ScenarioReference } from "../scenarios/describe.js";
-import { defaultText } from "../validation/describe-schema.js";
+import { appliesText, defaultText } from "../validation/describe-schema.js";
 
 const NAME_WIDTH = 22;
 const LINE_WIDTH = 100;
@@ -32,8 +32,9 @@ function entry(head: string, text: string, hang = 0): string[] {
 
 function parameterLines(doc: ParameterDoc): string[] {
   const kind = doc.kind === undefined ? "" : `(kind ${JSON.stringify(doc.kind)}) `;
+  const applies = appliesText(doc) === "" ? "" : `(${appliesText(doc)}) `;
   const given = doc.required ? "required" : `default ${defaultText(doc)}`;
-  const lines = [...entry(doc.name, `${kind}${doc.allowed}; ${given}`)];
+  const lines = [...entry(doc.name, `${kind}${applies}${doc.allowed}; ${given}`)];
   if (doc.description) lines.push(...entry("", doc.description));
   for (const { value, meaning, keys } of doc.values ?? []) {
     const takes = keys === undefined ? "" : keys.length === 0 ? "; no other keys" : `; keys: ${keys.join(", ")}`;

@@ -5,21 +5,27 @@
 // buffers' sizes. assembly/categorical-rows-*.ts documents what the kernels compute and the
 // order in which they consume the random stream.
 import type { F64Block, I32Block } from "./block.js";
+import { allocateGroup } from "./block-group.js";
+import { checkInteger, checkProbability, fail } from "./kernel-checks.js";
 import {
-  ALLOCATE_NONE, ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST,
-  STAT_ACCURACY, STAT_SOLVED, STAT_UNSOLVED, STAT_ACCEPTED, STAT_LABELS, STAT_ENTROPY, STAT_GINI, STATS_LENGTH,
+  ALLOCATE_NONE, ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST, ALLOCATE_RESAMPLE,
+  STAT_ACCURACY, STAT_SOLVED, STAT_UNSOLVED, STAT_ACCEPTED, STAT_LABELS, STAT_ENTROPY, STAT_GINI, STAT_EXTRA_SAMPLES, STATS_LENGTH,
   REFIT_WORKSPACE_LENGTH, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
 } from "./constants/categorical-rows.js";
 
 export { MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES };
 
-/** How a round's labels are spread over rows, by name, with the kernels' codes. */
+/**
+ * How a round's labels are spread over rows, by name, with the kernels' codes. resample spends
+ * hardest's amounts on extra samples of the row, filtered like the others, instead of labels.
+ */
 export const LABEL_ALLOCATION = {
   none: ALLOCATE_NONE,
   "replace-rejected": ALLOCATE_REPLACE_REJECTED,
   uniform: ALLOCATE_UNIFORM,
   proportional: ALLOCATE_PROPORTIONAL,
   hardest: ALLOCATE_HARDEST,
+  resample: ALLOCATE_RESAMPLE,
 } as const;
 export type LabelAllocation = keyof typeof LABEL_ALLOCATION;
 export const LABEL_ALLOCATIONS = Object.keys(LABEL_ALLOCATION) as [LabelAllocation, ...LabelAllocation[]];
@@ -33,6 +39,7 @@ export const CATEGORICAL_STATS = {
   labels: STAT_LABELS,
   entropy: STAT_ENTROPY,
   gini: STAT_GINI,
+  extraSamples: STAT_EXTRA_SAMPLES,
 } as const;
 export const CATEGORICAL_STATS_LENGTH = STATS_LENGTH;
 
@@ -55,7 +62,7 @@ export interface CategoricalRefitBuffers {
   streak: I32Block;
   /** rows: rejected samples of the last round (expected rejections in expected mode). */
   rejected: F64Block;
-  /** rows: labels received in the last round. */
+  /** rows: labels received in the last round (extra samples drawn, for resample). */
   labels: F64Block;
   /** rows x samples: kept outcomes (unused in expected mode, may be empty). */
   kept: I32Block;
@@ -63,10 +70,8 @@ export interface CategoricalRefitBuffers {
   workspace: F64Block;
 }
 
-/** One round of refitCategoricalRows. */
-export interface CategoricalRefitRound {
-  rows: number;
-  cols: number;
+/** How a round curates the rows' samples: draws, filter, labels (refitCategoricalRows, curateSoftmaxModel). */
+export interface CategoricalCuration {
   samples: number;
   /** Probability that the filter keeps a wrong sample. */
   gamma: number;
@@ -75,8 +80,14 @@ export interface CategoricalRefitRound {
   /** Probability that a label is the correct outcome (else a uniformly chosen wrong one). */
   beta: number;
   allocation: LabelAllocation;
-  /** Labels on offer this round: an integer in sampling mode; Infinity for no limit (not for uniform, proportional); replace-rejected ignores it. */
+  /** Labels (or extra samples) on offer this round: an integer in sampling mode; Infinity for no limit (not for uniform, proportional); replace-rejected ignores it. */
   budget: number;
+}
+
+/** One round of refitCategoricalRows. */
+export interface CategoricalRefitRound extends CategoricalCuration {
+  rows: number;
+  cols: number;
   /** Weight of the new data in the refit mixture, in (0, 1]. */
   alpha: number;
   /** The infinite-sample limit: expectations instead of draws. */
@@ -85,20 +96,8 @@ export interface CategoricalRefitRound {
   epsilon: number;
 }
 
-function fail(kernel: string, what: string, value: unknown, allowed: string): never {
-  throw new RangeError(`${kernel}: ${what} must be ${allowed}, got ${String(value)}`);
-}
-
-function checkInteger(kernel: string, what: string, value: number, lo: number, hi: number): void {
-  if (!Number.isInteger(value) || value < lo || value > hi) fail(kernel, what, value, `an integer in [${lo}, ${hi}]`);
-}
-
-function checkProbability(kernel: string, what: string, value: number): void {
-  if (!(value >= 0 && value <= 1)) fail(kernel, what, value, "in [0, 1]");
-}
-
 /** Rows and columns of a table: the kernels index rows x cols with 32-bit integers. */
-function checkTable(kernel: string, rows: number, cols: number): void {
+export function checkTable(kernel: string, rows: number, cols: number): void {
   checkInteger(kernel, "rows", rows, 1, 2 ** 31 - 1);
   checkInteger(kernel, "cols", cols, 2, MAX_CATEGORICAL_COLS);
 }
@@ -116,25 +115,30 @@ export function checkRowStats(rows: number, cols: number, epsilon: number): void
   if (!(epsilon >= 0 && epsilon < 1)) fail("categoricalRowStats", "epsilon", epsilon, "in [0, 1)");
 }
 
+/** A curation's draws, filter and labels; `expected`: the infinite-sample limit, whose budget need not be whole. */
+export function checkCuration(kernel: string, curation: CategoricalCuration, expected: boolean): void {
+  checkInteger(kernel, "samples", curation.samples, 1, MAX_CATEGORICAL_SAMPLES);
+  checkProbability(kernel, "gamma", curation.gamma);
+  checkProbability(kernel, "rho", curation.rho);
+  checkProbability(kernel, "beta", curation.beta);
+  if (!Object.hasOwn(LABEL_ALLOCATION, curation.allocation)) {
+    fail(kernel, "allocation", curation.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
+  }
+  const spreads = curation.allocation === "uniform" || curation.allocation === "proportional";
+  if (spreads && !Number.isFinite(curation.budget)) fail(kernel, `budget (allocation ${curation.allocation})`, curation.budget, "finite");
+  if (!(curation.budget >= 0)) fail(kernel, "budget", curation.budget, "a number >= 0 or Infinity");
+  // Sampling hands out whole labels.
+  if (!expected && Number.isFinite(curation.budget) && !Number.isInteger(curation.budget)) {
+    fail(kernel, "budget (sampling mode)", curation.budget, "an integer or Infinity");
+  }
+}
+
 export function checkRefitRound(round: CategoricalRefitRound): void {
   const kernel = "refitCategoricalRows";
   checkTable(kernel, round.rows, round.cols);
-  checkInteger(kernel, "samples", round.samples, 1, MAX_CATEGORICAL_SAMPLES);
-  checkProbability(kernel, "gamma", round.gamma);
-  checkProbability(kernel, "rho", round.rho);
-  checkProbability(kernel, "beta", round.beta);
+  checkCuration(kernel, round, round.expected);
   if (!(round.alpha > 0 && round.alpha <= 1)) fail(kernel, "alpha", round.alpha, "in (0, 1]");
   if (!(round.epsilon >= 0 && round.epsilon < 1)) fail(kernel, "epsilon", round.epsilon, "in [0, 1)");
-  if (!Object.hasOwn(LABEL_ALLOCATION, round.allocation)) {
-    fail(kernel, "allocation", round.allocation, `one of ${LABEL_ALLOCATIONS.join(", ")}`);
-  }
-  const spreads = round.allocation === "uniform" || round.allocation === "proportional";
-  if (spreads && !Number.isFinite(round.budget)) fail(kernel, `budget (allocation ${round.allocation})`, round.budget, "finite");
-  if (!(round.budget >= 0)) fail(kernel, "budget", round.budget, "a number >= 0 or Infinity");
-  // Sampling hands out whole labels.
-  if (!round.expected && Number.isFinite(round.budget) && !Number.isInteger(round.budget)) {
-    fail(kernel, "budget (sampling mode)", round.budget, "an integer or Infinity");
-  }
 }
 
 type RoundShape = Pick<CategoricalRefitRound, "rows" | "cols" | "samples" | "expected">;
@@ -157,23 +161,12 @@ export function allocateRefitBuffers(
   engine: { f64(length: number): F64Block; i32(length: number): I32Block }, round: RoundShape,
 ): CategoricalRefitBuffers & { free(): void } {
   const n = refitBufferLengths(round);
-  const blocks: Array<{ free(): void }> = [];
-  const keep = <T extends { free(): void }>(block: T): T => {
-    blocks.push(block);
-    return block;
-  };
-  try {
-    return {
-      table: keep(engine.f64(n.table)),
-      streak: keep(engine.i32(n.streak)),
-      rejected: keep(engine.f64(n.rejected)),
-      labels: keep(engine.f64(n.labels)),
-      kept: keep(engine.i32(n.kept)),
-      workspace: keep(engine.f64(n.workspace)),
-      free: () => blocks.forEach((block) => block.free()),
-    };
-  } catch (error) {
-    blocks.forEach((block) => block.free());
-    throw error;
-  }
+  return allocateGroup((keep) => ({
+    table: keep(engine.f64(n.table)),
+    streak: keep(engine.i32(n.streak)),
+    rejected: keep(engine.f64(n.rejected)),
+    labels: keep(engine.f64(n.labels)),
+    kept: keep(engine.i32(n.kept)),
+    workspace: keep(engine.f64(n.workspace)),
+  }));
 }

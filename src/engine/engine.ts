@@ -13,10 +13,14 @@ import {
 } from "./filtered-mixture.js";
 import { LOGISTIC_TOLERANCE, checkLogisticProblem } from "./logistic-fit.js";
 import {
-  LABEL_ALLOCATION, CATEGORICAL_STATS_LENGTH, checkBetaCategoricalRows, checkRefitRound, checkRowStats, refitBufferLengths,
-  type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+  LABEL_ALLOCATION, CATEGORICAL_STATS_LENGTH, checkBetaCategoricalRows, checkCuration, checkRefitRound, checkRowStats, refitBufferLengths,
+  type BetaCategoricalRows, type CategoricalCuration, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
 import { checkWishart } from "./wishart.js";
+import {
+  SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
+  type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
+} from "./softmax-model.js";
 
 export type EngineKind = "wasm" | "js";
 export type WasmBuild = "release-simd" | "release" | "debug";
@@ -283,6 +287,95 @@ export abstract class Engine<M extends Addressing = any> {
       CHECK_CODE[check.kind], check.kind === "direction" ? this.address(check.direction, d) : this.addressOf(none),
       check.kind === "none" ? 0 : check.margin,
     ] as const;
+  }
+
+  /**
+   * Draws a softmax model's world into model: the teacher, the training and held-out prompts
+   * with their correct responses, and the starting weights. assembly/softmax-model-fill.ts
+   * documents the stream order.
+   */
+  fillSoftmaxModel(rng: RandomStream, model: SoftmaxModelBuffers, shape: SoftmaxModelShape, start: SoftmaxStart): void {
+    checkSoftmaxShape("fillSoftmaxModel", shape);
+    checkSoftmaxStart(start);
+    const { rows, testRows, cols, features } = shape;
+    const n = softmaxModelBufferLengths(shape);
+    this.withScratch([features * cols + cols], (work) => {
+      this.kernels.fillSoftmaxModel(
+        this.streamAddress(rng), this.address(model.train.features, n.features), this.address(model.train.correct, n.correct),
+        this.address(model.test.features, n.testFeatures), this.address(model.test.correct, n.testCorrect),
+        this.address(model.teacher, n.teacher), this.address(model.weights, n.weights),
+        rows, testRows, cols, features, start.initialScale, start.initialAlignment, this.address(work),
+      );
+    });
+  }
+
+  /**
+   * The probabilities softmax(W x) of `rows` prompts as categorical rows, correct response first,
+   * into table (rows x cols), and their statistics into stats: CATEGORICAL_STATS (a row solved only
+   * at p = 1) and SOFTMAX_STATS.
+   */
+  softmaxModelRows(weights: F64Block, prompts: SoftmaxPrompts, rows: number, cols: number, features: number, table: F64Block, stats: F64Block): void {
+    checkSoftmaxShape("softmaxModelRows", { rows, testRows: 1, cols, features });
+    this.withScratch([features * cols + cols], (work) => {
+      this.kernels.softmaxModelRows(
+        this.address(weights, cols * features), this.address(prompts.features, rows * features), this.address(prompts.correct, rows),
+        rows, cols, features, this.address(table, rows * cols), this.address(work), this.address(stats, SOFTMAX_STATS_LENGTH),
+      );
+    });
+  }
+
+  /**
+   * One round's curation of the training prompts, whose probabilities are refit.table
+   * (softmaxModelRows): drawn, filtered and given labels or extra samples as refitCategoricalRows
+   * does, the curated pairs summed into model.curated and model.targets; the accepted, labels and
+   * extra samples shares into stats. assembly/softmax-model-curate.ts documents the stream order.
+   */
+  curateSoftmaxModel(
+    rng: RandomStream, refit: CategoricalRefitBuffers, model: SoftmaxModelBuffers, shape: SoftmaxModelShape,
+    curation: CategoricalCuration, stats: F64Block,
+  ): void {
+    checkSoftmaxShape("curateSoftmaxModel", shape);
+    // The training prompts are sampled: a whole budget, or Infinity.
+    checkCuration("curateSoftmaxModel", curation, false);
+    const { rows, cols, features } = shape;
+    const r = refitBufferLengths({ rows, cols, samples: curation.samples, expected: false });
+    const n = softmaxModelBufferLengths(shape);
+    this.kernels.curateSoftmaxModel(
+      this.streamAddress(rng), this.address(refit.table, r.table), this.address(refit.streak, r.streak),
+      this.address(refit.rejected, r.rejected), this.address(refit.labels, r.labels), this.address(refit.kept, r.kept),
+      this.address(refit.workspace, r.workspace), this.address(model.train.features, n.features), this.address(model.train.correct, n.correct),
+      rows, cols, features, curation.samples, curation.gamma, curation.rho, curation.beta,
+      LABEL_ALLOCATION[curation.allocation], curation.budget, this.address(model.curated, n.curated), this.address(model.targets, n.targets),
+      this.address(stats, CATEGORICAL_STATS_LENGTH),
+    );
+  }
+
+  /** The gradient of the last round's loss (assembly/softmax-model-train.ts) at model.weights into gradient (cols x features). */
+  softmaxModelGradient(model: SoftmaxModelBuffers, shape: SoftmaxModelShape, ridge: number, gradient: F64Block): void {
+    checkSoftmaxShape("softmaxModelGradient", shape);
+    checkSoftmaxTraining({ steps: 0, learningRate: 0, ridge });
+    const { rows, cols, features } = shape;
+    const n = softmaxModelBufferLengths(shape);
+    this.withScratch([this.kernels.softmaxModelWorkLength(cols, features)], (work) => {
+      this.kernels.softmaxModelGradient(
+        this.address(model.weights, n.weights), this.address(model.train.features, n.features), this.address(model.curated, n.curated),
+        this.address(model.targets, n.targets), rows, cols, features, ridge, this.address(gradient, n.weights), this.address(work),
+      );
+    });
+  }
+
+  /** The strong learner: full-batch gradient steps on the last round's curated pairs, from model.weights (SoftmaxTraining). */
+  trainSoftmaxModel(model: SoftmaxModelBuffers, shape: SoftmaxModelShape, training: SoftmaxTraining): void {
+    checkSoftmaxShape("trainSoftmaxModel", shape);
+    checkSoftmaxTraining(training);
+    const { rows, cols, features } = shape;
+    const n = softmaxModelBufferLengths(shape);
+    this.withScratch([this.kernels.softmaxModelWorkLength(cols, features)], (work) => {
+      this.kernels.trainSoftmaxModel(
+        this.address(model.weights, n.weights), this.address(model.train.features, n.features), this.address(model.curated, n.curated),
+        this.address(model.targets, n.targets), rows, cols, features, training.steps, training.learningRate, training.ridge, this.address(work),
+      );
+    });
   }
 
   /** The address of a block of this engine, checked to hold at least n entries. */

@@ -17,8 +17,12 @@ export {
 export {
   LABEL_ALLOCATION, LABEL_ALLOCATIONS, CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, MAX_CATEGORICAL_COLS, MAX_CATEGORICAL_SAMPLES,
   allocateRefitBuffers, refitBufferLengths,
-  type LabelAllocation, type BetaCategoricalRows, type CategoricalRefitBuffers, type CategoricalRefitRound,
+  type LabelAllocation, type BetaCategoricalRows, type CategoricalCuration, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
+export {
+  SOFTMAX_STATS, SOFTMAX_STATS_LENGTH, MAX_SOFTMAX_FEATURES, allocateSoftmaxModelBuffers, softmaxModelBufferLengths,
+  type SoftmaxModelShape, type SoftmaxModelBuffers, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
+} from "./softmax-model.js";
 export { simdSupported, type LoadOptions } from "./load.js";
 export { WasmEngine } from "./wasm-engine.js";
 

@@ -89,6 +89,30 @@ export const KERNELS = {
     int("rows"), int("cols"), int("samples"), real("gamma"), real("rho"), real("beta"),
     int("allocation"), real("budget"), real("alpha"), flag("expected"), real("epsilon"), f64("stats"),
   ),
+
+  // The softmax model: a linear softmax over responses, its probabilities as categorical rows,
+  // trained on a round's curated pairs (assembly/softmax-model-*.ts).
+  fillSoftmaxModel: kernel(
+    stream(), f64("features"), i32("correct"), f64("testFeatures"), i32("testCorrect"), f64("teacher"), f64("weights"),
+    int("rows"), int("testRows"), int("cols"), int("d"), real("initialScale"), real("initialAlignment"), f64("work"),
+  ),
+  softmaxModelRows: kernel(
+    f64("weights"), f64("features"), i32("correct"), int("rows"), int("cols"), int("d"), f64("table"), f64("work"), f64("stats"),
+  ),
+  curateSoftmaxModel: kernel(
+    stream(), f64("table"), i32("streak"), f64("rejected"), f64("labels"), i32("kept"), f64("workspace"),
+    f64("features"), i32("correct"), int("rows"), int("cols"), int("d"), int("samples"), real("gamma"), real("rho"), real("beta"),
+    int("allocation"), real("budget"), f64("curated"), f64("targets"), f64("stats"),
+  ),
+  softmaxModelGradient: kernel(
+    f64("weights"), f64("features"), f64("curated"), f64("targets"), int("rows"), int("cols"), int("d"), real("ridge"),
+    f64("gradient"), f64("work"),
+  ),
+  trainSoftmaxModel: kernel(
+    f64("weights"), f64("features"), f64("curated"), f64("targets"), int("rows"), int("cols"), int("d"),
+    int("steps"), real("learningRate"), real("ridge"), f64("work"),
+  ),
+  softmaxModelWorkLength: returns("int", int("cols"), int("d")),
 } as const;
 
 export type KernelTable = typeof KERNELS;

@@ -8,17 +8,17 @@ const { theory } = weakData;
 
 /** Filtering alone lifts only the prompts the model can solve at all. */
 function markers(study: Study<weakData.Params>): Marker[] {
-  const { unsolvable } = study.cells[0].params;
+  const { unsolvable } = weakData.tableParams(study.cells[0].params);
   return [{ metric: "accuracy", value: theory.filterOnlyPlateau(unsolvable), label: "filter-only limit: 1 - unsolvable" }];
 }
 
 export const aminArms = definePreset(weakData, {
   name: "amin-arms",
-  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations",
+  title: "Weak data: no curation, filter only, and four labelers at an equal label budget, over 30 generations (uniform and proportional: this project's)",
   source:
     "Amin, Babakniya, Bie, Kong, Syed, Vassilvitskii, \"Escaping Collapse: The Strength of Weak Data for Large Language Model Training\", NeurIPS 2025, arXiv:2502.08924 (boosting-style curation: labels on the prompts the model fails)",
   description:
-    "A model refits on its own samples per prompt. Without curation it loses diversity and stays at its starting accuracy (collapse); a noisy filter (gamma = 0.1: wrong samples kept, rho = 0: correct ones rejected) climbs to the plateau of the prompts it can ever solve; a weak labeler (right half the time) with 0.25 labels offered per prompt per round escapes it, and spending them on the prompts failed most (hardest, as in boosting) beats spending them uniformly. replace-rejected is the analysed procedure (one label per rejected sample), shown with its closed form.",
+    "A model refits on its own samples per prompt. Without curation it loses diversity and stays at its starting accuracy (collapse); a noisy filter (gamma = 0.1: wrong samples kept, rho = 0: correct ones rejected) climbs to the plateau of the prompts it can ever solve; a weak labeler (right half the time) with 0.25 labels offered per prompt per round escapes it, and spending them on the prompts failed most (hardest, as in boosting) beats spending them uniformly. replace-rejected is the analysed procedure (one label per rejected sample), shown with its closed form. Filter only against hardest-first labels is the paper's comparison; the uniform and proportional allocations, the equal-budget rule, rho and alpha as written are this project's extensions.",
   spec: {
     params: {
       prompts: 50000,
@@ -36,5 +36,11 @@ export const aminArms = definePreset(weakData, {
     seeds: 8,
     seed: 2502,
   },
-  plot: { x: "generation", series: ["arm"], metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"], markers },
+  plot: {
+    x: "generation",
+    series: ["arm"],
+    metrics: ["accuracy", "solvedFraction", "unsolved", "labelsTotal", "entropy"],
+    markers,
+    title: "filter only vs hardest-first labels is the paper's comparison; uniform, proportional, rho and alpha as written are this project's",
+  },
 });

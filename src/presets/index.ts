@@ -7,11 +7,14 @@ import { fengProxyCorrelation } from "./feng-proxy-correlation.js";
 import { fengBestOfK } from "./feng-best-of-k.js";
 import { aminArms } from "./amin-arms.js";
 import { aminRate } from "./amin-rate.js";
+import { aminWeakVsResample } from "./amin-weak-vs-resample.js";
+import { aminGeneralization } from "./amin-generalization.js";
 
 export type { Preset } from "./preset.js";
 
 export const presets: readonly Preset[] = [
-  fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK, aminArms, aminRate,
+  fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK,
+  aminArms, aminRate, aminWeakVsResample, aminGeneralization,
 ];
 
 export function findPreset(name: string): Preset | undefined {

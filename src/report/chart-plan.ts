@@ -1,7 +1,9 @@
 // Which charts a study gets: one per simulated metric, against generations (or against a
 // swept numeric parameter when there is one generation), one line per group of cells that
-// differ in the other varying parameters, with the metric's theory columns overlaid.
+// differ in the other varying parameters, with the metric's theory columns overlaid; a preset
+// may draw one set of charts per value of a parameter (a facet) and title them.
 import type { Study } from "../study/spec.js";
+import type { Scalar } from "../study/flatten.js";
 import { parameterColumns } from "../study/columns.js";
 
 /**
@@ -32,6 +34,16 @@ export interface PlotHints<P = unknown> {
    * the parameters of `color` (scatter-plan.ts).
    */
   scatter?: { x: string[]; y: string; color?: string[] };
+  /** A dotted parameter: one set of charts per value it takes, each showing the cells with that value. */
+  facet?: string;
+  /** A line over every chart: what it shows, and what in it is the paper's and what this project's. */
+  title?: string;
+}
+
+/** The cells a chart shows: those whose parameter `column` takes `value`. */
+export interface Facet {
+  column: string;
+  value: Scalar;
 }
 
 export interface ReferenceLine {
@@ -55,6 +67,10 @@ export interface ChartPlan {
   xTitle: string;
   /** Vertical (value on x) and horizontal (value on y) reference lines. */
   markers: ReferenceLine[];
+  /** The preset's line over the chart, with the facet it shows. */
+  title?: string;
+  /** Set when the chart shows a slice of the cells. */
+  facet?: Facet;
 }
 
 /** Parameter columns that take more than one value across the study's cells. */
@@ -68,6 +84,18 @@ function numericSpread(study: Study, column: string): number {
 }
 
 export function planCharts<P>(study: Study<P>, hints: PlotHints<P> = {}): ChartPlan[] {
+  const { facet } = hints;
+  if (facet === undefined) return planSlice(study, hints);
+  const values = [...new Map(study.cells.map((cell) => [JSON.stringify(cell.flat[facet] ?? null), cell.flat[facet] ?? null])).values()];
+  return values.flatMap((value) => {
+    const label = `${facet} = ${value}`;
+    return planSlice(study, { ...hints, title: hints.title ? `${hints.title} (${label})` : label }, { column: facet, value });
+  });
+}
+
+/** The charts of the cells in a facet (all cells without one). */
+function planSlice<P>(whole: Study<P>, hints: PlotHints<P>, facet?: Facet): ChartPlan[] {
+  const study = facet ? { ...whole, cells: whole.cells.filter((cell) => (cell.flat[facet.column] ?? null) === facet.value) } : whole;
   const varying = varyingParameters(study);
   let x = hints.x;
   if (x === undefined) {
@@ -89,6 +117,11 @@ export function planCharts<P>(study: Study<P>, hints: PlotHints<P> = {}): ChartP
       if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
       if ("metric" in m && m.metric === name) lines.push({ orientation: "horizontal", value: m.value, label: m.label });
     }
-    return { name, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, xTitle, markers: lines };
+    const file = facet ? `${name}-${facet.column}=${facet.value}`.replace(/[^\w.=+-]/g, "_") : name;
+    return {
+      name: file, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, xTitle, markers: lines,
+      ...(hints.title !== undefined && { title: hints.title }),
+      ...(facet && { facet }),
+    };
   });
 }

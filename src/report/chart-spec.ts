@@ -27,6 +27,7 @@ export function chartPoints(plan: ChartPlan, rows: readonly SummaryRow[]): Chart
   const points: ChartPoint[] = [];
   for (const row of rows) {
     if (plan.generation !== undefined && row.generation !== plan.generation) continue;
+    if (plan.facet && (row[plan.facet.column] ?? null) !== plan.facet.value) continue;
     const x = row[plan.x];
     if (typeof x !== "number" && typeof x !== "string") continue;
     const series = seriesLabel(row, plan.series);
@@ -96,7 +97,7 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
   }
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    title: { text: plan.metric, subtitle: plan.description, anchor: "start" },
+    title: { text: plan.metric, subtitle: plan.title === undefined ? plan.description : [plan.title, plan.description], anchor: "start" },
     width: 460,
     height: 280,
     data: { values: points },

@@ -1,7 +1,7 @@
 // Scenario references as Markdown: docs/parameters.md (written by `npm run docs`), and the
 // reference a new scenario gets (docs/adding-a-scenario.md shows the toy scenario's).
 import type { MetricDoc, ParameterDoc, ScenarioReference } from "./describe.js";
-import { defaultText } from "../validation/describe-schema.js";
+import { appliesText, defaultText } from "../validation/describe-schema.js";
 
 /** Text safe in a table cell: a pipe would end the cell, an asterisk start emphasis. */
 function cell(text: string): string {
@@ -10,12 +10,13 @@ function cell(text: string): string {
 
 function parameterRow(doc: ParameterDoc): string {
   const kind = doc.kind === undefined ? "" : `*(kind \`${doc.kind}\`)* `;
+  const applies = appliesText(doc) === "" ? "" : `*(${appliesText(doc)})* `;
   const values = (doc.values ?? []).map(({ value, meaning, keys }) => {
     const takes = keys === undefined ? "" : keys.length === 0 ? "; no other keys" : `; keys ${keys.map((k) => `\`${k}\``).join(", ")}`;
     return `<br>\`${JSON.stringify(value)}\`: ${cell(meaning)}${takes}`;
   });
   const given = doc.required ? "required" : `\`${cell(defaultText(doc))}\``;
-  return `| \`${doc.name}\` | ${cell(doc.allowed)} | ${given} | ${kind}${cell(doc.description)}${values.join("")} |`;
+  return `| \`${doc.name}\` | ${cell(doc.allowed)} | ${given} | ${kind}${applies}${cell(doc.description)}${values.join("")} |`;
 }
 
 function metricRow(metric: MetricDoc): string {
@@ -62,7 +63,8 @@ export function parametersPage(references: readonly ScenarioReference[], theoryP
     "*allowed* is what validation accepts, in the words its error messages use. *default* is the value a key takes when",
     "the spec leaves it out; inside an object that the spec gives, a key without a default of its own must be given.",
     "A parameter with a `kind` chooses among shapes: its `kind` row lists them with the keys each one takes, and a key",
-    "marked *(kind `x`)* exists only with that kind. `collapse-sim describe SCENARIO` prints the same reference.",
+    "marked *(kind `x`)* exists only with that kind. A parameter marked *(only with model \"softmax\")* applies only where",
+    "that other parameter takes that value, and is refused elsewhere. `collapse-sim describe SCENARIO` prints the same reference.",
     "",
     `Scenarios: ${references.map((r) => `[${r.name}](#${r.name})`).join(", ")}.`,
     "",

@@ -5,8 +5,9 @@ import { SpecError } from "../validation/spec-error.js";
 
 /** Defaults filled in and every constraint checked; problems are reported under `base`. */
 export function resolveParams<P>(scenario: Scenario<P>, params: unknown, base = "params"): P {
-  const resolved = parseOrThrow(scenario.params, params ?? {}, base);
-  const issues = scenario.check?.(resolved) ?? [];
+  const given = params ?? {};
+  const resolved = parseOrThrow(scenario.params, given, base);
+  const issues = scenario.check?.(resolved, given as Record<string, unknown>) ?? [];
   if (issues.length > 0) {
     throw new SpecError(issues.map((issue) => ({ ...issue, path: issue.path ? `${base}.${issue.path}` : base })));
   }

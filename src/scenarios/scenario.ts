@@ -30,8 +30,12 @@ export interface Scenario<P = unknown> {
   readonly source: string;
   /** Parameters with defaults; errors name the parameter and what it allows. */
   readonly params: z.ZodMiniType<P>;
-  /** Checks across parameters the schema cannot express (memory limits, ...); paths relative to params. */
-  check?(params: P): SpecIssue[];
+  /**
+   * Checks across parameters the schema cannot express (memory limits, a parameter given where it
+   * does not apply, ...): on the resolved params and on the params as given, before defaults;
+   * paths relative to params.
+   */
+  check?(params: P, given: Record<string, unknown>): SpecIssue[];
   readonly metrics: readonly MetricDefinition[];
   /** Simulates one replicate; a pure function of (params, seed) for a given engine kind. */
   runReplicate(engine: Engine, params: P, options: ReplicateOptions): MetricValues[];

@@ -28,6 +28,8 @@ export interface ParameterDoc {
   kind?: string;
   /** The kinds of a kind-union's `kind`, or the values of a oneOf that says what each means. */
   values?: ValueMeaning[];
+  /** The parameter applies only where these parameters (dotted names) take these values. */
+  appliesWhen?: Record<string, string>;
 }
 
 /** A schema with its wrappers (default, nullable, transform, ...) peeled off, and what they said. */
@@ -35,6 +37,7 @@ interface Peeled {
   core: z.ZodMiniType;
   description: string;
   nullable: boolean;
+  appliesWhen?: Record<string, string>;
 }
 
 // zod 4's definition types of the wrappers that leave the accepted input's shape as it is.
@@ -42,13 +45,15 @@ const WRAPPERS = new Set(["default", "prefault", "optional", "nullable", "readon
 
 function peel(schema: z.ZodMiniType): Peeled {
   let core = schema, description = "", nullable = false;
+  let appliesWhen: Record<string, string> | undefined;
   for (;;) {
     description ||= docOf(core)?.description ?? "";
+    appliesWhen ??= docOf(core)?.appliesWhen;
     const def = core.def as { type: string; innerType?: z.ZodMiniType; in?: z.ZodMiniType };
     if (def.type === "nullable") nullable = true;
     if (WRAPPERS.has(def.type) && def.innerType) core = def.innerType;
     else if (def.type === "pipe" && def.in) core = def.in; // a transform: the input is what a spec gives
-    else return { core, description, nullable };
+    else return { core, description, nullable, appliesWhen };
   }
 }
 
@@ -91,8 +96,10 @@ function kindOptions(core: z.ZodMiniType): KindOption[] | undefined {
 
 function describeKey(schema: z.ZodMiniType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
   const peeled = peel(schema);
-  const { core } = peeled;
+  const { core, appliesWhen } = peeled;
   const meanings = docOf(core)?.meanings;
+  // The condition's keys are the key's siblings: under its parent's dotted name.
+  const parent = name.includes(".") ? name.slice(0, name.lastIndexOf(".") + 1) : "";
   out.push({
     name,
     allowed: allowedText(peeled),
@@ -100,6 +107,7 @@ function describeKey(schema: z.ZodMiniType, name: string, kind: string | undefin
     description: peeled.description,
     ...(kind !== undefined && { kind }),
     ...(meanings && { values: Object.entries(meanings).map(([value, meaning]) => ({ value, meaning })) }),
+    ...(appliesWhen && { appliesWhen: Object.fromEntries(Object.entries(appliesWhen).map(([key, value]) => [`${parent}${key}`, value])) }),
   });
   describeChildren(schema, core, name, kind, out);
 }
@@ -160,6 +168,12 @@ export function spacedJson(value: unknown): string {
     return `{${Object.entries(value).map(([key, v]) => `${JSON.stringify(key)}: ${spacedJson(v)}`).join(", ")}}`;
   }
   return JSON.stringify(value) ?? "undefined";
+}
+
+/** Where a parameter applies, as the reference says it ("only with model \"softmax\""), or "" where it always does. */
+export function appliesText(doc: ParameterDoc): string {
+  if (doc.appliesWhen === undefined) return "";
+  return `only with ${Object.entries(doc.appliesWhen).map(([name, value]) => `${name} ${JSON.stringify(value)}`).join(" and ")}`;
 }
 
 /** A parameter's default as a spec would write it, or "required". */

@@ -15,6 +15,8 @@ export interface SchemaDoc {
   description?: string;
   /** For a parameter built by `implicitDefault`: the default it shows, which stays out of the resolved parameters. */
   implicitDefault?: unknown;
+  /** The parameter applies only where other keys of its object take these values (e.g. { model: "softmax" }). */
+  appliesWhen?: Record<string, string>;
 }
 
 // Not zod's global registry: only the builders write here, so every entry is a SchemaDoc.
@@ -109,6 +111,11 @@ export function kindOf(option: { _zod: { propValues?: z.core.util.PropValues } }
 interface About {
   /** One line: what it means, for the parameter reference. */
   description?: string;
+  /**
+   * Where it applies: other keys of its object and their values ({ model: "softmax" }). The
+   * reference and the playground show it so; the scenario refuses it given elsewhere.
+   */
+  appliesWhen?: Record<string, string>;
 }
 
 /**
@@ -121,8 +128,10 @@ export function param<S extends z.ZodMiniType>(schema: S, about: About & { prefa
 export function param<S extends z.ZodMiniType>(schema: S, about: About): S;
 export function param(schema: z.ZodMiniType, about: About & { default?: unknown; prefault?: unknown }): z.ZodMiniType {
   const wrapped = "default" in about ? z._default(schema, about.default) : "prefault" in about ? z.prefault(schema, about.prefault) : schema;
+  const { description, appliesWhen } = about;
+  if (description === undefined && appliesWhen === undefined) return wrapped;
   // A clone: a schema used in several places keeps each place's own meaning.
-  return about.description === undefined ? wrapped : wrapped.clone().register(docs, { description: about.description });
+  return wrapped.clone().register(docs, { description, ...(appliesWhen && { appliesWhen }) });
 }
 
 /**

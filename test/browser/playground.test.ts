@@ -144,6 +144,30 @@ if (chromiumPath !== undefined) {
     });
   });
 
+  test("the softmax model chosen shows its parameters and hides the table model's; the rows are the CLI's", async () => {
+    await open(`index.html${hashOf({ scenario: "weak-data" })}`, async (page) => {
+      const shown = (name: string) => page.isVisible(`[data-param="${name}"]`);
+      assert.ok(await shown("unsolvable"));
+      assert.not.ok(await shown("features"));
+      await page.selectOption('select[name="model"]', { label: "softmax" });
+      assert.not.ok(await shown("unsolvable"), "a table model parameter hidden");
+      assert.not.ok(await shown("alpha"));
+      assert.ok(await shown("features"), "a softmax model parameter shown");
+      await page.fill('input[name="prompts"]', "300");
+      await page.fill('input[name="testPrompts"]', "100");
+      await page.fill('input[name="features"]', "5");
+      await page.fill('input[name="steps"]', "3");
+      await page.fill("#generations", "2");
+      await page.fill("#seeds", "2");
+      await page.click("#run");
+      assert.match(await finished(page), /^Done: 2 replicates/);
+      const spec = specOf(page.url()) as { params: Record<string, unknown> };
+      assert.is(spec.params.model, "softmax");
+      for (const key of ["unsolvable", "accuracyBeta", "wrongSpread", "alpha", "expected", "epsilon"]) assert.not.ok(key in spec.params, key);
+      assert.is(await download(page, "Rows (JSONL)"), cliRows(spec, "jsonl"), "JSONL rows");
+    });
+  });
+
   test("a bad value is shown at its parameter, with what is allowed, and nothing runs", async () => {
     await open("index.html", async (page) => {
       await page.fill('input[name="generator.eps"]', "1.5");

@@ -59,6 +59,18 @@ test("a kind the spec chooses takes its own keys; the grid's keys are left out o
   assert.equal(paramsOf(tree, self, []).verifier, { kind: "self" });
 });
 
+test("a parameter of one model only is written with that model alone: the softmax model's with model softmax, the table's without it", () => {
+  const tree = parameterTree(reference("weak-data").parameters);
+  const table = paramsOf(tree, leafValues(tree, undefined), []);
+  assert.ok("unsolvable" in table && "alpha" in table && !("features" in table) && !("steps" in table));
+  const softmax = paramsOf(tree, leafValues(tree, { model: "softmax", features: 8 }), []);
+  assert.ok(!("unsolvable" in softmax) && !("alpha" in softmax) && !("expected" in softmax));
+  assert.is(softmax.features, 8);
+  assert.is(softmax.steps, 30, "the softmax model's other parameters at their defaults");
+  assert.equal(cellKeys({ scenario: "weak-data", params: softmax }), cellKeys({ scenario: "weak-data", params: { model: "softmax", features: 8 } }));
+  assert.equal(cellKeys({ scenario: "weak-data", params: table }), cellKeys({ scenario: "weak-data" }), "the table model written out is the default cell");
+});
+
 test("controls follow the allowed text: ranges, integers, lists with null, booleans", () => {
   assert.equal(controlKind(doc("verified-mixture", "d")), { type: "number", integer: true, min: 1, max: 11585, nullable: false });
   assert.equal(controlKind(doc("verified-mixture", "ridge")), { type: "number", integer: false, min: undefined, max: 1000000, nullable: false });
@@ -66,7 +78,7 @@ test("controls follow the allowed text: ranges, integers, lists with null, boole
   assert.equal(controlKind(doc("weak-data", "labeler.budget")), { type: "number", integer: false, min: 0, max: 100, nullable: true });
   assert.equal(controlKind(doc("weak-data", "expected")), { type: "boolean" });
   const arm = controlKind(doc("weak-data", "arm"));
-  assert.ok(arm.type === "choice" && arm.choices.length === 7 && arm.choices[6].value === null);
+  assert.ok(arm.type === "choice" && arm.choices.length === 8 && arm.choices[7].value === null);
   const kind = controlKind(doc("verified-mixture", "verifier.kind"));
   assert.ok(kind.type === "choice" && kind.choices.map((c) => c.value).join() === "none,oracle,random,noisy,linear,self");
   assert.equal(controlKind({ name: "x", allowed: "an object with keys a, b", required: true, description: "" }), { type: "json", nullable: false });

@@ -9,6 +9,10 @@ import "../fixtures/register-toy.js";
 import { runStudy } from "../../src/output/run-study.js";
 import { plotDirectory } from "../../src/output/plot-directory.js";
 import { sampleStatistics, rankCorrelation } from "../../src/report/statistics.js";
+import { planCharts } from "../../src/report/chart-plan.js";
+import { chartPoints } from "../../src/report/chart-spec.js";
+import { summarize } from "../../src/report/summary.js";
+import { resolveStudy } from "../../src/index.js";
 import { mean, variance } from "../helpers/stats.js";
 import { read, registerToy, scratchDir } from "../helpers/study-dirs.js";
 
@@ -85,6 +89,23 @@ test("plots are valid SVG with a line per cell group and the theory overlay; the
   assert.not.match(report, /<script|<link|src="http|href="http|@import/);
   assert.match(report, /<th>position_mean<\/th>/);
   assert.match(report, /&quot;scenario&quot;: &quot;toy-walk&quot;/);
+});
+
+test("a facet draws one set of charts per value of a parameter, each with only its cells, titled by it", () => {
+  const study = resolveStudy(spec);
+  const rows = read(out, "rows.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
+  const summary = summarize(study, rows);
+  const plans = planCharts(study, { facet: "step.kind", metrics: ["position"], title: "whose" });
+  assert.equal(plans.map((p) => [p.name, p.title, p.series]), [
+    ["position-step.kind=plain", "whose (step.kind = plain)", ["drift"]],
+    ["position-step.kind=scaled", "whose (step.kind = scaled)", ["drift"]],
+  ]);
+  for (const plan of plans) {
+    const points = chartPoints(plan, summary).filter((p) => p.kind === "simulation");
+    const shown = summary.filter((r) => r["step.kind"] === plan.facet!.value);
+    assert.equal([...new Set(points.map((p) => p.series))].sort(), ["drift=0", "drift=0.2"]);
+    assert.equal(points.map((p) => p.mean).sort(), shown.map((r) => r.position_mean as number).filter((v) => v !== null).sort());
+  }
 });
 
 test("collapse-sim plot DIR rewrites the same summary, charts and report from the rows", async () => {

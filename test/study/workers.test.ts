@@ -66,9 +66,9 @@ test("run resolves the study once in the main thread (each worker resolves its o
   const scenario = scenarios["verified-mixture"];
   const check = scenario.check!;
   let resolutions = 0;
-  scenario.check = (params) => {
+  scenario.check = (params, given) => {
     resolutions++;
-    return check(params);
+    return check(params, given);
   };
   try {
     await runCommand([specFile, "--out", join(scratch, "once"), "--workers", "1", "--no-plots", "--quiet"]);

@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { assertWithinSE, chiSquareCritical, chiSquareStatistic } from "../helpers/stats.js";
 import { wasm, startRun, sum } from "./helpers.js";
-import type { WeakDataRun } from "../../src/scenarios/weak-data/index.js";
+import type { TableModelRun } from "../../src/scenarios/weak-data/index.js";
 
 const base = {
   prompts: 6000,
@@ -20,7 +20,7 @@ function labelled(allocation: string, budget: number | null, expected = false) {
 }
 
 /** Per round: rejections and labels per prompt, and the streaks, after the round. */
-function rounds(run: WeakDataRun, count: number, check: (rejected: Float64Array, labels: Float64Array, streak: Int32Array) => void): void {
+function rounds(run: TableModelRun, count: number, check: (rejected: Float64Array, labels: Float64Array, streak: Int32Array) => void): void {
   try {
     for (let t = 0; t < count; t++) {
       run.step();

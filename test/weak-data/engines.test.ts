@@ -15,6 +15,8 @@ const settings = [
   { allocation: "hardest", budget: 0.3, filter: { kind: "noisy", gamma: 0.3, rho: 0 } },
   { allocation: "uniform", budget: 0.7, filter: { kind: "noisy", gamma: 0, rho: 0.2 } },
   { allocation: "proportional", budget: 0.5, filter: { kind: "noisy", gamma: 0.5, rho: 0.5 } },
+  { allocation: "resample", budget: 0.4, filter: { kind: "noisy", gamma: 0.2, rho: 0.1 } },
+  { allocation: "resample", budget: null, filter: { kind: "noisy", gamma: 0, rho: 0 } },
   { allocation: "none", budget: null, filter: { kind: "none" } },
 ];
 
@@ -58,24 +60,24 @@ test("wasm builds and the js reference agree round by round", () => {
   }
 });
 
-test("the same spec and seed give the same rows, on either engine", async () => {
-  const study = {
-    scenario: "weak-data",
-    params: { prompts: 500, labeler: { beta: 0.5, budget: 0.3 }, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 } },
-    grid: { arm: ["filter+hardest", "filter+proportional", "replace-rejected"] },
-    generations: 5,
-    seeds: 2,
-    seed: 9,
-  };
-  const first = await simulate(study);
-  assert.equal(await simulate(study), first);
-  const reference = await simulate({ ...study, engine: "js" });
-  assert.is(reference.length, first.length);
-  reference.forEach((row, i) => {
-    for (const [name, value] of Object.entries(row)) {
-      assert.ok(Object.is(first[i][name], value), `row ${i} ${name}: ${first[i][name]} vs ${value}`);
-    }
-  });
+test("the same spec and seed give the same rows, on either engine, for either model", async () => {
+  const params = { prompts: 500, labeler: { beta: 0.5, budget: 0.3 }, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 } };
+  const studies = [
+    { params, grid: { arm: ["filter+hardest", "filter+proportional", "replace-rejected", "filter+resample"] } },
+    { params: { ...params, model: "softmax", testPrompts: 100, features: 5, responses: 6, steps: 4 }, grid: { arm: ["filter+uniform", "filter+resample"] } },
+  ];
+  for (const { params, grid } of studies) {
+    const study = { scenario: "weak-data", params, grid, generations: 5, seeds: 2, seed: 9 };
+    const first = await simulate(study);
+    assert.equal(await simulate(study), first);
+    const reference = await simulate({ ...study, engine: "js" });
+    assert.is(reference.length, first.length);
+    reference.forEach((row, i) => {
+      for (const [name, value] of Object.entries(row)) {
+        assert.ok(Object.is(first[i][name], value), `row ${i} ${name}: ${first[i][name]} vs ${value}`);
+      }
+    });
+  }
 });
 
 test.run();

@@ -8,8 +8,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { SpecError, resolveStudy, simulate } from "../../src/index.js";
-import { ARM_NAMES, ARMS } from "../../src/scenarios/weak-data/index.js";
+import { ARM_NAMES, ARMS, SOFTMAX_ONLY, TABLE_ONLY } from "../../src/scenarios/weak-data/index.js";
 import { weakDataParams } from "./helpers.js";
+import { MEMORY_LIMIT_BYTES, replicateBytes } from "../../src/scenarios/weak-data/replicate-memory.js";
 
 function rejection(params: unknown, grid?: unknown): string {
   let message = "";
@@ -44,12 +45,12 @@ test("bad values name the parameter, the value and the allowed range", () => {
     [{ filter: { kind: "learned" } }, 'params.filter.kind: unknown value (got "learned"); allowed: one of "none", "noisy"'],
     [{ labeler: { beta: -0.1 } }, "params.labeler.beta: out of range (got -0.1); allowed: a number in [0, 1]"],
     [{ labeler: { budget: 101 } }, "params.labeler.budget: out of range (got 101); allowed: a number in [0, 100] (labels per prompt per round), or null for no limit"],
-    [{ labeler: { allocation: "random" } }, 'params.labeler.allocation: unknown value (got "random"); allowed: one of "none", "replace-rejected", "uniform", "proportional", "hardest"'],
+    [{ labeler: { allocation: "random" } }, 'params.labeler.allocation: unknown value (got "random"); allowed: one of "none", "replace-rejected", "uniform", "proportional", "hardest", "resample"'],
     [{ alpha: 0 }, "params.alpha: out of range (got 0); allowed: a number in (0, 1]"],
     [{ epsilon: 1 }, "params.epsilon: out of range (got 1); allowed: a number in (0, 1)"],
     [{ expected: "yes" }, 'params.expected: wrong type (got "yes"); allowed: true or false'],
     [{ arm: "boost" }, `params.arm: unknown value (got "boost"); allowed: one of ${ARM_NAMES.map((a) => JSON.stringify(a)).join(", ")}`],
-    [{ temperature: 1 }, "params.temperature: unknown key (got 1); allowed: keys prompts, responses, unsolvable, accuracyBeta, wrongSpread, samples, filter, labeler, alpha, expected, epsilon, arm"],
+    [{ temperature: 1 }, "params.temperature: unknown key (got 1); allowed: keys prompts, responses, unsolvable, accuracyBeta, wrongSpread, samples, filter, labeler, alpha, expected, epsilon, arm, model, features, testPrompts, initialScale, initialAlignment, steps, learningRate, ridge"],
   ];
   for (const [params, message] of cases) assert.is(rejection(params), message);
 });
@@ -70,13 +71,68 @@ test("limits across parameters: memory, a budget for uniform and proportional, a
   );
 });
 
+test("each model's parameters alone in the resolved params; the table model, the default, written as no model", () => {
+  const table = weakDataParams({});
+  for (const key of ["model", ...SOFTMAX_ONLY]) assert.not.ok(key in table, key);
+  assert.equal(weakDataParams({ model: "table" }), table, "model table given or not: the same cell");
+  const softmax = weakDataParams({ model: "softmax" });
+  assert.is(softmax.model, "softmax");
+  for (const key of TABLE_ONLY) assert.not.ok(key in softmax, key);
+  assert.equal(
+    SOFTMAX_ONLY.map((key) => (softmax as Record<string, unknown>)[key]),
+    [16, 4000, 1, 0.3, 30, 1, 0.001],
+    "features, testPrompts, initialScale, initialAlignment, steps, learningRate, ridge",
+  );
+  assert.equal(weakDataParams(softmax), softmax, "resolved parameters resolve to themselves");
+});
+
+test("a parameter of the other model is refused, naming it, the model and where it applies", () => {
+  assert.is(
+    rejection({ features: 8, ridge: 0 }),
+    'params.features: does not apply (got 8); allowed: only with model "softmax" (model is "table")\n' +
+      'params.ridge: does not apply (got 0); allowed: only with model "softmax" (model is "table")',
+  );
+  assert.is(
+    rejection({ model: "softmax", expected: true, unsolvable: 0.2 }),
+    'params.unsolvable: does not apply (got 0.2); allowed: only with model "table" (model is "softmax")\n' +
+      'params.expected: does not apply (got true); allowed: only with model "table" (model is "softmax")',
+  );
+  assert.is(
+    rejection({ model: "softmax" }, { alpha: [0.5, 1] }),
+    'grid.alpha[0]: does not apply (got 0.5); allowed: only with model "table" (model is "softmax")\n' +
+      'grid.alpha[1]: does not apply (got 1); allowed: only with model "table" (model is "softmax")',
+  );
+});
+
+test("a softmax model past the memory limit is refused, naming prompts or, when they alone overflow, testPrompts, with the most that fit", () => {
+  const sizes = { responses: 16, samples: 4, features: 64 };
+  const cases = [
+    { given: { prompts: 4_000_000, testPrompts: 4000 }, blamed: "prompts", what: "prompts", others: "testPrompts = 4000" },
+    { given: { prompts: 10_000, testPrompts: 10_000_000 }, blamed: "testPrompts", what: "held-out prompts", others: "prompts = 10000" },
+  ] as const;
+  for (const { given, blamed, what, others } of cases) {
+    const message = rejection({ model: "softmax", ...sizes, ...given });
+    const most = Number(/at most (\d+)/.exec(message)?.[1]);
+    assert.is(
+      message,
+      `params.${blamed}: too large (got ${given[blamed]}); allowed: at most ${most} ${what} with responses = 16, samples = 4, features = 64 and ${others} ` +
+        "(the prompts' features and probabilities and the per-prompt arrays must fit in 1 GiB)",
+    );
+    assert.ok(replicateBytes({ ...sizes, ...given, [blamed]: most }) <= MEMORY_LIMIT_BYTES, `${most} ${blamed} fit`);
+    assert.ok(replicateBytes({ ...sizes, ...given, [blamed]: most + 1 }) > MEMORY_LIMIT_BYTES, `${most + 1} ${blamed} do not`);
+  }
+});
+
 test("a bad spec is rejected before the engine is touched", async () => {
   const untouchable = new Proxy({}, { get: () => { throw new Error("the engine was used"); } });
-  try {
-    await simulate({ scenario: "weak-data", params: { samples: 0 } }, { engine: untouchable as never });
-    assert.unreachable("accepted");
-  } catch (error) {
-    assert.instance(error, SpecError);
+  const bad = [{ samples: 0 }, { features: 8 }, { model: "softmax", alpha: 0.5 }, { model: "softmax", prompts: 2 ** 24, features: 1024 }];
+  for (const params of bad) {
+    try {
+      await simulate({ scenario: "weak-data", params }, { engine: untouchable as never });
+      assert.unreachable(`accepted ${JSON.stringify(params)}`);
+    } catch (error) {
+      assert.instance(error, SpecError);
+    }
   }
 });
 

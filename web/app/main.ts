@@ -105,7 +105,10 @@ function changed(): void {
   refreshAbout();
 }
 
-/** Where a preset's plot hints still fit: its grid's keys unchanged; otherwise only its markers. */
+/**
+ * Where a preset's plot hints still fit: its grid's keys unchanged; otherwise only its markers.
+ * The one chart here shows every cell: a facet's values become series instead.
+ */
 function hintsFor(preset: Preset | undefined, spec: Record<string, unknown>): PlotHints {
   const plot = preset?.plot as PlotHints | undefined;
   if (!plot) return {};
@@ -117,7 +120,8 @@ function hintsFor(preset: Preset | undefined, spec: Record<string, unknown>): Pl
     }
   });
   const keys = (grid: unknown) => JSON.stringify(Object.keys((grid as object | undefined) ?? {}).sort());
-  return keys(spec.grid) === keys(preset!.spec.grid) ? { ...plot, markers } : { markers };
+  const series = plot.facet !== undefined && plot.series !== undefined ? [plot.facet, ...plot.series] : plot.series;
+  return keys(spec.grid) === keys(preset!.spec.grid) ? { ...plot, series, facet: undefined, markers } : { markers };
 }
 
 function setStatus(text: string): void {

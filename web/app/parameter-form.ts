@@ -5,7 +5,9 @@
 import { defaultText, type ParameterDoc, type ScenarioReference } from "../../src/index.js";
 import { controlKind, type ControlKind } from "./control-kind.js";
 import { h } from "./dom.js";
-import { coveredByGrid, kindNode, leafValues, paramsOf, parameterTree, type LeafValues, type ParamNode } from "./parameter-tree.js";
+import {
+  applies, coveredByGrid, kindNode, leafValues, nodesByName, paramsOf, parameterTree, type LeafValues, type ParamNode,
+} from "./parameter-tree.js";
 
 type Input = HTMLInputElement | HTMLSelectElement;
 
@@ -24,6 +26,7 @@ function helpText(doc: ParameterDoc): string {
 export class ParameterForm {
   readonly element = h("div", { class: "parameters" });
   private readonly tree: ParamNode[];
+  private readonly byName: Map<string, ParamNode>;
   private readonly leaves = new Map<ParamNode, Leaf>();
   /** Each node's field: a leaf's wrapper or an object's fieldset. */
   private readonly fields = new Map<ParamNode, HTMLElement>();
@@ -32,6 +35,7 @@ export class ParameterForm {
 
   constructor(readonly reference: ScenarioReference) {
     this.tree = parameterTree(reference.parameters);
+    this.byName = nodesByName(this.tree);
     for (const node of this.tree) this.element.append(this.render(node));
   }
 
@@ -66,6 +70,11 @@ export class ParameterForm {
   }
 
   private shown(node: ParamNode): boolean {
+    const depends = (name: string) => {
+      const leaf = this.byName.get(name);
+      return leaf && this.leaves.has(leaf) ? this.read(leaf) : undefined;
+    };
+    if (!applies(node, depends)) return false;
     const parent = this.parents.get(node);
     if (!parent) return true;
     if (parent.shape === "kinds" && node.doc.kind !== undefined && this.read(kindNode(parent)) !== node.doc.kind) return false;
@@ -135,7 +144,8 @@ export class ParameterForm {
       const choice = leaf.control.choices[Number(leaf.input.value)];
       leaf.meaning.textContent = choice?.meaning ?? "";
     }
-    if (node.key === "kind") this.showKinds();
+    // A kind shows its keys; any choice may be one that other parameters apply with.
+    this.showKinds();
   }
 
   private read(node: ParamNode): unknown {

@@ -79,6 +79,22 @@ export function leafValues(tree: readonly ParamNode[], params: unknown): LeafVal
   return out;
 }
 
+/** The first node of each dotted name (a key of several kinds: its first kind's). */
+export function nodesByName(tree: readonly ParamNode[]): Map<string, ParamNode> {
+  const out = new Map<string, ParamNode>();
+  const visit = (node: ParamNode): void => {
+    if (!out.has(node.doc.name)) out.set(node.doc.name, node);
+    node.children.forEach(visit);
+  };
+  tree.forEach(visit);
+  return out;
+}
+
+/** Whether a parameter applies where the parameters it depends on (its appliesWhen) take the values valueOf gives. */
+export function applies(node: ParamNode, valueOf: (name: string) => unknown): boolean {
+  return Object.entries(node.doc.appliesWhen ?? {}).every(([name, value]) => valueOf(name) === value);
+}
+
 /** Whether the grid sets this parameter: its own key, a key above it, or the kind of the union it belongs to. */
 export function coveredByGrid(name: string, gridKeys: readonly string[]): boolean {
   return gridKeys.some((key) => {
@@ -89,12 +105,18 @@ export function coveredByGrid(name: string, gridKeys: readonly string[]): boolea
 
 /**
  * The params object the leaves make, every parameter written out (a link then means the same
- * run whatever later versions take as defaults), except those the grid sets: a grid over
- * verifier.kind leaves the whole verifier to it, so that each kind gets its own keys.
+ * run whatever later versions take as defaults), except those the grid sets (a grid over
+ * verifier.kind leaves the whole verifier to it, so that each kind gets its own keys) and those
+ * that do not apply to the others' values (the softmax model's parameters with the table model).
  */
 export function paramsOf(tree: readonly ParamNode[], values: LeafValues, gridKeys: readonly string[]): Record<string, unknown> {
+  const byName = nodesByName(tree);
+  const leafValue = (name: string) => {
+    const node = byName.get(name);
+    return node === undefined ? undefined : values.get(node);
+  };
   const valueOf = (node: ParamNode): unknown => {
-    if (coveredByGrid(node.doc.name, gridKeys)) return undefined;
+    if (coveredByGrid(node.doc.name, gridKeys) || !applies(node, leafValue)) return undefined;
     if (node.shape === "leaf") return values.get(node);
     if (node.shape === "tuple") return node.children.map(valueOf);
     const kind = node.shape === "kinds" ? values.get(kindNode(node)) : undefined;

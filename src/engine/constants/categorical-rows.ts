@@ -2,12 +2,13 @@
 // distributions, one row per prompt, that is sampled, filtered, labelled and refit)
 // (AssemblyScript reads this file too: see README.md here).
 
-// How a round's labels are spread over rows.
+// How a round's labels are spread over rows (resample: hardest's amounts, spent on extra samples instead).
 export const ALLOCATE_NONE = 0;
 export const ALLOCATE_REPLACE_REJECTED = 1;
 export const ALLOCATE_UNIFORM = 2;
 export const ALLOCATE_PROPORTIONAL = 3;
 export const ALLOCATE_HARDEST = 4;
+export const ALLOCATE_RESAMPLE = 5;
 
 // Where each statistic lands in the stats block of categoricalRowStats and refitCategoricalRows.
 export const STAT_ACCURACY = 0;
@@ -17,7 +18,8 @@ export const STAT_ACCEPTED = 3;
 export const STAT_LABELS = 4;
 export const STAT_ENTROPY = 5;
 export const STAT_GINI = 6;
-export const STATS_LENGTH = 7;
+export const STAT_EXTRA_SAMPLES = 7;
+export const STATS_LENGTH = 8;
 
 /** Buckets of one 16-bit digit of a selection key (hardest-first allocation, expected mode). */
 export const DIGIT_BUCKETS = 65536;

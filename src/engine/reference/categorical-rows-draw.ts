@@ -50,6 +50,18 @@ export function drawAndFilter(
   return keptTotal;
 }
 
+/** One more sample of a row by step 1's rule: its outcome if the filter keeps it, else -1. */
+export function drawKept(state: Uint32Array, table: Float64Array, row: number, cols: number, gamma: number, rho: number): number {
+  const u = nextUniform(state);
+  const correct = u < table[row];
+  let keep = correct ? rho === 0 : gamma === 1;
+  if (correct ? rho > 0 && rho < 1 : gamma > 0 && gamma < 1) {
+    const v = nextUniform(state);
+    keep = correct ? v >= rho : v < gamma;
+  }
+  return !keep ? -1 : correct ? 0 : wrongOutcome(table, row, cols, u);
+}
+
 export function expectedRejections(
   table: Float64Array, rejected: Float64Array, rows: number, cols: number, samples: number, gamma: number, rho: number,
 ): number {

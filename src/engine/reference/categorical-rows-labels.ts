@@ -4,7 +4,7 @@
 import { nextUniform, nextUniformPositive } from "./rng.js";
 import { detExp, detLog } from "../../math/fdlibm.js";
 import {
-  ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST,
+  ALLOCATE_REPLACE_REJECTED, ALLOCATE_UNIFORM, ALLOCATE_PROPORTIONAL, ALLOCATE_HARDEST, ALLOCATE_RESAMPLE,
   DIGIT_BUCKETS, REFIT_WORKSPACE_LENGTH,
 } from "../constants/categorical-rows.js";
 
@@ -159,7 +159,7 @@ export function allocateLabels(
 ): void {
   if (allocation === ALLOCATE_REPLACE_REJECTED) {
     labels.set(rejected.subarray(0, rows));
-  } else if (allocation === ALLOCATE_HARDEST) {
+  } else if (allocation === ALLOCATE_HARDEST || allocation === ALLOCATE_RESAMPLE) {
     if (expected) fillHardestExpected(rejected, labels, workspace, rows, budget);
     else fillHardestSampled(state, rejected, streak, labels, workspace, rows, samples, budget);
   } else if (allocation === ALLOCATE_UNIFORM || allocation === ALLOCATE_PROPORTIONAL) {

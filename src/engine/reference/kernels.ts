@@ -14,6 +14,10 @@ import { logisticFit, logisticFitWorkLength } from "./logistic-fit.js";
 import { fillBetaCategoricalRows } from "./categorical-rows-fill.js";
 import { categoricalRowStats } from "./categorical-rows-stats.js";
 import { refitCategoricalRows } from "./categorical-rows-refit.js";
+import { fillSoftmaxModel } from "./softmax-model-fill.js";
+import { softmaxModelRows } from "./softmax-model-rows.js";
+import { curateSoftmaxModel } from "./softmax-model-curate.js";
+import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from "./softmax-model-train.js";
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
@@ -24,4 +28,5 @@ export const referenceKernels = matchingTable<ReferenceKernels>()({
   filteredMixtureMoments, filteredMixtureMomentsWorkLength,
   logisticFit, logisticFitWorkLength,
   fillBetaCategoricalRows, categoricalRowStats, refitCategoricalRows,
+  fillSoftmaxModel, softmaxModelRows, curateSoftmaxModel, softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength,
 });

@@ -30,6 +30,7 @@ export const ARMS = {
   "filter+hardest": { filters: true, allocation: "hardest", description: "labels on the prompts failed most (boosting)" },
   "filter+proportional": { filters: true, allocation: "proportional", description: "labels on prompts in proportion to their rejections" },
   "replace-rejected": { filters: true, allocation: "replace-rejected", description: "one label per rejected sample (the analysed procedure, STaR)" },
+  "filter+resample": { filters: true, allocation: "resample", description: "hardest's budget spent on extra samples instead of labels: more tries, no weak data (the control)" },
 } as const satisfies Record<string, ArmPreset>;
 
 export type ArmName = keyof typeof ARMS;

@@ -1,14 +1,19 @@
 // The weak-data scenario: boosting-style curation with a weak labeler (Amin et al., NeurIPS
 // 2025). Exports the scenario contract that every scenario folder shares: `scenario`, `params`,
-// `Params`, `metrics`, `runReplicate`, `theory`; and the arms, and a run to inspect round by round.
+// `Params`, `metrics`, `runReplicate`, `theory`; and the arms, the two models, and runs to
+// inspect round by round.
 import type { Scenario } from "../scenario.js";
 import { params, checkParams, type Params } from "./params.js";
 import { metrics } from "./metrics.js";
 import { runReplicate } from "./simulate.js";
 
-export { params, checkParams, type Params } from "./params.js";
+export { params, checkParams, tableParams, type Params, type TableParams, type SoftmaxParams } from "./params.js";
 export { metrics } from "./metrics.js";
-export { runReplicate, WeakDataRun } from "./simulate.js";
+export { runReplicate, startModelRun } from "./simulate.js";
+export type { ModelRun } from "./model-run.js";
+export { TableModelRun } from "./table-model-run.js";
+export { SoftmaxModelRun } from "./softmax-model-run.js";
+export { MODELS, TABLE_ONLY, SOFTMAX_ONLY, type ModelName } from "./models.js";
 export * as theory from "./theory.js";
 export { ARMS, ARM_NAMES, type ArmName } from "./arms.js";
 

@@ -1,23 +1,24 @@
 // The weak-data scenario's metrics per generation, and its theory columns: closed forms
-// (theory.ts) wherever one applies to the cell's settings, null elsewhere.
+// (theory.ts) wherever one applies to the cell's settings (the table model only), null elsewhere.
 import type { MetricDefinition, MetricValues } from "../scenario.js";
 import { errorAfter, expectedLabels, filterOnlyAccuracy, giniAfter, type Curation } from "./theory.js";
 import type { RoundSettings } from "./settings.js";
 
+// Columns added after the first release go last, so that the earlier ones keep their places in rows.
 export const metrics: readonly MetricDefinition[] = [
-  { name: "accuracy", description: "mean over prompts of p_t(0|x), the probability of the correct response" },
-  { name: "solvedFraction", description: "share of prompts with p_t(0|x) >= 1 - epsilon" },
-  { name: "unsolved", description: "share of prompts with p_t(0|x) = 0" },
-  { name: "acceptedFraction", description: "share of this round's samples the filter kept (null at generation 0)" },
+  { name: "accuracy", description: "mean over prompts of p_t(0|x), the probability of the correct response (the softmax model: over its training prompts)" },
+  { name: "solvedFraction", description: "share of prompts with p_t(0|x) >= 1 - epsilon (the table model; else null)" },
+  { name: "unsolved", description: "share of prompts with p_t(0|x) = 0 (the table model; else null)" },
+  { name: "acceptedFraction", description: "share of this round's samples the filter kept, extra samples aside (null at generation 0)" },
   { name: "labels", description: "labels spent this round per prompt, the unit of labeler.budget (null at generation 0)" },
   { name: "labelsTotal", description: "labels spent so far per prompt" },
-  { name: "entropy", description: "mean entropy of p_t(.|x) in nats: the diversity that self-training without curation loses" },
-  { name: "gini", description: "mean Gini diversity 1 - sum_i p_t(i|x)^2" },
+  { name: "entropy", description: "mean entropy of p_t(.|x) in nats: the diversity that self-training without curation loses (the softmax model: over its held-out prompts)" },
+  { name: "gini", description: "mean Gini diversity 1 - sum_i p_t(i|x)^2 (the table model; else null)" },
   {
     name: "theoryAccuracy",
     theoryOf: "accuracy",
     description: "closed-form mean accuracy: the affine error recursion (replace-rejected; hardest while the budget does not bind " +
-      "in expectation), the filter-only curve (expected mode, gamma = 0), or the initial accuracy without curation; else null",
+      "in expectation), the filter-only curve (filter only or resample, expected mode, gamma = 0), or the initial accuracy without curation; else null",
   },
   {
     name: "theoryGini",
@@ -29,7 +30,21 @@ export const metrics: readonly MetricDefinition[] = [
     theoryOf: "labelsTotal",
     description: "expected labels per prompt so far where theoryAccuracy's recursion applies (0 where no labels can be spent); else null",
   },
+  { name: "testAccuracy", description: "the softmax model: mean p_W(c(x)|x) over the held-out prompts (the table model: null)" },
+  { name: "testTop1", description: "the softmax model: share of held-out prompts whose correct response is the most probable (the table model: null)" },
+  { name: "extraSamples", description: "extra samples drawn this round per prompt, filter+resample's spending of labeler.budget (null at generation 0)" },
+  { name: "extraSamplesTotal", description: "extra samples drawn so far per prompt" },
 ];
+
+/** A generation's values in the order of the metrics above, which rows keep. */
+export function inMetricOrder(values: MetricValues): MetricValues {
+  return Object.fromEntries(metrics.map(({ name }) => [name, values[name] ?? null]));
+}
+
+type TheoryValues = Pick<MetricValues, "theoryAccuracy" | "theoryGini" | "theoryLabelsTotal">;
+
+/** The theory columns of a model without closed forms (the softmax model). */
+export const NO_THEORY = { at: (): TheoryValues => ({ theoryAccuracy: null, theoryGini: null, theoryLabelsTotal: null }) };
 
 /** Generation 0's statistics that the closed forms start from. */
 export interface InitialModel {
@@ -57,12 +72,14 @@ export class TheoryColumns {
     this.keepsEverything = gamma === 1 && rho === 0;
     // replace-rejected ignores the budget (every rejection gets a label, budget 0 included);
     // the other allocations spend nothing at budget 0. Without rejections only uniform
-    // allocation has anywhere to put labels.
+    // allocation has anywhere to put labels. resample spends its budget on samples, not labels:
+    // its kept data are those of filtering only, whose closed form it shares.
     const budgetAllowsLabels = allocation === "replace-rejected" || budgetPerPrompt !== 0;
-    this.spendsLabels = allocation !== "none" && budgetAllowsLabels && !(this.keepsEverything && allocation !== "uniform");
+    const labels = allocation !== "none" && allocation !== "resample";
+    this.spendsLabels = labels && budgetAllowsLabels && !(this.keepsEverything && allocation !== "uniform");
   }
 
-  at(t: number): Pick<MetricValues, "theoryAccuracy" | "theoryGini" | "theoryLabelsTotal"> {
+  at(t: number): TheoryValues {
     const { settings, initial, curation } = this;
     const e0 = 1 - initial.accuracy;
     if (!this.spendsLabels) {

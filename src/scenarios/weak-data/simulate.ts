@@ -1,94 +1,29 @@
-// One replicate of the weak-data scenario: the initial model, then one kernel call per round,
-// each giving the generation's metrics; the theory columns beside them.
-import {
-  CATEGORICAL_STATS, CATEGORICAL_STATS_LENGTH, allocateRefitBuffers,
-  type CategoricalRefitBuffers, type Engine, type F64Block, type RandomStream,
-} from "../../engine/index.js";
+// One replicate of the weak-data scenario: the model its parameters choose, trained round by
+// round, each generation's metrics with the theory columns beside them (the table model's closed
+// forms; the softmax model has none).
+import type { Engine } from "../../engine/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
 import type { Params } from "./params.js";
-import { roundSettings, type RoundSettings } from "./settings.js";
-import { TheoryColumns } from "./metrics.js";
+import { TheoryColumns, NO_THEORY, inMetricOrder } from "./metrics.js";
+import { TableModelRun } from "./table-model-run.js";
+import { SoftmaxModelRun } from "./softmax-model-run.js";
 
-/**
- * A model being trained: its table p(.|x) and per-prompt state in engine memory. `table`
- * (prompts x responses, row-major, response 0 correct) stays readable between rounds.
- */
-export class WeakDataRun {
-  readonly settings: RoundSettings;
-  readonly buffers: CategoricalRefitBuffers & { free(): void };
-  /** The stream the run draws from: its initial model, then its rounds. */
-  readonly rng: RandomStream;
-  private readonly stats: F64Block;
-  private labelsSoFar = 0;
-  generation = 0;
-
-  constructor(
-    readonly engine: Engine,
-    params: Params,
-    seed: bigint,
-  ) {
-    this.settings = roundSettings(params);
-    const { rows, cols, zeroRows } = this.settings;
-    this.buffers = allocateRefitBuffers(engine, this.settings);
-    try {
-      this.stats = engine.f64(CATEGORICAL_STATS_LENGTH);
-      this.rng = engine.stream(seed);
-      const [betaA, betaB] = params.accuracyBeta;
-      engine.fillBetaCategoricalRows(this.rng, this.buffers.table, {
-        rows, cols, zeroRows, betaA, betaB, dirichletTail: params.wrongSpread === "dirichlet",
-      });
-    } catch (error) {
-      this.free();
-      throw error;
-    }
-  }
-
-  /** The current generation's metrics (without theory columns). */
-  metrics(): MetricValues {
-    const s = this.stats.view;
-    if (this.generation === 0) {
-      this.engine.categoricalRowStats(this.buffers.table, this.settings.rows, this.settings.cols, this.settings.epsilon, this.stats);
-    }
-    const fresh = this.generation > 0;
-    return {
-      accuracy: s[CATEGORICAL_STATS.accuracy],
-      solvedFraction: s[CATEGORICAL_STATS.solvedFraction],
-      unsolved: s[CATEGORICAL_STATS.unsolved],
-      acceptedFraction: fresh ? s[CATEGORICAL_STATS.acceptedFraction] : null,
-      labels: fresh ? s[CATEGORICAL_STATS.labels] : null,
-      labelsTotal: this.labelsSoFar,
-      entropy: s[CATEGORICAL_STATS.entropy],
-      gini: s[CATEGORICAL_STATS.gini],
-    };
-  }
-
-  /** One round: sample, filter, label, refit. */
-  step(): void {
-    this.engine.refitCategoricalRows(this.rng, this.buffers, this.settings, this.stats);
-    this.labelsSoFar += this.stats.view[CATEGORICAL_STATS.labels];
-    this.generation += 1;
-  }
-
-  free(): void {
-    this.buffers.free();
-    this.stats?.free();
-    this.rng?.free();
-  }
+/** The model params choose, drawn from seed: its generation 0. */
+export function startModelRun(engine: Engine, params: Params, seed: bigint): TableModelRun | SoftmaxModelRun {
+  return params.model === "softmax" ? new SoftmaxModelRun(engine, params, seed) : new TableModelRun(engine, params, seed);
 }
 
 export function runReplicate(engine: Engine, params: Params, options: ReplicateOptions): MetricValues[] {
-  const run = new WeakDataRun(engine, params, options.seed);
+  const run = startModelRun(engine, params, options.seed);
   try {
     const initial = run.metrics();
-    const theory = new TheoryColumns(run.settings, {
-      accuracy: initial.accuracy as number,
-      unsolved: initial.unsolved as number,
-      gini: initial.gini as number,
-    });
-    const rows: MetricValues[] = [{ ...initial, ...theory.at(0) }];
+    const theory = run instanceof TableModelRun
+      ? new TheoryColumns(run.settings, { accuracy: initial.accuracy as number, unsolved: initial.unsolved as number, gini: initial.gini as number })
+      : NO_THEORY;
+    const rows: MetricValues[] = [inMetricOrder({ ...initial, ...theory.at(0) })];
     for (let t = 1; t <= options.generations; t++) {
       run.step();
-      rows.push({ ...run.metrics(), ...theory.at(t) });
+      rows.push(inMetricOrder({ ...run.metrics(), ...theory.at(t) }));
     }
     return rows;
   } finally {

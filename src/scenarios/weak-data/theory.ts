@@ -118,9 +118,11 @@ export function labelCostBound(e0: number, samples: number, { alpha, beta }: Pic
 
 /**
  * Filter only, expected mode, with a filter that keeps no wrong sample (gamma = 0, rho < 1):
- * the kept data are all correct, so a prompt with p0 > 0 has e' = (1 - alpha) e, and one with
- * p0 = 0 keeps nothing and never moves. Mean accuracy from the initial accuracy and unsolved share:
+ * the kept data are all correct, so a prompt with p0 > 0 has e' = (1 - alpha) e (solved in one
+ * round only when alpha = 1), and one with p0 = 0 keeps nothing and never moves. Mean accuracy
+ * from the initial accuracy and unsolved share:
  * 1 - unsolved - (1 - alpha)^t (1 - accuracy0 - unsolved), which plateaus at 1 - unsolved.
+ * filter+resample follows it too: its extra samples keep the same share of correct ones.
  *
  * @example
  * filterOnlyAccuracy(0.25, 0.1, 0.5, 3) // => 0.81875
@@ -140,7 +142,10 @@ export function filterOnlyPlateau(unsolvable: number): number {
 }
 
 /**
- * With k samples a round, a prompt of accuracy a draws a correct sample (and, filtered, is solved) with this probability.
+ * With k samples a round, a prompt of accuracy a draws a correct sample with this probability.
+ * Under the oracle filter with alpha = 1 that solves it in the round (with alpha < 1 the round
+ * only moves it: e' = (1 - alpha) e). filter+resample without a budget limit gives a prompt
+ * whose k samples all fail k more: 2k tries.
  *
  * @example
  * firstSolveProbability(0.25, 4) // => 0.68359375
