@@ -32,6 +32,11 @@ export interface Scenario<P = unknown> {
   readonly params: z.ZodMiniType<P>;
   /** Checks across parameters the schema cannot express (memory limits, ...); paths relative to params. */
   check?(params: P): SpecIssue[];
+  /**
+   * Limits that depend on the number of generations too (a pool that grows every round, a round
+   * size that grows); paths relative to params.
+   */
+  checkGenerations?(params: P, generations: number): SpecIssue[];
   readonly metrics: readonly MetricDefinition[];
   /** Simulates one replicate; a pure function of (params, seed) for a given engine kind. */
   runReplicate(engine: Engine, params: P, options: ReplicateOptions): MetricValues[];

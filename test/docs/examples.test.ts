@@ -9,14 +9,14 @@ import { pathToFileURL } from "node:url";
 import { root } from "../helpers/study-dirs.js";
 import { docExamples } from "../helpers/doc-examples.js";
 
-/** Every scenario's theory.ts, the normal distribution, integer powers, and the toy scenario the guide builds. */
+/** Every scenario's theory.ts, the normal distribution, integer powers, special functions, schedule sizes, and the toy scenario the guide builds. */
 function filesWithExamples(): string[] {
   const scenarios = join(root, "src/scenarios");
   const theories = readdirSync(scenarios, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(scenarios, entry.name, "theory.ts"))
     .filter(existsSync);
-  return [...theories, join(root, "src/math/normal.ts"), join(root, "src/math/power.ts"), join(root, "test/fixtures/toy-walk/theory.ts")].filter(existsSync);
+  return [...theories, join(root, "src/math/normal.ts"), join(root, "src/math/power.ts"), join(root, "src/math/special.ts"), join(root, "src/schedules/sizes.ts"), join(root, "test/fixtures/toy-walk/theory.ts")].filter(existsSync);
 }
 
 test("docExamples: one-line and multi-line examples, comment lines skipped, other tags end them", () => {
