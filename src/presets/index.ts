@@ -4,10 +4,13 @@ import { fengPhaseTransition } from "./feng-phase-transition.js";
 import { fengVerifierQuality } from "./feng-verifier-quality.js";
 import { aminArms } from "./amin-arms.js";
 import { aminRate } from "./amin-rate.js";
+import { shumailovGaussian } from "./shumailov-gaussian.js";
+import { kazdanSchedules } from "./kazdan-schedules.js";
+import { bertrandMadLoops } from "./bertrand-mad-loops.js";
 
 export type { Preset } from "./preset.js";
 
-export const presets: readonly Preset[] = [fengPhaseTransition, fengVerifierQuality, aminArms, aminRate];
+export const presets: readonly Preset[] = [fengPhaseTransition, fengVerifierQuality, aminArms, aminRate, shumailovGaussian, kazdanSchedules, bertrandMadLoops];
 
 export function findPreset(name: string): Preset | undefined {
   return presets.find((p) => p.name === name);

@@ -3,6 +3,7 @@
 // differ in the other varying parameters, with the metric's theory columns overlaid.
 import type { Study } from "../study/spec.js";
 import { parameterColumns } from "../study/columns.js";
+import type { ClosedFormKind, MetricDefinition } from "../scenarios/index.js";
 
 /**
  * A labelled reference line: vertical at `value` on charts whose x axis is `axis` (e.g. a
@@ -41,6 +42,10 @@ export interface ChartPlan {
   description: string;
   /** The theory columns overlaid: every metric whose theoryOf names this one (often one, or none). */
   theories: string[];
+  /** How each theory column's curve is labelled: "theory" (one column) or the column's name; by its kind where the columns declare one ("exact", "asymptotic"). */
+  theoryLabels: string[];
+  /** The chart's title: the metric, and the kinds of closed form drawn where the columns declare them. */
+  title: string;
   x: string;
   series: string[];
   /** Set when x is a parameter: the generation whose values are drawn. */
@@ -61,6 +66,24 @@ function numericSpread(study: Study, column: string): number {
   return values.every((v) => typeof v === "number") ? new Set(values).size : 0;
 }
 
+const CLOSED_FORM_WORDS: Record<ClosedFormKind, string> = { exact: "exact", conditional: "exact given the inputs", asymptotic: "asymptotic" };
+
+/**
+ * The curve labels of a metric's theory columns, and its chart's title. Columns that declare
+ * their kind are labelled by it (by their names too where two share a kind), and the title says
+ * which are drawn; otherwise one column is "theory", several go by their names.
+ */
+export function closedFormLabels(metric: string, theories: readonly MetricDefinition[]): { labels: string[]; title: string } {
+  if (theories.length === 0 || theories.some((t) => t.closedForm === undefined)) {
+    return { labels: theories.map((t) => (theories.length === 1 ? "theory" : t.name)), title: metric };
+  }
+  const words = theories.map((t) => CLOSED_FORM_WORDS[t.closedForm!]);
+  const labels = words.map((word, i) => (words.indexOf(word) === words.lastIndexOf(word) ? word : `${word} (${theories[i].name})`));
+  const kinds = [...new Set(words)];
+  const said = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds[kinds.length - 1]}`;
+  return { labels, title: `${metric}, with its ${said} closed form${theories.length > 1 ? "s" : ""} dashed` };
+}
+
 export function planCharts<P>(study: Study<P>, hints: PlotHints<P> = {}): ChartPlan[] {
   const varying = varyingParameters(study);
   let x = hints.x;
@@ -77,12 +100,14 @@ export function planCharts<P>(study: Study<P>, hints: PlotHints<P> = {}): ChartP
   return drawn.map((name) => {
     const metric = metrics.find((m) => m.name === name);
     if (!metric) throw new Error(`plot hints name metric ${JSON.stringify(name)}, which scenario ${study.scenario.name} does not have`);
-    const theories = metrics.filter((m) => m.theoryOf === name).map((m) => m.name);
+    const theoryMetrics = metrics.filter((m) => m.theoryOf === name);
+    const theories = theoryMetrics.map((m) => m.name);
+    const { labels: theoryLabels, title } = closedFormLabels(name, theoryMetrics);
     const lines: ReferenceLine[] = [];
     for (const m of markers) {
       if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
       if ("metric" in m && m.metric === name) lines.push({ orientation: "horizontal", value: m.value, label: m.label });
     }
-    return { name, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, xTitle, markers: lines };
+    return { name, metric: name, title, description: metric.description, theories, theoryLabels, x, series, generation, logX: hints.logX === true, xTitle, markers: lines };
   });
 }

@@ -5,7 +5,7 @@ import { scenario as verifiedMixture } from "./verified-mixture/index.js";
 import { scenario as weakData } from "./weak-data/index.js";
 import { scenario as gaussianRefit } from "./gaussian-refit/index.js";
 
-export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenario.js";
+export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions, ClosedFormKind } from "./scenario.js";
 export { resolveParams } from "./resolve.js";
 
 /** The scenarios that ship with collapse-sim, in the order the docs present them. */

@@ -10,7 +10,14 @@ export interface MetricDefinition {
   description: string;
   /** Set on a closed-form column: the simulated metric it predicts, which plots overlay it on. */
   theoryOf?: string;
+  /**
+   * What kind of closed form the column is, said in plot titles and legends: the exact
+   * expectation, the exact expectation given the previous state or the inputs, or a limit.
+   */
+  closedForm?: ClosedFormKind;
 }
+
+export type ClosedFormKind = "exact" | "conditional" | "asymptotic";
 
 /** One generation's metrics; null where a metric does not apply (an empty CSV cell). */
 export type MetricValues = Record<string, number | null>;

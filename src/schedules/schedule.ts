@@ -102,11 +102,11 @@ export interface ScheduleSupport {
  * kinds, defaulting to the first with its own defaults. Another kind is refused naming the
  * supported ones; a key of another kind is an unknown key.
  */
-export function scheduleParam(support: ScheduleSupport): z.ZodMiniType<Schedule, ScheduleInput> {
+export function scheduleParam(support: ScheduleSupport): z.ZodMiniPrefault<z.ZodMiniType<Schedule, ScheduleInput>> {
   const [first, ...rest] = support.kinds.map((kind) => KIND_SCHEMAS[kind]);
   const union = byKind([first, ...rest]);
   return param(union, {
     prefault: { kind: support.kinds[0] },
     description: "how each round's training set is assembled (docs/theory/schedules.md)",
-  }) as unknown as z.ZodMiniType<Schedule, ScheduleInput>;
+  }) as unknown as z.ZodMiniPrefault<z.ZodMiniType<Schedule, ScheduleInput>>;
 }

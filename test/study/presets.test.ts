@@ -54,6 +54,27 @@ const checks: Record<string, PresetCheck> = {
       "accuracy.svg": ["filter.gamma=0.5, labeler.beta=0.9"],
     },
   },
+  "shumailov-gaussian": {
+    sets: ["seeds=20", "generations=12", "grid.samples=[10,20]"],
+    expect: {
+      "sigmaRatio.svg": ["estimator=mle, samples=10", "estimator=unbiased, samples=20", "simulation", "exact", "sigmaRatio, with its exact closed form dashed"],
+      "w2sq.svg": ["exact", "asymptotic", "w2sq, with its exact and asymptotic closed forms dashed"],
+      "collapsed.svg": ["estimator=unbiased", "asymptotic", "samples (n, points per generation)"],
+    },
+  },
+  "kazdan-schedules": {
+    sets: ["seeds=10", "generations=8"],
+    expect: {
+      "varianceRatio.svg": ["schedule.kind=replace", "schedule.kind=accumulate", "schedule.kind=accumulate-subsample", "exact", "accumulate limit sin(pi/sqrt n)/(pi/sqrt n) = 0.8434", "accumulate-subsample plateau 0.7390"],
+      "meanError.svg": ["schedule.kind=accumulate-subsample", "exact"],
+    },
+  },
+  "bertrand-mad-loops": {
+    sets: ["seeds=8", "generations=6"],
+    expect: {
+      "varianceRatio.svg": ["schedule.kind=fixed-real, schedule.lambda=4, temperature=0.8", "schedule.kind=fresh-real, temperature=1", "schedule.kind=replace, temperature=0.8", "v*(lambda 4, tau 0.8) = 0.523"],
+    },
+  },
 };
 
 const root = scratchDir("presets");
