@@ -35,12 +35,17 @@ module.exports = {
       comment: "The engine runs kernels on numbers and knows nothing of what they mean: scenarios, studies and their files, reports, presets and the CLI all build on it, never the reverse.",
       severity: "error",
       from: { path: under("engine") },
-      to: { path: under("scenarios", "study", "output", "report", "presets", "cli", "validation") },
+      to: { path: under("scenarios", "schedules", "study", "output", "report", "presets", "cli", "validation") },
     },
     ...browserSafeLayer(
       "scenarios",
       ["study", "output", "report", "presets", "cli"],
       "A scenario is one replicate's simulation and its closed forms; studies, outputs, reports and presets use scenarios, so a scenario importing them would turn the flow around.",
+    ),
+    ...browserSafeLayer(
+      "schedules",
+      ["scenarios", "study", "output", "report", "presets", "cli", "parallel"],
+      "The schedule layer assembles training sets for any scenario from counts and pools: scenarios build on it, so it knows none of them, nor anything above them.",
     ),
     ...browserSafeLayer(
       "study",

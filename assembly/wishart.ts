@@ -5,7 +5,7 @@
 // runs in a fixed order, the SIMD lanes included, so all builds and the TypeScript reference
 // (src/engine/reference/wishart.ts) give the same bits.
 import { fillNormal } from "./samplers";
-import { nextGamma } from "./gamma";
+import { drawBartlettRows } from "./triangular";
 import { at } from "./address";
 import { dotInOrder } from "./ordered-dot";
 
@@ -23,11 +23,7 @@ function mirrorLower(out: usize, p: i32, ld: i32): void {
  * which are still L when it is written.
  */
 function bartlett(state: usize, out: usize, p: i32, dof: f64, ld: i32): void {
-  for (let i = 0; i < p; i++) {
-    const row = at(out, i * ld);
-    fillNormal(state, row, i);
-    store<f64>(at(row, i), Math.sqrt(2.0 * nextGamma(state, 0.5 * (dof - <f64>i))));
-  }
+  drawBartlettRows(state, out, p, dof, ld);
   for (let i = p - 1; i >= 0; i--) {
     const row = at(out, i * ld);
     for (let j = i; j >= 0; j--) store<f64>(at(row, j), dotInOrder(row, at(out, j * ld), j + 1));

@@ -5,7 +5,7 @@
 export * from "./engine/index.js";
 export { scenarios, scenarioNames, builtInScenarios, findScenario, resolveParams } from "./scenarios/index.js";
 export { registerScenario } from "./scenarios/register.js";
-export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions } from "./scenarios/index.js";
+export type { Scenario, MetricDefinition, MetricValues, ReplicateOptions, ClosedFormKind } from "./scenarios/index.js";
 export { describeScenario, type ScenarioReference, type ParameterDoc, type MetricDoc } from "./scenarios/describe.js";
 export { appliesText, defaultText, spacedJson } from "./validation/describe-schema.js";
 export { real, integer, oneOf, boolean, tuple, strictObject, byKind, param } from "./validation/schema.js";

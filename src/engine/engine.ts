@@ -125,6 +125,89 @@ export abstract class Engine<M extends Addressing = any> {
     });
   }
 
+  /**
+   * A Bartlett factor of Wishart_p(dof, I), dof > p - 1, into out (row i at out[i * stride]): the
+   * lower-triangular A with A A^T ~ Wishart_p(dof, I), zeros above the diagonal. Row i draws its
+   * i normals, then the chi-square of dof - i degrees of freedom (assembly/triangular.ts).
+   */
+  fillBartlett(rng: RandomStream, out: F64Block, p: number, dof: number, stride = p): void {
+    checkWishart(out, p, dof, stride);
+    if (!(dof > p - 1)) throw new RangeError(`fillBartlett: dof must be > p - 1 = ${p - 1}, got ${dof}`);
+    this.kernels.fillBartlett(this.streamAddress(rng), this.address(out), p, dof, stride);
+  }
+
+  /** out = L L^T (d x d, both triangles) for the lower triangle of l; every sum in one order in every engine. */
+  lowerGram(l: F64Block, d: number, out: F64Block): void {
+    this.kernels.lowerGram(this.address(l, square(d)), d, this.address(out, d * d));
+  }
+
+  /** l <- l a in place, both d x d lower triangular. */
+  lowerProduct(l: F64Block, a: F64Block, d: number): void {
+    this.withScratch([dimension(d)], (work) => this.kernels.lowerProduct(this.address(l, d * d), this.address(a, d * d), d, this.address(work)));
+  }
+
+  /** l <- l^-1 in place (lower triangular, non-zero diagonal). */
+  lowerInverse(l: F64Block, d: number): void {
+    this.withScratch([dimension(d)], (work) => this.kernels.lowerInverse(this.address(l, d * d), d, this.address(work)));
+  }
+
+  /** Solves l x = b, or l^T x = b when transposed, in place (b becomes x). */
+  lowerSolve(l: F64Block, d: number, b: F64Block, transposed = false): void {
+    this.kernels.lowerSolve(this.address(l, square(d)), d, this.address(b, d), transposed);
+  }
+
+  /**
+   * Factorises a + ridge I in place (lower triangle), every sum in one order in every engine:
+   * 0, or 1 + the first non-positive pivot.
+   */
+  choleskyInOrder(a: F64Block, d: number, ridge = 0): number {
+    return this.kernels.choleskyInOrder(this.address(a, square(d)), d, ridge);
+  }
+
+  /** c = a b, or c += a b (accumulate), with a m x k, b k x n, c m x n, row-major; each entry summed in order of k. */
+  matrixProduct(a: F64Block, b: F64Block, c: F64Block, m: number, k: number, n: number, accumulate = false): void {
+    for (const [name, size] of [["m", m], ["k", k], ["n", n]] as const) count(name, size);
+    this.kernels.matrixProduct(this.address(a, m * k), this.address(b, k * n), this.address(c, m * n), m, k, n, accumulate);
+  }
+
+  /**
+   * The eigenvalues of the symmetric d x d matrix a (lower triangle read, a destroyed) into
+   * values, unsorted: 0, or 1 when the QL iteration did not converge.
+   */
+  symmetricEigenvalues(a: F64Block, d: number, values: F64Block): number {
+    return this.withScratch([dimension(d)], (work) => this.kernels.symmetricEigenvalues(this.address(a, d * d), d, this.address(values, d), this.address(work)));
+  }
+
+  /** rows points of N(mean, scale^2 L L^T) into out (rows x d), L the lower triangle of factor (assembly/point-rows.ts). */
+  fillGaussianRows(rng: RandomStream, out: F64Block, rows: number, d: number, mean: F64Block, factor: F64Block, scale = 1): void {
+    count("rows", rows);
+    this.kernels.fillGaussianRows(
+      this.streamAddress(rng), this.address(out, rows * d), rows, d, this.address(mean, d), this.address(factor, square(d)), scale,
+    );
+  }
+
+  /** The mean of rows x d points into mean, their scatter about it (both triangles) into scatter. */
+  rowMoments(x: F64Block, rows: number, d: number, mean: F64Block, scatter: F64Block): void {
+    count("rows", rows);
+    this.withScratch([dimension(d)], (work) => {
+      this.kernels.rowMoments(this.address(x, rows * d), rows, d, this.address(mean, d), this.address(scatter, d * d), this.address(work));
+    });
+  }
+
+  /** Moves a uniform k-subset of the count rows of table (width entries each) to its front, without replacement, one uniform per row moved. */
+  subsampleRows(rng: RandomStream, table: F64Block, rowCount: number, width: number, k: number): void {
+    count("width", width);
+    if (!(count("k", k) <= count("count", rowCount))) throw new RangeError(`subsampleRows: k = ${k} rows out of ${rowCount}`);
+    this.kernels.subsampleRows(this.streamAddress(rng), this.address(table, rowCount * width), rowCount, width, k);
+  }
+
+  /** y = x w + noise z for rows x d inputs x, z drawn (rows normals) from rng. */
+  fillLinearLabels(rng: RandomStream, x: F64Block, rows: number, d: number, w: F64Block, noise: number, y: F64Block): void {
+    count("rows", rows);
+    count("d", d);
+    this.kernels.fillLinearLabels(this.streamAddress(rng), this.address(x, rows * d), rows, d, this.address(w, d), noise, this.address(y, rows));
+  }
+
   dot(x: F64Block, y: F64Block, n = x.length): number {
     return this.kernels.dot(this.address(x, n), this.address(y, n), n);
   }
@@ -431,6 +514,22 @@ export abstract class Engine<M extends Addressing = any> {
       (this.kernels[name] as Fill)(this.streamAddress(rng), this.address(out, n), n);
     };
   }
+}
+
+/** A count a kernel takes: a non-negative 32-bit integer. */
+function count(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
+}
+
+/** A matrix dimension d, checked. */
+function dimension(d: number): number {
+  return count("d", d);
+}
+
+/** d x d for a matrix dimension d, checked. */
+function square(d: number): number {
+  return dimension(d) * d;
 }
 
 function checkLength(length: number): number {

@@ -34,6 +34,24 @@ export const KERNELS = {
   fillWishart: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld"), f64("work")),
   wishartWorkLength: returns("int", int("p")),
 
+  // Lower-triangular matrices, every sum in one fixed order (assembly/triangular.ts).
+  fillBartlett: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld")),
+  lowerGram: kernel(f64("l"), int("d"), f64("out")),
+  lowerProduct: kernel(f64("l"), f64("a"), int("d"), f64("work")),
+  lowerInverse: kernel(f64("l"), int("d"), f64("work")),
+  lowerSolve: kernel(f64("l"), int("d"), f64("b"), flag("transposed")),
+  choleskyInOrder: returns("int", f64("a"), int("d"), real("ridge")),
+
+  // Dense matrices, every sum in one fixed order (assembly/dense.ts).
+  matrixProduct: kernel(f64("a"), f64("b"), f64("c"), int("m"), int("k"), int("n"), flag("accumulate")),
+  symmetricEigenvalues: returns("int", f64("a"), int("d"), f64("values"), f64("work")),
+
+  // Tables of points (assembly/point-rows.ts).
+  fillGaussianRows: kernel(stream(), f64("out"), int("rows"), int("d"), f64("mean"), f64("factor"), real("scale")),
+  rowMoments: kernel(f64("x"), int("rows"), int("d"), f64("mean"), f64("scatter"), f64("work")),
+  subsampleRows: kernel(stream(), f64("table"), int("count"), int("width"), int("k")),
+  fillLinearLabels: kernel(stream(), f64("x"), int("rows"), int("d"), f64("w"), real("noise"), f64("y")),
+
   // Deterministic exp and log (assembly/math.ts).
   detExp: returns("real", real("x")),
   detLog: returns("real", real("x")),

@@ -9,12 +9,16 @@ import { aminArms } from "./amin-arms.js";
 import { aminRate } from "./amin-rate.js";
 import { aminWeakVsResample } from "./amin-weak-vs-resample.js";
 import { aminGeneralization } from "./amin-generalization.js";
+import { shumailovGaussian } from "./shumailov-gaussian.js";
+import { kazdanSchedules } from "./kazdan-schedules.js";
+import { bertrandMadLoops } from "./bertrand-mad-loops.js";
 
 export type { Preset } from "./preset.js";
 
 export const presets: readonly Preset[] = [
   fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK,
   aminArms, aminRate, aminWeakVsResample, aminGeneralization,
+  shumailovGaussian, kazdanSchedules, bertrandMadLoops,
 ];
 
 export function findPreset(name: string): Preset | undefined {

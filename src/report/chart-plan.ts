@@ -5,6 +5,7 @@
 import type { Study } from "../study/spec.js";
 import type { Scalar } from "../study/flatten.js";
 import { parameterColumns } from "../study/columns.js";
+import type { ClosedFormKind, MetricDefinition } from "../scenarios/index.js";
 
 /**
  * A labelled reference line: vertical at `value` on charts whose x axis is `axis` (e.g. a
@@ -59,6 +60,10 @@ export interface ChartPlan {
   description: string;
   /** The theory columns overlaid: every metric whose theoryOf names this one (often one, or none). */
   theories: string[];
+  /** How each theory column's curve is labelled: "theory" (one column) or the column's name; by its kind where the columns declare one ("exact", "asymptotic"). */
+  theoryLabels: string[];
+  /** The chart's title: the metric, and the kinds of closed form drawn where the columns declare them. */
+  title: string;
   x: string;
   series: string[];
   /** Set when x is a parameter: the generation whose values are drawn. */
@@ -67,8 +72,8 @@ export interface ChartPlan {
   xTitle: string;
   /** Vertical (value on x) and horizontal (value on y) reference lines. */
   markers: ReferenceLine[];
-  /** The preset's line over the chart, with the facet it shows. */
-  title?: string;
+  /** The preset's line over the chart (its hint `title`), with the facet it shows. */
+  heading?: string;
   /** Set when the chart shows a slice of the cells. */
   facet?: Facet;
 }
@@ -81,6 +86,24 @@ export function varyingParameters(study: Study): string[] {
 function numericSpread(study: Study, column: string): number {
   const values = study.cells.map((c) => c.flat[column]);
   return values.every((v) => typeof v === "number") ? new Set(values).size : 0;
+}
+
+const CLOSED_FORM_WORDS: Record<ClosedFormKind, string> = { exact: "exact", conditional: "exact given the inputs", asymptotic: "asymptotic" };
+
+/**
+ * The curve labels of a metric's theory columns, and its chart's title. Columns that declare
+ * their kind are labelled by it (by their names too where two share a kind), and the title says
+ * which are drawn; otherwise one column is "theory", several go by their names.
+ */
+export function closedFormLabels(metric: string, theories: readonly MetricDefinition[]): { labels: string[]; title: string } {
+  if (theories.length === 0 || theories.some((t) => t.closedForm === undefined)) {
+    return { labels: theories.map((t) => (theories.length === 1 ? "theory" : t.name)), title: metric };
+  }
+  const words = theories.map((t) => CLOSED_FORM_WORDS[t.closedForm!]);
+  const labels = words.map((word, i) => (words.indexOf(word) === words.lastIndexOf(word) ? word : `${word} (${theories[i].name})`));
+  const kinds = [...new Set(words)];
+  const said = kinds.length === 1 ? kinds[0] : `${kinds.slice(0, -1).join(", ")} and ${kinds[kinds.length - 1]}`;
+  return { labels, title: `${metric}, with its ${said} closed form${theories.length > 1 ? "s" : ""} dashed` };
 }
 
 export function planCharts<P>(study: Study<P>, hints: PlotHints<P> = {}): ChartPlan[] {
@@ -111,7 +134,9 @@ function planSlice<P>(whole: Study<P>, hints: PlotHints<P>, facet?: Facet): Char
   return drawn.map((name) => {
     const metric = metrics.find((m) => m.name === name);
     if (!metric) throw new Error(`plot hints name metric ${JSON.stringify(name)}, which scenario ${study.scenario.name} does not have`);
-    const theories = metrics.filter((m) => m.theoryOf === name).map((m) => m.name);
+    const theoryMetrics = metrics.filter((m) => m.theoryOf === name);
+    const theories = theoryMetrics.map((m) => m.name);
+    const { labels: theoryLabels, title } = closedFormLabels(name, theoryMetrics);
     const lines: ReferenceLine[] = [];
     for (const m of markers) {
       if ("axis" in m && m.axis === x) lines.push({ orientation: "vertical", value: m.value, label: m.label });
@@ -119,8 +144,9 @@ function planSlice<P>(whole: Study<P>, hints: PlotHints<P>, facet?: Facet): Char
     }
     const file = facet ? `${name}-${facet.column}=${facet.value}`.replace(/[^\w.=+-]/g, "_") : name;
     return {
-      name: file, metric: name, description: metric.description, theories, x, series, generation, logX: hints.logX === true, xTitle, markers: lines,
-      ...(hints.title !== undefined && { title: hints.title }),
+      name: file, metric: name, title, description: metric.description, theories, theoryLabels, x, series, generation,
+      logX: hints.logX === true, xTitle, markers: lines,
+      ...(hints.title !== undefined && { heading: hints.title }),
       ...(facet && { facet }),
     };
   });

@@ -1,6 +1,7 @@
 // A chart plan and the summary rows as a vega-lite specification: the mean over replicates
 // as a solid line with a band of one standard error, each theory column as a dashed line in
-// the same colour (labelled "theory" when there is one, by column name when there are several),
+// the same colour (labelled by the kind of closed form its column declares, else "theory" when
+// there is one and by column name when there are several),
 // and markers as labelled reference rules.
 import type { TopLevelSpec } from "vega-lite";
 import type { ChartPlan } from "./chart-plan.js";
@@ -37,9 +38,9 @@ export function chartPoints(plan: ChartPlan, rows: readonly SummaryRow[]): Chart
       const band = typeof se === "number";
       points.push({ x, series, kind: "simulation", mean, lo: band ? mean - se : null, hi: band ? mean + se : null });
     }
-    for (const column of plan.theories) {
+    for (const [i, column] of plan.theories.entries()) {
       const theory = row[column];
-      const kind = plan.theories.length === 1 ? "theory" : column;
+      const kind = plan.theoryLabels[i];
       if (typeof theory === "number" && Number.isFinite(theory)) points.push({ x, series, kind, mean: theory, lo: null, hi: null });
     }
   }
@@ -53,9 +54,9 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
     ? { field: "x", type: "quantitative", title: plan.xTitle, scale: plan.logX ? { type: "log", nice: false } : { zero: false } }
     : { field: "x", type: "ordinal", title: plan.xTitle };
   // Stroke symbols at full opacity: the legend shows the lines, not the faint bands.
-  const legend = { labelLimit: 400, titleLimit: 400, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 };
+  const legend = { labelLimit: 560, titleLimit: 560, symbolType: "stroke", symbolStrokeWidth: 3, symbolOpacity: 1 };
   const color = { field: "series", type: "nominal", title: plan.series.length > 0 ? plan.series.join(", ") : "cells", legend } as const;
-  const theoryKinds = plan.theories.map((c) => (plan.theories.length === 1 ? "theory" : c));
+  const theoryKinds = plan.theoryLabels;
   const kinds = ["simulation", ...theoryKinds.filter((k) => points.some((p) => p.kind === k))];
   const layers: unknown[] = [
     {
@@ -97,7 +98,7 @@ export function chartSpec(plan: ChartPlan, rows: readonly SummaryRow[]): TopLeve
   }
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v5.json",
-    title: { text: plan.metric, subtitle: plan.title === undefined ? plan.description : [plan.title, plan.description], anchor: "start" },
+    title: { text: plan.title, subtitle: plan.heading === undefined ? plan.description : [plan.heading, plan.description], anchor: "start" },
     width: 460,
     height: 280,
     data: { values: points },

@@ -1,7 +1,7 @@
 // Metrics of a whole replicate rather than of one generation, e.g. the rounds a run needs to
 // reach a target: computed from each replicate's rows, then summarised over replicates per cell
 // like any metric (in derived.csv), with an optional closed form per cell as theory column.
-import type { MetricDefinition } from "../scenarios/index.js";
+import type { ClosedFormKind, MetricDefinition } from "../scenarios/index.js";
 import type { Study } from "../study/spec.js";
 import type { Row } from "../study/rows.js";
 import { groupRows } from "./group-rows.js";
@@ -12,8 +12,8 @@ export interface DerivedMetric<P = unknown> {
   description: string;
   /** From one replicate's rows, generation 0 first; null where it does not apply. */
   compute(rows: readonly Row[], params: P): number | null;
-  /** Closed forms of the same quantity (values, bounds) from the cell's parameters. */
-  theories?: Array<{ name: string; description: string; compute(params: P): number | null }>;
+  /** Closed forms of the same quantity (values, bounds) from the cell's parameters and the study's generations. */
+  theories?: Array<{ name: string; description: string; closedForm?: ClosedFormKind; compute(params: P, generations: number): number | null }>;
 }
 
 /** The study seen as having only the derived metrics, all recorded at the last generation. */
@@ -21,7 +21,7 @@ export function derivedStudy<P>(study: Study<P>, derived: readonly DerivedMetric
   const metrics: MetricDefinition[] = [];
   for (const d of derived) {
     metrics.push({ name: d.name, description: d.description });
-    for (const t of d.theories ?? []) metrics.push({ name: t.name, description: t.description, theoryOf: d.name });
+    for (const t of d.theories ?? []) metrics.push({ name: t.name, description: t.description, theoryOf: d.name, ...(t.closedForm && { closedForm: t.closedForm }) });
   }
   return { ...study, scenario: { ...study.scenario, metrics } };
 }
@@ -36,7 +36,7 @@ export function derivedRows<P>(study: Study<P>, rows: readonly Row[], derived: r
     const row: Row = { cell: cell.index, replicate: list[0].replicate, generation: study.spec.generations, ...cell.flat };
     for (const d of derived) {
       row[d.name] = d.compute(list, cell.params);
-      for (const t of d.theories ?? []) row[t.name] = t.compute(cell.params);
+      for (const t of d.theories ?? []) row[t.name] = t.compute(cell.params, study.spec.generations);
     }
     out.push(row);
   }

@@ -10,7 +10,14 @@ export interface MetricDefinition {
   description: string;
   /** Set on a closed-form column: the simulated metric it predicts, which plots overlay it on. */
   theoryOf?: string;
+  /**
+   * What kind of closed form the column is, said in plot titles and legends: the exact
+   * expectation, the exact expectation given the previous state or the inputs, or a limit.
+   */
+  closedForm?: ClosedFormKind;
 }
+
+export type ClosedFormKind = "exact" | "conditional" | "asymptotic";
 
 /** One generation's metrics; null where a metric does not apply (an empty CSV cell). */
 export type MetricValues = Record<string, number | null>;
@@ -36,6 +43,11 @@ export interface Scenario<P = unknown> {
    * paths relative to params.
    */
   check?(params: P, given: Record<string, unknown>): SpecIssue[];
+  /**
+   * Limits that depend on the number of generations too (a pool that grows every round, a round
+   * size that grows); paths relative to params.
+   */
+  checkGenerations?(params: P, generations: number): SpecIssue[];
   readonly metrics: readonly MetricDefinition[];
   /** Simulates one replicate; a pure function of (params, seed) for a given engine kind. */
   runReplicate(engine: Engine, params: P, options: ReplicateOptions): MetricValues[];

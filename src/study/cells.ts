@@ -101,8 +101,13 @@ function duplicateCell(first: Combo, second: Combo): SpecIssue {
   };
 }
 
-/** The cells of a scenario's grid over params, and every parameter problem of every cell. */
-export function resolveCells(scenario: Scenario, params: unknown, grid: Record<string, unknown[]>): { cells: Cell[]; issues: SpecIssue[] } {
+/**
+ * The cells of a scenario's grid over params, and every parameter problem of every cell, with
+ * the scenario's limits over that many generations when they are known.
+ */
+export function resolveCells(
+  scenario: Scenario, params: unknown, grid: Record<string, unknown[]>, generations?: number,
+): { cells: Cell[]; issues: SpecIssue[] } {
   const size = gridSize(grid);
   if (size > MAX_CELLS) {
     return { cells: [], issues: [{ path: "grid", value: `${size} cells`, problem: "too large", allowed: `at most ${MAX_CELLS} cells` }] };
@@ -119,6 +124,8 @@ export function resolveCells(scenario: Scenario, params: unknown, grid: Record<s
     for (const [path, , value] of combo) raw = setDotted(raw, path, value);
     try {
       const resolved = resolveParams(scenario, raw, "params");
+      const overGenerations = generations === undefined ? [] : (scenario.checkGenerations?.(resolved, generations) ?? []);
+      if (overGenerations.length > 0) throw new SpecError(overGenerations.map((issue) => ({ ...issue, path: `params.${issue.path}` })));
       const cell: Cell = { index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) };
       const same = byKey.get(cell.key);
       // Equal keys are equal parameters but for a 64-bit hash collision, which must not refuse a grid.

@@ -77,7 +77,7 @@ export function resolveStudy(input: unknown): Study {
         allowed: `at most ${Math.floor(MAX_TASKS / size)}: cells x seeds, the number of (cell, replicate) tasks, is at most ${MAX_TASKS} (fewer grid values allow more seeds)`,
       });
     } else {
-      const resolved = resolveCells(scenario, params, grid);
+      const resolved = resolveCells(scenario, params, grid, parsed.success ? parsed.data.generations : undefined);
       cells = resolved.cells;
       issues.push(...resolved.issues);
     }

@@ -33,6 +33,8 @@ const againstTheFlow: Record<string, [file: string, specifier: string]> = {
   "engine-imports-nothing-above-it": ["src/engine/kernel.ts", "../validation/target.js"],
   "scenarios-imports-no-layer-above": ["src/scenarios/scenario.ts", "../study/target.js"],
   "scenarios-imports-no-node-builtins": ["src/scenarios/files.ts", "node:fs"],
+  "schedules-imports-no-layer-above": ["src/schedules/plan.ts", "../scenarios/target.js"],
+  "schedules-imports-no-node-builtins": ["src/schedules/files.ts", "node:fs"],
   "study-imports-no-layer-above": ["src/study/spec.ts", "../report/target.js"],
   "study-imports-no-node-builtins": ["src/study/files.ts", "node:path"],
   "report-imports-no-output-cli-or-presets": ["src/report/summary.ts", "../presets/target.js"],
@@ -56,7 +58,7 @@ test("every rule fails the check on an import against the flow", () => {
       mkdirSync(dirname(join(dir, file)), { recursive: true });
       writeFileSync(join(dir, file), text);
     };
-    for (const folder of ["validation", "study", "report", "presets", "cli"]) write(`src/${folder}/target.ts`, "export {};\n");
+    for (const folder of ["validation", "scenarios", "study", "report", "presets", "cli"]) write(`src/${folder}/target.ts`, "export {};\n");
     write("src/output/target.ts", `import "node:fs";\nexport {};\n`);
     for (const [file, specifier] of Object.values(againstTheFlow)) write(file, `import ${JSON.stringify(specifier)};\n`);
     write("src/math/b.ts", `import "./a.js";\n`);

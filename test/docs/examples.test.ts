@@ -9,14 +9,14 @@ import { pathToFileURL } from "node:url";
 import { root } from "../helpers/study-dirs.js";
 import { docExamples } from "../helpers/doc-examples.js";
 
-/** Every scenario's theory.ts, the maths they use (normal distributions, integer powers, the logistic-normal mean), and the toy scenario the guide builds. */
+/** Every scenario's theory.ts, the maths they use (normal distributions, integer powers, the logistic-normal mean, special functions), schedule sizes, and the toy scenario the guide builds. */
 function filesWithExamples(): string[] {
   const scenarios = join(root, "src/scenarios");
   const theories = readdirSync(scenarios, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(scenarios, entry.name, "theory.ts"))
     .filter(existsSync);
-  return [...theories, join(root, "src/math/normal.ts"), join(root, "src/math/power.ts"), join(root, "src/math/bivariate-normal.ts"), join(root, "src/math/logistic-normal.ts"), join(root, "test/fixtures/toy-walk/theory.ts")].filter(existsSync);
+  return [...theories, ...["normal", "power", "bivariate-normal", "logistic-normal", "special"].map((name) => join(root, `src/math/${name}.ts`)), join(root, "src/schedules/sizes.ts"), join(root, "test/fixtures/toy-walk/theory.ts")].filter(existsSync);
 }
 
 test("docExamples: one-line and multi-line examples, comment lines skipped, other tags end them", () => {

@@ -95,6 +95,27 @@ const checks: Record<string, PresetCheck> = {
       "testAccuracy-initialScale=1.svg": ["arm=filter-only", "this project's softmax model, not the paper's experiments (initialScale = 1)"],
     },
   },
+  "shumailov-gaussian": {
+    sets: ["seeds=20", "generations=12", "grid.samples=[10,20]"],
+    expect: {
+      "sigmaRatio.svg": ["estimator=mle, samples=10", "estimator=unbiased, samples=20", "simulation", "exact", "sigmaRatio, with its exact closed form dashed"],
+      "w2sq.svg": ["exact", "asymptotic", "w2sq, with its exact and asymptotic closed forms dashed"],
+      "collapsed.svg": ["estimator=unbiased", "asymptotic", "samples (n, points per generation)"],
+    },
+  },
+  "kazdan-schedules": {
+    sets: ["seeds=10", "generations=8"],
+    expect: {
+      "varianceRatio.svg": ["schedule.kind=replace", "schedule.kind=accumulate", "schedule.kind=accumulate-subsample", "exact", "accumulate limit sin(pi/sqrt n)/(pi/sqrt n) = 0.8434", "accumulate-subsample plateau 0.7390"],
+      "meanError.svg": ["schedule.kind=accumulate-subsample", "exact"],
+    },
+  },
+  "bertrand-mad-loops": {
+    sets: ["seeds=8", "generations=6"],
+    expect: {
+      "varianceRatio.svg": ["schedule.kind=fixed-real, schedule.lambda=4, temperature=0.8", "schedule.kind=fresh-real, temperature=1", "schedule.kind=replace, temperature=0.8", "v*(lambda 4, tau 0.8) = 0.523"],
+    },
+  },
 };
 
 const root = scratchDir("presets");
@@ -154,10 +175,10 @@ test("amin-rate: where no error shrinks (beta = 0 or gamma = 1) the rounds do no
   const [exact, bound] = aminRate.derived![0].theories!;
   const params = (changes: Record<string, unknown>) => resolveParams(weakData.scenario, { ...aminRate.spec.params, ...changes });
   for (const changes of [{ filter: { kind: "noisy", gamma: 1, rho: 0 } }, { labeler: { beta: 0 } }, { filter: { kind: "none" } }]) {
-    assert.equal([exact.compute(params(changes)), bound.compute(params(changes))], [null, null], JSON.stringify(changes));
+    assert.equal([exact.compute(params(changes), 100), bound.compute(params(changes), 100)], [null, null], JSON.stringify(changes));
   }
   const everything = params({ alpha: 1, labeler: { beta: 1 }, filter: { kind: "noisy", gamma: 0, rho: 0 } });
-  assert.equal([exact.compute(everything), bound.compute(everything)], [1, Math.ceil(Math.log(1 / 0.01))]);
+  assert.equal([exact.compute(everything, 100), bound.compute(everything, 100)], [1, Math.ceil(Math.log(1 / 0.01))]);
 });
 
 test("definePreset names the scenario in the spec, and the compiler checks params and markers against the scenario", () => {

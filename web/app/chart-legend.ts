@@ -8,8 +8,12 @@ import { h } from "./dom.js";
 export function drawLegend(host: HTMLElement, plan: ChartPlan, series: readonly Series[], replicates: string): void {
   const swatch = (color: string) => h("span", { class: "swatch", style: `background:${color}` });
   const seriesTitle = plan.series.length > 0 ? plan.series.join(", ") : "cells";
+  // A title beyond the metric's name: the columns say what kind of closed form each one is.
+  const closedForms = plan.title === plan.metric
+    ? `dashed: theory (${plan.theories.join(", ")}), the closed form this scenario gives`
+    : `dashed: ${plan.theories.map((column, i) => `${plan.theoryLabels[i]} (${column})`).join("; ")}, the closed forms this scenario gives`;
   const theories = plan.theories.length > 0
-    ? h("li", {}, h("span", { class: "key theory" }), `dashed: theory (${plan.theories.join(", ")}), the closed form this scenario gives`)
+    ? h("li", {}, h("span", { class: "key theory" }), closedForms)
     : h("li", {}, "no closed form for this metric");
   host.replaceChildren(
     series.length > 1 || plan.series.length > 0 ? h("p", { class: "legend-title" }, seriesTitle) : "",

@@ -79,7 +79,8 @@ export class ResultsView {
     }
     const summary = summarize(study, this.rows);
     const points = confidencePoints(plan, summary);
-    byId("chart-title").replaceChildren(h("code", {}, plan.metric), " against ", plan.xTitle);
+    // The plan's title after the metric's name, when its closed forms say what kind they are (", with its exact closed form dashed").
+    byId("chart-title").replaceChildren(h("code", {}, plan.metric), " against ", plan.xTitle, plan.title.slice(plan.metric.length));
     byId("chart-description").textContent = plan.description;
     const series = drawChart(this.chart, plan, points);
     drawLegend(byId("legend"), plan, series, `${study.spec.seeds} seeds a cell`);

@@ -6,6 +6,9 @@ import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
+import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, choleskyInOrder } from "./triangular.js";
+import { matrixProduct, symmetricEigenvalues } from "./dense.js";
+import { fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels } from "./point-rows.js";
 import { detExp, detLog } from "../../math/fdlibm.js";
 import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
 import { filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength } from "./filtered-mixture-points.js";
@@ -22,6 +25,9 @@ import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
   ...samplers, fillWishart, wishartWorkLength,
+  fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, choleskyInOrder,
+  matrixProduct, symmetricEigenvalues,
+  fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,
   detExp, detLog,
   dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
   filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength,

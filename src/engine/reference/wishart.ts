@@ -1,7 +1,7 @@
 // assembly/wishart.ts's fillWishart in plain TypeScript: the same draws in the same order and
 // the same sums in the same order, so the same bits as every wasm build.
 import { fillNormal } from "./samplers.js";
-import { nextGamma } from "./gamma.js";
+import { drawBartlettRows } from "./triangular.js";
 import { dotInOrder } from "./ordered-dot.js";
 
 function mirrorLower(out: Float64Array, p: number, ld: number): void {
@@ -11,10 +11,7 @@ function mirrorLower(out: Float64Array, p: number, ld: number): void {
 }
 
 function bartlett(state: Uint32Array, out: Float64Array, p: number, dof: number, ld: number): void {
-  for (let i = 0; i < p; i++) {
-    fillNormal(state, out.subarray(i * ld, i * ld + i), i);
-    out[i * ld + i] = Math.sqrt(2.0 * nextGamma(state, 0.5 * (dof - i)));
-  }
+  drawBartlettRows(state, out, p, dof, ld);
   for (let i = p - 1; i >= 0; i--) {
     for (let j = i; j >= 0; j--) out[i * ld + j] = dotInOrder(out, i * ld, out, j * ld, j + 1);
   }

@@ -1,0 +1,151 @@
+// Dense matrices (row-major) whose every sum runs in one fixed order in every build: the matrix
+// product (row updates, SIMD lanes on independent entries) and the eigenvalues of a symmetric
+// matrix (Householder tridiagonalisation, then the implicit QL method, with sqrt as the only
+// function besides + - * /). src/engine/reference/dense.ts gives the same bits.
+import { at } from "./address";
+
+/**
+ * C = A B (accumulate: C += A B), A m x k, B k x n, C m x n. Row i of C adds a_ik times row k
+ * of B for k = 0, 1, ..., entry by entry, so each entry sums its k products in order of k.
+ */
+export function matrixProduct(a: usize, b: usize, c: usize, m: i32, k: i32, n: i32, accumulate: bool): void {
+  for (let i = 0; i < m; i++) {
+    const ci = at(c, i * n);
+    if (!accumulate) memory.fill(ci, 0, <usize>n << 3);
+    const ai = at(a, i * k);
+    for (let h = 0; h < k; h++) {
+      const aih = load<f64>(at(ai, h));
+      const bh = at(b, h * n);
+      let j = 0;
+      if (ASC_FEATURE_SIMD) {
+        const va = f64x2.splat(aih);
+        for (; j + 4 <= n; j += 4) {
+          v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j)), f64x2.mul(va, v128.load(at(bh, j)))));
+          v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j), 16), f64x2.mul(va, v128.load(at(bh, j), 16))), 16);
+        }
+      }
+      for (; j < n; j++) store<f64>(at(ci, j), load<f64>(at(ci, j)) + aih * load<f64>(at(bh, j)));
+    }
+  }
+}
+
+/** sqrt(a^2 + b^2) without overflow or destructive underflow. */
+// @ts-ignore: decorator
+@inline function pythag(a: f64, b: f64): f64 {
+  const absa = Math.abs(a), absb = Math.abs(b);
+  if (absa > absb) {
+    const r = absb / absa;
+    return absa * Math.sqrt(1.0 + r * r);
+  }
+  if (absb == 0.0) return 0.0;
+  const r = absa / absb;
+  return absb * Math.sqrt(1.0 + r * r);
+}
+
+/**
+ * Householder reduction of the symmetric d x d matrix a (destroyed; its lower triangle is read)
+ * to tridiagonal form: diagonal into values, sub-diagonal into work[0..d-1) (work[d-1] = 0).
+ */
+function tridiagonalize(a: usize, d: i32, values: usize, work: usize): void {
+  for (let i = d - 1; i > 0; i--) {
+    const l = i - 1;
+    const ai = at(a, i * d);
+    let h = 0.0;
+    if (l > 0) {
+      let scale = 0.0;
+      for (let k = 0; k <= l; k++) scale += Math.abs(load<f64>(at(ai, k)));
+      if (scale == 0.0) {
+        store<f64>(at(work, i), load<f64>(at(ai, l)));
+      } else {
+        for (let k = 0; k <= l; k++) {
+          const v = load<f64>(at(ai, k)) / scale;
+          store<f64>(at(ai, k), v);
+          h += v * v;
+        }
+        let f = load<f64>(at(ai, l));
+        let g = f >= 0.0 ? -Math.sqrt(h) : Math.sqrt(h);
+        store<f64>(at(work, i), scale * g);
+        h -= f * g;
+        store<f64>(at(ai, l), f - g);
+        f = 0.0;
+        for (let j = 0; j <= l; j++) {
+          g = 0.0;
+          for (let k = 0; k <= j; k++) g += load<f64>(at(a, j * d + k)) * load<f64>(at(ai, k));
+          for (let k = j + 1; k <= l; k++) g += load<f64>(at(a, k * d + j)) * load<f64>(at(ai, k));
+          const ej = g / h;
+          store<f64>(at(work, j), ej);
+          f += ej * load<f64>(at(ai, j));
+        }
+        const hh = f / (h + h);
+        for (let j = 0; j <= l; j++) {
+          f = load<f64>(at(ai, j));
+          g = load<f64>(at(work, j)) - hh * f;
+          store<f64>(at(work, j), g);
+          const aj = at(a, j * d);
+          for (let k = 0; k <= j; k++) {
+            store<f64>(at(aj, k), load<f64>(at(aj, k)) - (f * load<f64>(at(work, k)) + g * load<f64>(at(ai, k))));
+          }
+        }
+      }
+    } else {
+      store<f64>(at(work, i), load<f64>(at(ai, l)));
+    }
+  }
+  for (let i = 0; i < d; i++) store<f64>(at(values, i), load<f64>(at(a, i * d + i)));
+  // The sub-diagonal: e[i] couples rows i and i + 1.
+  for (let i = 1; i < d; i++) store<f64>(at(work, i - 1), load<f64>(at(work, i)));
+  if (d > 0) store<f64>(at(work, d - 1), 0.0);
+}
+
+/**
+ * The eigenvalues of the symmetric d x d matrix a (its lower triangle read; a is destroyed),
+ * unsorted, into values; work holds d entries. Householder tridiagonalisation, then the QL
+ * method with implicit shifts. Returns 0, or 1 when an eigenvalue took more than 60 iterations.
+ */
+export function symmetricEigenvalues(a: usize, d: i32, values: usize, work: usize): i32 {
+  tridiagonalize(a, d, values, work);
+  for (let l = 0; l < d; l++) {
+    let iterations = 0;
+    let m = l;
+    do {
+      for (m = l; m < d - 1; m++) {
+        const dd = Math.abs(load<f64>(at(values, m))) + Math.abs(load<f64>(at(values, m + 1)));
+        if (Math.abs(load<f64>(at(work, m))) <= 2.220446049250313e-16 * dd) break;
+      }
+      if (m != l) {
+        if (iterations++ == 60) return 1;
+        const dl = load<f64>(at(values, l)), el = load<f64>(at(work, l));
+        let g = (load<f64>(at(values, l + 1)) - dl) / (2.0 * el);
+        let r = pythag(g, 1.0);
+        g = load<f64>(at(values, m)) - dl + el / (g + (g >= 0.0 ? Math.abs(r) : -Math.abs(r)));
+        let s = 1.0, c = 1.0, p = 0.0;
+        let i = m - 1;
+        let underflow = false;
+        for (; i >= l; i--) {
+          const ei = load<f64>(at(work, i));
+          const f = s * ei, b = c * ei;
+          r = pythag(f, g);
+          store<f64>(at(work, i + 1), r);
+          if (r == 0.0) {
+            store<f64>(at(values, i + 1), load<f64>(at(values, i + 1)) - p);
+            store<f64>(at(work, m), 0.0);
+            underflow = true;
+            break;
+          }
+          s = f / r;
+          c = g / r;
+          g = load<f64>(at(values, i + 1)) - p;
+          r = (load<f64>(at(values, i)) - g) * s + 2.0 * c * b;
+          p = s * r;
+          store<f64>(at(values, i + 1), g + p);
+          g = c * r - b;
+        }
+        if (underflow) continue;
+        store<f64>(at(values, l), load<f64>(at(values, l)) - p);
+        store<f64>(at(work, l), g);
+        store<f64>(at(work, m), 0.0);
+      }
+    } while (m != l);
+  }
+  return 0;
+}
