@@ -96,7 +96,7 @@ test("a facet draws one set of charts per value of a parameter, each with only i
   const rows = read(out, "rows.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
   const summary = summarize(study, rows);
   const plans = planCharts(study, { facet: "step.kind", metrics: ["position"], title: "whose" });
-  assert.equal(plans.map((p) => [p.name, p.title, p.series]), [
+  assert.equal(plans.map((p) => [p.name, p.heading, p.series]), [
     ["position-step.kind=plain", "whose (step.kind = plain)", ["drift"]],
     ["position-step.kind=scaled", "whose (step.kind = scaled)", ["drift"]],
   ]);
