@@ -3,6 +3,7 @@
 // matrix (Householder tridiagonalisation, then the implicit QL method, with sqrt as the only
 // function besides + - * /). src/engine/reference/dense.ts gives the same bits.
 import { at } from "./address";
+import { dotInOrder } from "./ordered-dot";
 
 /**
  * C = A B (accumulate: C += A B), A m x k, B k x n, C m x n. Row i of C adds a_ik times row k
@@ -148,4 +149,38 @@ export function symmetricEigenvalues(a: usize, d: i32, values: usize, work: usiz
     } while (m != l);
   }
   return 0;
+}
+
+/**
+ * C = A^T B (accumulate: C += A^T B), A rows x m with rows lda entries apart, B rows x n with
+ * rows ldb apart, C m x n. Row r of A and B adds a_ri times row r of B to row i of C, entry by
+ * entry, so each entry sums its products in order of r (the Gram X^T X and the cross products
+ * X^T y of a table of labelled rows, with the labels a column of the table or a vector).
+ */
+export function transposeProduct(a: usize, b: usize, c: usize, rows: i32, m: i32, n: i32, lda: i32, ldb: i32, accumulate: bool): void {
+  if (!accumulate) memory.fill(c, 0, <usize>(m * n) << 3);
+  for (let r = 0; r < rows; r++) {
+    const ar = at(a, r * lda), br = at(b, r * ldb);
+    for (let i = 0; i < m; i++) {
+      const ari = load<f64>(at(ar, i));
+      const ci = at(c, i * n);
+      let j = 0;
+      if (ASC_FEATURE_SIMD) {
+        const va = f64x2.splat(ari);
+        for (; j + 2 <= n; j += 2) v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j)), f64x2.mul(va, v128.load(at(br, j)))));
+      }
+      for (; j < n; j++) store<f64>(at(ci, j), load<f64>(at(ci, j)) + ari * load<f64>(at(br, j)));
+    }
+  }
+}
+
+/** out = A A^T (rows x rows, both triangles) for A rows x d with rows lda apart; entry (i, j) is dotInOrder of rows i and j. */
+export function rowGram(a: usize, rows: i32, d: i32, lda: i32, out: usize): void {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = dotInOrder(at(a, i * lda), at(a, j * lda), d);
+      store<f64>(at(out, i * rows + j), v);
+      store<f64>(at(out, j * rows + i), v);
+    }
+  }
 }

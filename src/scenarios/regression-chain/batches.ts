@@ -1,0 +1,138 @@
+// Labelled batches of rows: m inputs x ~ N(0, I_d), fixed (drawn once) or fresh (every round),
+// labelled y = x . w + sigma eps with fresh eps, reduced to their statistics X^T X and X^T y.
+//
+// Exact law (method "exact", m >= d): X^T X ~ Wishart_d(m, I) = A A^T with A a Bartlett factor,
+// and given X, X^T eps ~ N(0, X^T X), so X^T y = A (A^T w + sigma z) with z ~ N(0, I_d): a batch
+// costs O(d^2) random numbers and no work per row. A fixed design keeps its A. Batches of m < d
+// rows (a singular Gram), the direct method and the schedules that keep points draw the rows.
+//
+// Stream order of one batch: exact, fresh inputs: the Bartlett factor (row i: i normals, then a
+// chi-square), then d normals z; exact, fixed inputs: the d normals z. Rows: fresh inputs draw
+// m d normals (row-major) first; then the m label noises (fillLinearLabels).
+import type { Engine, F64Block, RandomStream } from "../../engine/index.js";
+
+/** A labelled batch: its count, Gram X^T X and cross products X^T y; the rows and labels where drawn. */
+export class Labelled {
+  count = 0;
+  readonly gram: F64Block;
+  readonly cross: F64Block;
+  /** The batch's rows (count x d) and labels, or null when only the statistics were drawn. */
+  rows: F64Block | null = null;
+  labels: F64Block | null = null;
+
+  constructor(engine: Engine, readonly dim: number) {
+    this.gram = engine.f64(dim * dim);
+    try {
+      this.cross = engine.f64(dim);
+    } catch (error) {
+      this.gram.free();
+      throw error;
+    }
+  }
+
+  free(): void {
+    this.gram.free();
+    this.cross.free();
+  }
+}
+
+/** A source of inputs: fixed (drawn at construction) or fresh; statistics (a Bartlett factor) or rows. */
+export class Inputs {
+  /** The Bartlett factor (statistics) or null. */
+  private readonly factor: F64Block | null;
+  /** The rows (capacity x d) or null. */
+  private readonly rows: F64Block | null;
+  /** A fixed design's Gram, computed once. */
+  private readonly fixedGram: F64Block | null;
+  private readonly labels: F64Block | null;
+  private readonly vector: F64Block;
+  private readonly owned: F64Block[] = [];
+
+  /**
+   * Inputs of batches of at most `capacity` rows; `fixed` draws `capacity` rows (or their factor)
+   * now, from rng. Statistics when `exact` and every batch has at least d rows.
+   */
+  constructor(
+    private readonly engine: Engine,
+    rng: RandomStream,
+    readonly dim: number,
+    readonly capacity: number,
+    readonly fixed: boolean,
+    exact: boolean,
+    minimum: number,
+  ) {
+    const d = dim;
+    const own = (length: number) => {
+      const block = engine.f64(length);
+      this.owned.push(block);
+      return block;
+    };
+    try {
+      const statistics = exact && minimum >= d;
+      this.factor = statistics ? own(d * d) : null;
+      this.rows = statistics ? null : own(Math.max(1, capacity * d));
+      this.labels = statistics ? null : own(Math.max(1, capacity));
+      this.fixedGram = fixed ? own(d * d) : null;
+      this.vector = own(d);
+      if (fixed) {
+        if (this.factor) {
+          engine.fillBartlett(rng, this.factor, d, capacity);
+          engine.lowerGram(this.factor, d, this.fixedGram!);
+        } else {
+          engine.fillNormal(rng, this.rows!, capacity * d);
+          engine.transposeProduct(this.rows!, this.rows!, this.fixedGram!, capacity, d, d);
+        }
+      }
+    } catch (error) {
+      this.free();
+      throw error;
+    }
+  }
+
+  /** Whether batches carry their rows. */
+  get hasRows(): boolean {
+    return this.rows !== null;
+  }
+
+  /** Labels `count` rows (fresh ones drawn first) by w with noise sigma into out. */
+  label(rng: RandomStream, count: number, w: F64Block, noise: number, out: Labelled): void {
+    const { engine, dim: d } = this;
+    if (this.fixed && count !== this.capacity) throw new RangeError(`a fixed design labels its ${this.capacity} rows, not ${count}`);
+    if (count > this.capacity) throw new RangeError(`batches hold at most ${this.capacity} rows, ${count} asked`);
+    out.count = count;
+    if (this.factor) {
+      const a = this.factor, v = this.vector;
+      if (this.fixed) out.gram.set(this.fixedGram!.view);
+      else {
+        engine.fillBartlett(rng, a, d, count);
+        engine.lowerGram(a, d, out.gram);
+      }
+      // X^T y = A (A^T w + sigma z).
+      v.set(w.view);
+      engine.lowerTimes(a, d, v, true);
+      engine.fillNormal(rng, out.cross, d);
+      engine.scale(noise, out.cross, d);
+      engine.axpy(1, v, out.cross, d);
+      engine.lowerTimes(a, d, out.cross, false);
+      out.rows = null;
+      out.labels = null;
+      return;
+    }
+    const rows = this.rows!.slice(0, count * d), labels = this.labels!.slice(0, count);
+    if (!this.fixed) {
+      engine.fillNormal(rng, rows, count * d);
+      engine.transposeProduct(rows, rows, out.gram, count, d, d);
+    } else {
+      out.gram.set(this.fixedGram!.view);
+    }
+    engine.fillLinearLabels(rng, rows, count, d, w, noise, labels);
+    engine.transposeProduct(rows, labels, out.cross, count, d, 1);
+    out.rows = rows;
+    out.labels = labels;
+  }
+
+  free(): void {
+    this.owned.forEach((b) => b.free());
+    this.owned.length = 0;
+  }
+}
