@@ -89,9 +89,36 @@ export class Inputs {
     }
   }
 
+  /** Whether batches are drawn as statistics (a Bartlett factor), not rows. */
+  get hasStatistics(): boolean {
+    return this.factor !== null;
+  }
+
   /** Whether batches carry their rows. */
   get hasRows(): boolean {
     return this.rows !== null;
+  }
+
+  /**
+   * Replace with least squares on a batch of statistics, in O(d^2) after the factor: the fit of
+   * X^T y = A (A^T w + sigma z) through H = A A^T is w + sigma A^-T z, so w moves by that and
+   * neither the Gram nor a Cholesky factor is formed. The same draws as label(): the factor
+   * (fresh inputs), then z. With `gram`, the batch's Gram A A^T is written there too; `factor`
+   * receives A (the Cholesky factor of the fit's H).
+   */
+  replaceStep(rng: RandomStream, count: number, w: F64Block, noise: number, gram: F64Block | null, factor: F64Block | null): void {
+    const { engine, dim: d } = this;
+    const a = this.factor!, z = this.vector;
+    if (!this.fixed) engine.fillBartlett(rng, a, d, count);
+    else if (count !== this.capacity) throw new RangeError(`a fixed design labels its ${this.capacity} rows, not ${count}`);
+    engine.fillNormal(rng, z, d);
+    engine.lowerSolve(a, d, z, true);
+    engine.axpy(noise, z, w, d);
+    if (gram) {
+      if (this.fixed) gram.set(this.fixedGram!.view);
+      else engine.lowerGram(a, d, gram);
+    }
+    factor?.set(a.view);
   }
 
   /** Labels `count` rows (fresh ones drawn first) by w with noise sigma into out. */

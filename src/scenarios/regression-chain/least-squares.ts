@@ -84,6 +84,12 @@ export class LeastSquares {
     engine.lowerSolve(this.factor, d, w, true);
   }
 
+  /** Takes a Cholesky factor of the last fit's H computed elsewhere (a Bartlett factor), for pseudoInverse. */
+  useFactor(fill: (factor: F64Block) => void): void {
+    this.singular = null;
+    fill(this.factor);
+  }
+
   /** The singular fit: the minimum-norm interpolation of the rows' labels. */
   interpolate(rows: DistinctRows, w: F64Block): void {
     const { engine, dim: d } = this;

@@ -105,6 +105,14 @@ export class ChainRun {
     const conditional: ConditionalRound = { pseudoInverse: this.inverse, carry: batch.gram, noiseGram: batch.gram, realGram: null, fixedNoise: false };
     switch (p.schedule.kind) {
       case "replace":
+        if (ridgeOnly && this.synthetic.hasStatistics) {
+          // Least squares on statistics: w + sigma A^-T z, no Gram, no factorisation (batches.ts).
+          const conditionalOn = this.conditional !== null;
+          this.fit.useFactor((factor) => this.synthetic.replaceStep(rng, round.synthetic, this.w, p.noise, conditionalOn ? batch.gram : null, conditionalOn ? factor : null));
+          if (!this.conditional) return null;
+          this.fit.pseudoInverse(this.inverse);
+          return this.conditional.step(conditional);
+        }
         this.synthetic.label(rng, round.synthetic, this.w, p.noise, batch);
         this.gram.set(batch.gram.view);
         this.cross.set(batch.cross.view);
