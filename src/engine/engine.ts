@@ -178,12 +178,14 @@ export abstract class Engine<M extends Addressing = any> {
   /**
    * c = a^T b, or c += a^T b (accumulate), with a rows x m and b rows x n whose rows are lda and
    * ldb entries apart (a table's columns, a labels column), c m x n; each entry summed in order of the rows.
+   * `upper` (a symmetric product, m = n): only the entries j >= i are summed, the lower triangle copied.
    */
-  transposeProduct(a: F64Block, b: F64Block, c: F64Block, rows: number, m: number, n: number, lda = m, ldb = n, accumulate = false): void {
+  transposeProduct(a: F64Block, b: F64Block, c: F64Block, rows: number, m: number, n: number, lda = m, ldb = n, accumulate = false, upper = false): void {
+    if (upper && m !== n) throw new RangeError(`transposeProduct: upper needs m = n, got ${m} and ${n}`);
     for (const [name, size] of [["rows", rows], ["m", m], ["n", n]] as const) count(name, size);
     if (!(count("lda", lda) >= m && count("ldb", ldb) >= n)) throw new RangeError(`transposeProduct: lda = ${lda} < m = ${m} or ldb = ${ldb} < n = ${n}`);
     const span = (ld: number, width: number) => (rows === 0 ? 0 : (rows - 1) * ld + width);
-    this.kernels.transposeProduct(this.address(a, span(lda, m)), this.address(b, span(ldb, n)), this.address(c, m * n), rows, m, n, lda, ldb, accumulate);
+    this.kernels.transposeProduct(this.address(a, span(lda, m)), this.address(b, span(ldb, n)), this.address(c, m * n), rows, m, n, lda, ldb, accumulate, upper);
   }
 
   /** out = a a^T (rows x rows) for a rows x d with rows lda entries apart; each entry a dot product in one order. */

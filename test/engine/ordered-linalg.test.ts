@@ -98,6 +98,10 @@ test("transposeProduct (strided rows too), rowGram and lowerTimes (both ways) ag
       c.view.forEach((v, i) => close(v, c0[i] + want.value[i], 2 * (rows + 1) * EPS * (want.magnitude[i] + Math.abs(c0[i])), `${label(engine)} transposeProduct ${rows}x${m}x${n} [${i}]`));
       engine.transposeProduct(block(engine, a), block(engine, b), c, rows, m, n, lda, ldb);
       c.view.forEach((v, i) => close(v, want.value[i], 2 * rows * EPS * want.magnitude[i], `${label(engine)} transposeProduct (set) [${i}]`));
+      const symmetric = engine.f64(m * m);
+      engine.transposeProduct(block(engine, a), block(engine, a), symmetric, rows, m, m, lda, lda, false, true);
+      const wantSymmetric = product(transpose(dense(a, lda, m), rows, m), dense(a, lda, m), m, rows, m);
+      symmetric.view.forEach((v, i) => close(v, wantSymmetric.value[i], 2 * rows * EPS * wantSymmetric.magnitude[i], `${label(engine)} transposeProduct (upper) [${i}]`));
       const gram = engine.f64(rows * rows);
       engine.rowGram(block(engine, a), rows, m, gram, lda);
       const wantGram = product(dense(a, lda, m), transpose(dense(a, lda, m), rows, m), rows, m, rows);
@@ -298,6 +302,8 @@ function everything(engine: Engine, d: number): number[] {
   out.push(...y.view);
   const cross = engine.f64(d * d);
   engine.transposeProduct(points, points, cross, rows, d, d);
+  out.push(...cross.view);
+  engine.transposeProduct(points, points, cross, rows, d, d, d, d, true, true);
   engine.transposeProduct(points, y, cross, rows, d - 1 || 1, 1, d, 1, true);
   out.push(...cross.view);
   const table = engine.f64(rows * rows);

@@ -118,16 +118,17 @@ export function symmetricEigenvalues(a: Float64Array, d: number, values: Float64
 }
 
 export function transposeProduct(
-  a: Float64Array, b: Float64Array, c: Float64Array, rows: number, m: number, n: number, lda: number, ldb: number, accumulate: boolean,
+  a: Float64Array, b: Float64Array, c: Float64Array, rows: number, m: number, n: number, lda: number, ldb: number, accumulate: boolean, upper: boolean,
 ): void {
   if (!accumulate) c.fill(0, 0, m * n);
   for (let r = 0; r < rows; r++) {
     const ar = r * lda, br = r * ldb;
     for (let i = 0; i < m; i++) {
       const ari = a[ar + i];
-      for (let j = 0; j < n; j++) c[i * n + j] += ari * b[br + j];
+      for (let j = upper ? i : 0; j < n; j++) c[i * n + j] += ari * b[br + j];
     }
   }
+  if (upper) for (let i = 1; i < m; i++) for (let j = 0; j < i; j++) c[i * n + j] = c[j * n + i];
 }
 
 export function rowGram(a: Float64Array, rows: number, d: number, lda: number, out: Float64Array): void {

@@ -80,7 +80,7 @@ export class Inputs {
           engine.lowerGram(this.factor, d, this.fixedGram!);
         } else {
           engine.fillNormal(rng, this.rows!, capacity * d);
-          engine.transposeProduct(this.rows!, this.rows!, this.fixedGram!, capacity, d, d);
+          engine.transposeProduct(this.rows!, this.rows!, this.fixedGram!, capacity, d, d, d, d, false, true);
         }
       }
     } catch (error) {
@@ -148,7 +148,7 @@ export class Inputs {
     const rows = this.rows!.slice(0, count * d), labels = this.labels!.slice(0, count);
     if (!this.fixed) {
       engine.fillNormal(rng, rows, count * d);
-      engine.transposeProduct(rows, rows, out.gram, count, d, d);
+      engine.transposeProduct(rows, rows, out.gram, count, d, d, d, d, false, true);
     } else {
       out.gram.set(this.fixedGram!.view);
     }

@@ -117,11 +117,11 @@ export class LeastSquares {
     const lv = l.view;
     for (let i = 0; i < r; i++) lv.fill(0, i * r + i + 1, (i + 1) * r);
     if (!rows) {
-      engine.transposeProduct(l, l, out, r, r, r);
+      engine.transposeProduct(l, l, out, r, r, r, r, r, false, true);
       return;
     }
     const inverse = this.square.slice(0, r * r);
-    engine.transposeProduct(l, l, inverse, r, r, r);
+    engine.transposeProduct(l, l, inverse, r, r, r, r, r, false, true);
     // K^-1 C^-1 K^-1: rows of the right factor divided by the multiplicities.
     const scaled = this.other.slice(0, r * r);
     scaled.set(inverse.view);

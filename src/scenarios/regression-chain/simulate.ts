@@ -212,7 +212,7 @@ export class ChainRun {
     const training = draw ? pool.subsample(rng, n) : pool.all();
     const ridgeOnly = p.ridge === 0;
     if (p.design === "fresh") {
-      engine.transposeProduct(training, training, this.gram, n, d, d, width, width);
+      engine.transposeProduct(training, training, this.gram, n, d, d, width, width, false, true);
       engine.transposeProduct(training, training.slice(d, training.length - d), this.cross, n, d, 1, width, width);
       if (ridgeOnly && n < d) {
         this.rows.add(training.view, n, training.view, 1, width, width, d);
@@ -232,7 +232,7 @@ export class ChainRun {
     const scaled = this.rowsScratch(n * d);
     scaled.set(batch.rows!.view);
     for (let i = 0; i < n; i++) if (counts[i] !== 1) engine.scale(counts[i], scaled.slice(i * d, d), d);
-    engine.transposeProduct(scaled, batch.rows!, this.gram, n, d, d);
+    engine.transposeProduct(scaled, batch.rows!, this.gram, n, d, d, d, d, false, true);
     engine.transposeProduct(batch.rows!, this.labelSums, this.cross, n, d, 1);
     let distinct = 0;
     for (let i = 0; i < n; i++) if (counts[i] > 0) distinct++;
