@@ -22,6 +22,7 @@ const cells: Array<[string, ChainParams, number]> = [
   ["fresh-real, fixed, d = 10, n = 30, shift 1", { dim: 10, samples: 30, shift: 1, schedule: { kind: "fresh-real", realFraction: 0.5 } }, 6],
   ["fresh-real, ridge 0.2, fresh, d = 16, n = 8: n < d", { dim: 16, samples: 8, ridge: 0.2, design: "fresh", schedule: { kind: "fresh-real", realFraction: 0.5 } }, 5],
   ["fresh-real, fresh, d = 16, n = 8, ridge 0: singular", { dim: 16, samples: 8, design: "fresh", schedule: { kind: "fresh-real", realFraction: 0.5 } }, 5],
+  ["fresh-real, fresh, d = 8, linear growth from 6 (rows, then statistics)", { dim: 8, samples: 6, shift: 1, design: "fresh", schedule: { kind: "fresh-real", realFraction: 0.5, growth: { kind: "linear", rate: 1 } } }, 5],
   ["replace, fixed, d = 40, n = 15, noise 0.5 (OLS, n < d)", { dim: 40, samples: 15, noise: 0.5 }, 10],
   ["accumulate, fixed, d = 12, n = 8 (OLS, n < d)", { dim: 12, samples: 8, schedule: { kind: "accumulate" } }, 6],
 ];

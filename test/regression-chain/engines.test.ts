@@ -47,6 +47,18 @@ test("wasm (SIMD, scalar) and the reference: the same rows, bit for bit, under e
   }
 });
 
+test("growing rounds with fresh inputs (rows while a round is smaller than dim, statistics after): the same rows in every engine", async () => {
+  const simd = await createEngine("wasm");
+  const js = await createEngine("js");
+  for (const kind of ["replace", "accumulate", "fresh-real"]) {
+    for (const ridge of [0, 0.2]) {
+      const schedule = { kind, growth: { kind: "linear", rate: 1 } };
+      const spec = { scenario: "regression-chain", params: { dim: 6, samples: 4, ridge, shift: 1, design: "fresh", schedule }, generations: 4, seeds: 2, seed: 5 };
+      assertSameRows(await simulate(spec, { engine: simd }), await simulate({ ...spec, engine: "js" }, { engine: js }), `${kind} ridge ${ridge}`);
+    }
+  }
+});
+
 test("the same seed gives the same rows, another seed other rows", async () => {
   const params = { dim: 6, samples: 12, design: "fresh", schedule: { kind: "fresh-real", realFraction: 0.5 } };
   const first = await runChain(params, 3, 3, 77);

@@ -40,7 +40,9 @@ export class Labelled {
 export class Inputs {
   /** The Bartlett factor (statistics) or null. */
   private readonly factor: F64Block | null;
-  /** The rows (capacity x d) or null. */
+  /** The largest batch. */
+  readonly capacity: number;
+  /** The rows of the largest batch drawn as rows, or null. */
   private readonly rows: F64Block | null;
   /** A fixed design's Gram, computed once. */
   private readonly fixedGram: F64Block | null;
@@ -49,38 +51,40 @@ export class Inputs {
   private readonly owned: F64Block[] = [];
 
   /**
-   * Inputs of batches of at most `capacity` rows; `fixed` draws `capacity` rows (or their factor)
-   * now, from rng. Statistics when `exact` and every batch has at least d rows.
+   * Inputs of batches of the sizes in `counts` (one size under a fixed design, whose rows, or their
+   * factor, are drawn now from rng). With `exact`, a batch of at least d rows is drawn as statistics
+   * and a smaller one as rows; without, every batch is rows.
    */
   constructor(
     private readonly engine: Engine,
     rng: RandomStream,
     readonly dim: number,
-    readonly capacity: number,
+    counts: readonly number[],
     readonly fixed: boolean,
-    exact: boolean,
-    minimum: number,
+    private readonly exact: boolean,
   ) {
     const d = dim;
+    this.capacity = Math.max(...counts);
     const own = (length: number) => {
       const block = engine.f64(length);
       this.owned.push(block);
       return block;
     };
     try {
-      const statistics = exact && minimum >= d;
-      this.factor = statistics ? own(d * d) : null;
-      this.rows = statistics ? null : own(Math.max(1, capacity * d));
-      this.labels = statistics ? null : own(Math.max(1, capacity));
+      const rowCounts = exact ? counts.filter((m) => m < d) : counts;
+      const rowCapacity = rowCounts.length > 0 ? Math.max(...rowCounts) : 0;
+      this.factor = exact && this.capacity >= d ? own(d * d) : null;
+      this.rows = rowCapacity > 0 ? own(rowCapacity * d) : null;
+      this.labels = rowCapacity > 0 ? own(rowCapacity) : null;
       this.fixedGram = fixed ? own(d * d) : null;
       this.vector = own(d);
       if (fixed) {
-        if (this.factor) {
-          engine.fillBartlett(rng, this.factor, d, capacity);
-          engine.lowerGram(this.factor, d, this.fixedGram!);
+        if (this.statistics(this.capacity)) {
+          engine.fillBartlett(rng, this.factor!, d, this.capacity);
+          engine.lowerGram(this.factor!, d, this.fixedGram!);
         } else {
-          engine.fillNormal(rng, this.rows!, capacity * d);
-          engine.transposeProduct(this.rows!, this.rows!, this.fixedGram!, capacity, d, d, d, d, false, true);
+          engine.fillNormal(rng, this.rows!, this.capacity * d);
+          engine.transposeProduct(this.rows!, this.rows!, this.fixedGram!, this.capacity, d, d, d, d, false, true);
         }
       }
     } catch (error) {
@@ -89,14 +93,9 @@ export class Inputs {
     }
   }
 
-  /** Whether batches are drawn as statistics (a Bartlett factor), not rows. */
-  get hasStatistics(): boolean {
-    return this.factor !== null;
-  }
-
-  /** Whether batches carry their rows. */
-  get hasRows(): boolean {
-    return this.rows !== null;
+  /** Whether a batch of `count` rows is drawn as statistics (a Bartlett factor), not rows. */
+  statistics(count: number): boolean {
+    return this.exact && count >= this.dim;
   }
 
   /**
@@ -127,8 +126,8 @@ export class Inputs {
     if (this.fixed && count !== this.capacity) throw new RangeError(`a fixed design labels its ${this.capacity} rows, not ${count}`);
     if (count > this.capacity) throw new RangeError(`batches hold at most ${this.capacity} rows, ${count} asked`);
     out.count = count;
-    if (this.factor) {
-      const a = this.factor, v = this.vector;
+    if (this.statistics(count)) {
+      const a = this.factor!, v = this.vector;
       if (this.fixed) out.gram.set(this.fixedGram!.view);
       else {
         engine.fillBartlett(rng, a, d, count);

@@ -62,7 +62,7 @@ export class ChainRun {
       const kind = p.schedule.kind;
       const exact = p.method === "exact" && kind !== "accumulate-subsample";
       const synthetic = rounds.map((r) => r.synthetic);
-      this.synthetic = own(new Inputs(engine, rng, d, Math.max(...synthetic), fixed, exact, Math.min(...synthetic)));
+      this.synthetic = own(new Inputs(engine, rng, d, fixed ? [synthetic[0]] : synthetic, fixed, exact));
       this.w = block(d);
       this.truth = block(d);
       this.truth.view[0] = p.signal;
@@ -72,11 +72,11 @@ export class ChainRun {
       this.realBatch = own(new Labelled(engine, d));
       if (kind === "fixed-real") {
         const n = this.plan.realSet;
-        this.real = own(new Inputs(engine, rng, d, n, true, exact, n));
+        this.real = own(new Inputs(engine, rng, d, [n], true, exact));
         this.real.label(rng, n, this.truth, p.noise, this.realBatch);
       } else if (kind === "fresh-real") {
         const real = rounds.map((r) => r.freshReal);
-        this.real = own(new Inputs(engine, rng, d, Math.max(...real), fixed, exact, Math.min(...real)));
+        this.real = own(new Inputs(engine, rng, d, fixed ? [real[0]] : real, fixed, exact));
       }
       this.gram = block(d * d);
       this.cross = block(d);
@@ -105,7 +105,7 @@ export class ChainRun {
     const conditional: ConditionalRound = { pseudoInverse: this.inverse, carry: batch.gram, noiseGram: batch.gram, realGram: null, fixedNoise: false };
     switch (p.schedule.kind) {
       case "replace":
-        if (ridgeOnly && this.synthetic.hasStatistics) {
+        if (ridgeOnly && this.synthetic.statistics(round.synthetic)) {
           // Least squares on statistics: w + sigma A^-T z, no Gram, no factorisation (batches.ts).
           const conditionalOn = this.conditional !== null;
           this.fit.useFactor((factor) => this.synthetic.replaceStep(rng, round.synthetic, this.w, p.noise, conditionalOn ? batch.gram : null, conditionalOn ? factor : null));
