@@ -19,7 +19,7 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     name: "asymptoticTestError", theoryOf: "testError", closedForm: "asymptotic",
-    description: "the Marchenko-Pastur limit (dim, samples -> infinity, dim/samples fixed) of E testError for ridge > 0: under replace (either design) and accumulate with a fixed design; null elsewhere",
+    description: "the Marchenko-Pastur limit (dim, samples -> infinity, dim/samples fixed) of E testError for ridge > 0: under replace (either design, constant round size) and accumulate with a fixed design; null elsewhere",
   },
 ];
 
