@@ -154,29 +154,15 @@ export class ChainRun {
         break;
       case "fixed-real":
         this.synthetic.label(rng, round.synthetic, this.w, p.noise, batch);
-        this.gram.set(realBatch.gram.view);
-        engine.axpy(1, batch.gram, this.gram, d * d);
-        this.cross.set(realBatch.cross.view);
-        engine.axpy(1, batch.cross, this.cross, d);
         singular = ridgeOnly && count < d;
-        if (singular) {
-          this.rows.add(realBatch.rows!.view, realBatch.count, realBatch.labels!.view);
-          this.rows.add(batch.rows!.view, batch.count, batch.labels!.view);
-        }
+        this.combine(realBatch, batch, singular);
         Object.assign(conditional, { realGram: realBatch.gram, fixedNoise: true });
         break;
       case "fresh-real":
         this.real!.label(rng, round.freshReal, this.truth, p.noise, realBatch);
         this.synthetic.label(rng, round.synthetic, this.w, p.noise, batch);
-        this.gram.set(realBatch.gram.view);
-        engine.axpy(1, batch.gram, this.gram, d * d);
-        this.cross.set(realBatch.cross.view);
-        engine.axpy(1, batch.cross, this.cross, d);
         singular = ridgeOnly && count < d;
-        if (singular) {
-          this.rows.add(realBatch.rows!.view, realBatch.count, realBatch.labels!.view);
-          this.rows.add(batch.rows!.view, batch.count, batch.labels!.view);
-        }
+        this.combine(realBatch, batch, singular);
         this.noiseGram.set(this.gram.view);
         Object.assign(conditional, { realGram: realBatch.gram, noiseGram: this.noiseGram });
         break;
@@ -186,6 +172,19 @@ export class ChainRun {
     if (!this.conditional) return null;
     this.fit.pseudoInverse(this.inverse);
     return this.conditional.step(conditional);
+  }
+
+  /** The training statistics of a real and a synthetic batch together; their rows too when the fit is singular. */
+  private combine(real: Labelled, synthetic: Labelled, singular: boolean): void {
+    const { engine, gram, cross } = this, d = this.p.dim;
+    gram.set(real.gram.view);
+    engine.axpy(1, synthetic.gram, gram, d * d);
+    cross.set(real.cross.view);
+    engine.axpy(1, synthetic.cross, cross, d);
+    if (singular) {
+      this.rows.add(real.rows!.view, real.count, real.labels!.view);
+      this.rows.add(synthetic.rows!.view, synthetic.count, synthetic.labels!.view);
+    }
   }
 
   /**
