@@ -71,9 +71,12 @@ test("no exact form, no column: ridge, accumulate-subsample, fixed-real, fresh-r
   assert.is(sharedAt(peak, 3, "theoryTestError"), null);
 });
 
-test("the asymptotic column is there for ridge > 0 under replace and accumulate with a fixed design, and nowhere else", async () => {
-  const present = [{ ridge: 0.5 }, { ridge: 0.5, design: "fresh" }, { ridge: 0.5, schedule: { kind: "accumulate" } }];
-  const absent = [{}, { ridge: 0.5, design: "fresh", schedule: { kind: "accumulate" } }, { ridge: 0.5, schedule: { kind: "fresh-real" } }, { ridge: 0.5, schedule: { kind: "accumulate-subsample" } }];
+test("the asymptotic column is there for ridge > 0 under replace and accumulate with a fixed design, and for OLS under fresh-real with fresh inputs; nowhere else", async () => {
+  const present = [{ ridge: 0.5 }, { ridge: 0.5, design: "fresh" }, { ridge: 0.5, schedule: { kind: "accumulate" } }, { design: "fresh", schedule: { kind: "fresh-real" } }];
+  const absent = [
+    {}, { ridge: 0.5, design: "fresh", schedule: { kind: "accumulate" } }, { ridge: 0.5, schedule: { kind: "fresh-real" } },
+    { schedule: { kind: "fresh-real" } }, { ridge: 0.5, schedule: { kind: "accumulate-subsample" } }, { design: "fresh", schedule: { kind: "fixed-real" } },
+  ];
   for (const params of present) assert.ok(sharedAt(await runChain(params, 2, 2), 2, "asymptoticTestError") !== null, JSON.stringify(params));
   for (const params of absent) assert.is(sharedAt(await runChain(params, 2, 2), 2, "asymptoticTestError"), null, JSON.stringify(params));
 });

@@ -4,7 +4,7 @@
 import type { MetricDefinition } from "../scenario.js";
 import { SchedulePlan } from "../../schedules/index.js";
 import type { Params } from "./params.js";
-import { accumulateTheory, fixedRidgeLimit, freshRidgeLimit, replaceTheory } from "./theory.js";
+import { accumulateTheory, fixedRidgeLimit, freshRealLimit, freshRidgeLimit, replaceTheory } from "./theory.js";
 
 export const metrics: readonly MetricDefinition[] = [
   { name: "testError", description: "|w_t - w*|^2, the exact excess risk E_x[(x . w_t - x . w*)^2] (add noise^2 for the risk on noisy labels); above signal^2 the model is worse than w = 0" },
@@ -19,7 +19,9 @@ export const metrics: readonly MetricDefinition[] = [
   },
   {
     name: "asymptoticTestError", theoryOf: "testError", closedForm: "asymptotic",
-    description: "the Marchenko-Pastur limit (dim, samples -> infinity, dim/samples fixed) of E testError for ridge > 0: under replace (either design, constant round size) and accumulate with a fixed design; null elsewhere",
+    description:
+      "an asymptotic form of E testError (dim, samples -> infinity, dim/samples fixed): for ridge > 0 the Marchenko-Pastur limit under replace (either design, constant round size) and accumulate with a fixed design; " +
+      "for ridge 0 under fresh-real with fresh inputs, the exact recursion with its contraction kappa2 to leading order (b^2 + a b (dim + 1)/samples); null elsewhere",
   },
 ];
 
@@ -31,12 +33,13 @@ export function theoryColumns(p: Params, generations: number): Array<{ theoryTes
   let exact: Array<number | null> | null = null;
   let limit: number[] | null = null;
   const kind = p.schedule.kind;
+  const constant = !("growth" in p.schedule) || p.schedule.growth.kind === "constant";
   if (p.ridge === 0) {
     if (kind === "replace") exact = replaceTheory(settings, p.design, sizes);
     else if (kind === "accumulate") exact = accumulateTheory(settings, p.design, sizes);
+    else if (kind === "fresh-real" && p.design === "fresh" && constant) limit = freshRealLimit(settings, p.samples, plan.freshRealOf(1), generations);
   } else {
     const gamma = p.dim / p.samples;
-    const constant = !("growth" in p.schedule) || p.schedule.growth.kind === "constant";
     if (kind === "replace" && constant) {
       limit = p.design === "fresh" ? freshRidgeLimit(settings, gamma, p.ridge, generations) : fixedRidgeLimit(settings, "replace", gamma, p.ridge, generations);
     } else if (kind === "accumulate" && p.design === "fixed") {

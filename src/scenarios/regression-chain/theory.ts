@@ -214,3 +214,25 @@ export function fixedRidgeLimit(s: ChainSettings, kind: "replace" | "accumulate"
   }
   return out;
 }
+
+/**
+ * Fresh-real with OLS and fresh inputs (n_r real and n_s synthetic rows a round, a = n_r/n,
+ * b = n_s/n): e_t = K e_(t-1) + noise with K = (G_r + G_s)^-1 G_s independent of the past, so
+ * E testError_t = kappa2^t h^2 + sigma^2 v(n) (1 - kappa2^t)/(1 - kappa2), exact given
+ * kappa2 = (1/d) E tr(K^T K); kappa2 itself has no closed form, and its leading order
+ * b^2 + a b (d + 1)/n makes this column asymptotic. Generations 0..generations; null at the
+ * interpolation peak (n < d + 2).
+ *
+ * @example
+ * freshRealLimit({ dim: 10, signal: 1, noise: 1, shift: 0 }, 40, 10, 30)?.[30] // => 0.8934799895256968
+ */
+export function freshRealLimit(s: ChainSettings, n: number, real: number, generations: number): number[] | null {
+  if (n < s.dim + 2) return null;
+  const a = real / n, b = 1 - a;
+  const kappa2 = b * b + (a * b * (s.dim + 1)) / n;
+  const h2 = s.shift * s.shift, noise = s.noise * s.noise * inverseTrace(n, s.dim);
+  return Array.from({ length: generations + 1 }, (_, t) => {
+    const k = powInt(kappa2, t);
+    return k * h2 + (noise * (1 - k)) / (1 - kappa2);
+  });
+}
