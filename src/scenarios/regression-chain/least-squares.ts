@@ -47,6 +47,10 @@ export class DistinctRows {
 
 export class LeastSquares {
   private readonly factor: F64Block;
+  /** The last regular fit's H and its Cholesky factor: a fixed design refits on the same H every round. */
+  private readonly lastGram: F64Block;
+  private readonly lastFactor: F64Block;
+  private lastRidge = NaN;
   private readonly square: F64Block;
   private readonly other: F64Block;
   private readonly owned: F64Block[];
@@ -58,6 +62,8 @@ export class LeastSquares {
     this.owned = [];
     try {
       this.factor = this.own(d * d);
+      this.lastGram = this.own(d * d);
+      this.lastFactor = this.own(d * d);
       this.square = this.own(d * d);
       this.other = this.own(d * d);
     } catch (error) {
@@ -76,9 +82,16 @@ export class LeastSquares {
   solve(gram: F64Block, ridgeTotal: number, cross: F64Block, w: F64Block): void {
     const { engine, dim: d } = this;
     this.singular = null;
-    this.factor.set(gram.view);
-    const code = engine.choleskyInOrder(this.factor, d, ridgeTotal);
-    if (code !== 0) throw new Error(`regression-chain: the training Gram is not positive definite (pivot ${code - 1}); ridge = 0 needs linearly independent rows`);
+    if (ridgeTotal === this.lastRidge && sameEntries(gram.view, this.lastGram.view)) {
+      this.factor.set(this.lastFactor.view);
+    } else {
+      this.factor.set(gram.view);
+      const code = engine.choleskyInOrder(this.factor, d, ridgeTotal);
+      if (code !== 0) throw new Error(`regression-chain: the training Gram is not positive definite (pivot ${code - 1}); ridge = 0 needs linearly independent rows`);
+      this.lastGram.set(gram.view);
+      this.lastFactor.set(this.factor.view);
+      this.lastRidge = ridgeTotal;
+    }
     w.set(cross.view);
     engine.lowerSolve(this.factor, d, w, false);
     engine.lowerSolve(this.factor, d, w, true);
@@ -138,4 +151,10 @@ export class LeastSquares {
     this.owned.forEach((b) => b.free());
     this.owned.length = 0;
   }
+}
+
+/** Whether two arrays hold the same numbers, bit for bit (a Gram met again). */
+function sameEntries(a: Float64Array, b: Float64Array): boolean {
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
 }
