@@ -24,6 +24,7 @@ export class ConditionalError {
   private readonly mean: F64Block;
   private readonly covariance: F64Block;
   private readonly loading: F64Block;
+  /** M^T of the round. */
   private readonly m: F64Block;
   private readonly a: F64Block;
   private readonly b: F64Block;
@@ -61,28 +62,29 @@ export class ConditionalError {
 
   /** Propagates one round; returns E[testError_t | inputs]. */
   step(round: ConditionalRound): number {
-    const { engine, dim: d, m, a, b } = this;
+    const { engine, dim: d, a, b } = this;
     const hp = round.pseudoInverse, sigma2 = this.noise * this.noise;
-    engine.matrixProduct(hp, round.carry, m, d, d, d);
+    // M^T = carry H^+ (both symmetric), so M X = transposeProduct(M^T, X) and no transpose is formed.
+    const mt = this.m;
+    engine.matrixProduct(round.carry, hp, mt, d, d, d);
     // m_t = M m + H^+ (G_r w*).
     const next = this.vector;
-    engine.matrixProduct(m, this.mean, next, d, d, 1);
+    engine.transposeProduct(mt, this.mean, next, d, d, 1);
     if (round.realGram) {
       engine.matrixProduct(round.realGram, this.truth, this.mean, d, d, 1);
       engine.matrixProduct(hp, this.mean, next, d, d, 1, true);
     }
     this.mean.set(next.view);
     // C_t = M C M^T + sigma^2 H^+ G_noise H^+.
-    engine.matrixProduct(m, this.covariance, a, d, d, d);
-    transpose(m.view, b.view, d);
-    engine.matrixProduct(a, b, this.covariance, d, d, d);
+    engine.transposeProduct(mt, this.covariance, a, d, d, d);
+    engine.matrixProduct(a, mt, this.covariance, d, d, d);
     engine.matrixProduct(hp, round.noiseGram, a, d, d, d);
     engine.matrixProduct(a, hp, b, d, d, d);
     engine.axpy(sigma2, b, this.covariance, d * d);
     let extra = 0;
     if (round.fixedNoise && round.realGram) {
       // Phi_t = sigma H^+ + M Phi_(t-1), then tr(Phi G_r Phi^T).
-      if (this.hasLoading) engine.matrixProduct(m, this.loading, a, d, d, d);
+      if (this.hasLoading) engine.transposeProduct(mt, this.loading, a, d, d, d);
       else a.view.fill(0);
       engine.axpy(this.noise, hp, a, d * d);
       this.loading.set(a.view);
@@ -104,9 +106,4 @@ export class ConditionalError {
     this.owned.forEach((x) => x.free());
     this.owned.length = 0;
   }
-}
-
-/** out = x^T for a d x d matrix. */
-function transpose(x: Float64Array, out: Float64Array, d: number): void {
-  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[j * d + i] = x[i * d + j];
 }
