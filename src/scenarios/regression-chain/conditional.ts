@@ -7,7 +7,7 @@
 //   m_t = M_t m_(t-1) + H^+ G_r w*,  C_t = M_t C_(t-1) M_t^T + sigma^2 H^+ G_noise H^+,
 //   Phi_t = sigma H^+ + M_t Phi_(t-1) (fixed-real), and
 //   E[testError_t | inputs] = |m_t - w*|^2 + tr C_t + tr(Phi_t G_r Phi_t^T).
-// Every product is the engine's in-order matrixProduct: O(d^3) a round.
+// Every product is one of the engine's in-order kernels (matrixProduct, transposeProduct): O(d^3) a round.
 import type { Engine, F64Block } from "../../engine/index.js";
 
 /** One round's matrices: H^+, the carry, the Gram of the rows with fresh noise, and the real rows' Gram (mixing schedules). */
