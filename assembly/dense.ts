@@ -3,6 +3,7 @@
 // matrix (Householder tridiagonalisation, then the implicit QL method, with sqrt as the only
 // function besides + - * /). src/engine/reference/dense.ts gives the same bits.
 import { at } from "./address";
+import { dotInOrder } from "./ordered-dot";
 
 /**
  * C = A B (accumulate: C += A B), A m x k, B k x n, C m x n. Row i of C adds a_ik times row k
@@ -148,4 +149,76 @@ export function symmetricEigenvalues(a: usize, d: i32, values: usize, work: usiz
     } while (m != l);
   }
   return 0;
+}
+
+/**
+ * C = A^T B (accumulate: C += A^T B), A rows x m with rows lda entries apart, B rows x n with
+ * rows ldb apart, C m x n. Row r of A and B adds a_ri times row r of B to row i of C, entry by
+ * entry, so each entry sums its products in order of r (the Gram X^T X and the cross products
+ * X^T y of a table of labelled rows, with the labels a column of the table or a vector). With
+ * upper (m = n, a symmetric product such as a Gram), only the entries j >= i are summed and the
+ * lower triangle is copied from them.
+ */
+export function transposeProduct(a: usize, b: usize, c: usize, rows: i32, m: i32, n: i32, lda: i32, ldb: i32, accumulate: bool, upper: bool): void {
+  if (!accumulate) memory.fill(c, 0, <usize>(m * n) << 3);
+  let r = 0;
+  // Four rows at a time: each entry of C is loaded once and takes their four products in row
+  // order, the same sums as one row at a time, with a quarter of the traffic through C.
+  for (; r + 4 <= rows; r += 4) {
+    const a0 = at(a, r * lda), a1 = at(a0, lda), a2 = at(a1, lda), a3 = at(a2, lda);
+    const b0 = at(b, r * ldb), b1 = at(b0, ldb), b2 = at(b1, ldb), b3 = at(b2, ldb);
+    for (let i = 0; i < m; i++) {
+      const x0 = load<f64>(at(a0, i)), x1 = load<f64>(at(a1, i)), x2 = load<f64>(at(a2, i)), x3 = load<f64>(at(a3, i));
+      const ci = at(c, i * n);
+      let j = upper ? i : 0;
+      if (ASC_FEATURE_SIMD) {
+        const v0 = f64x2.splat(x0), v1 = f64x2.splat(x1), v2 = f64x2.splat(x2), v3 = f64x2.splat(x3);
+        for (; j + 2 <= n; j += 2) {
+          let v = v128.load(at(ci, j));
+          v = f64x2.add(v, f64x2.mul(v0, v128.load(at(b0, j))));
+          v = f64x2.add(v, f64x2.mul(v1, v128.load(at(b1, j))));
+          v = f64x2.add(v, f64x2.mul(v2, v128.load(at(b2, j))));
+          v = f64x2.add(v, f64x2.mul(v3, v128.load(at(b3, j))));
+          v128.store(at(ci, j), v);
+        }
+      }
+      for (; j < n; j++) {
+        let v = load<f64>(at(ci, j));
+        v += x0 * load<f64>(at(b0, j));
+        v += x1 * load<f64>(at(b1, j));
+        v += x2 * load<f64>(at(b2, j));
+        v += x3 * load<f64>(at(b3, j));
+        store<f64>(at(ci, j), v);
+      }
+    }
+  }
+  for (; r < rows; r++) {
+    const ar = at(a, r * lda), br = at(b, r * ldb);
+    for (let i = 0; i < m; i++) {
+      const ari = load<f64>(at(ar, i));
+      const ci = at(c, i * n);
+      let j = upper ? i : 0;
+      if (ASC_FEATURE_SIMD) {
+        const va = f64x2.splat(ari);
+        for (; j + 2 <= n; j += 2) v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j)), f64x2.mul(va, v128.load(at(br, j)))));
+      }
+      for (; j < n; j++) store<f64>(at(ci, j), load<f64>(at(ci, j)) + ari * load<f64>(at(br, j)));
+    }
+  }
+  if (upper) {
+    for (let i = 1; i < m; i++) {
+      for (let j = 0; j < i; j++) store<f64>(at(c, i * n + j), load<f64>(at(c, j * n + i)));
+    }
+  }
+}
+
+/** out = A A^T (rows x rows, both triangles) for A rows x d with rows lda apart; entry (i, j) is dotInOrder of rows i and j. */
+export function rowGram(a: usize, rows: i32, d: i32, lda: i32, out: usize): void {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = dotInOrder(at(a, i * lda), at(a, j * lda), d);
+      store<f64>(at(out, i * rows + j), v);
+      store<f64>(at(out, j * rows + i), v);
+    }
+  }
 }

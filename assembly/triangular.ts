@@ -123,3 +123,22 @@ export function choleskyInOrder(a: usize, d: i32, ridge: f64): i32 {
   }
   return 0;
 }
+
+/**
+ * x <- L x (transposed = false) or x <- L^T x (true) in place, L lower triangular (d x d). L x
+ * from the last entry up, x_i = dotInOrder(L_i, x, i + 1); L^T x from the first entry down, by
+ * rows: for i = 0, 1, ..., x_i <- L_ii x_i, then x[0..i) += x_i L_i[0..i) element by element
+ * (x_i read before its update).
+ */
+export function lowerTimes(l: usize, d: i32, x: usize, transposed: bool): void {
+  if (!transposed) {
+    for (let i = d - 1; i >= 0; i--) store<f64>(at(x, i), dotInOrder(at(l, i * d), x, i + 1));
+    return;
+  }
+  for (let i = 0; i < d; i++) {
+    const row = at(l, i * d);
+    const xi = load<f64>(at(x, i));
+    store<f64>(at(x, i), load<f64>(at(row, i)) * xi);
+    axpyInOrder(xi, row, x, i);
+  }
+}

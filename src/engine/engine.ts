@@ -156,6 +156,11 @@ export abstract class Engine<M extends Addressing = any> {
     this.kernels.lowerSolve(this.address(l, square(d)), d, this.address(b, d), transposed);
   }
 
+  /** x <- l x, or x <- l^T x when transposed, in place (l d x d lower triangular); every sum in one order in every engine. */
+  lowerTimes(l: F64Block, d: number, x: F64Block, transposed = false): void {
+    this.kernels.lowerTimes(this.address(l, square(d)), d, this.address(x, d), transposed);
+  }
+
   /**
    * Factorises a + ridge I in place (lower triangle), every sum in one order in every engine:
    * 0, or 1 + the first non-positive pivot.
@@ -168,6 +173,26 @@ export abstract class Engine<M extends Addressing = any> {
   matrixProduct(a: F64Block, b: F64Block, c: F64Block, m: number, k: number, n: number, accumulate = false): void {
     for (const [name, size] of [["m", m], ["k", k], ["n", n]] as const) count(name, size);
     this.kernels.matrixProduct(this.address(a, m * k), this.address(b, k * n), this.address(c, m * n), m, k, n, accumulate);
+  }
+
+  /**
+   * c = a^T b, or c += a^T b (accumulate), with a rows x m and b rows x n whose rows are lda and
+   * ldb entries apart (a table's columns, a labels column), c m x n; each entry summed in order of the rows.
+   * `upper` (a symmetric product, m = n): only the entries j >= i are summed, the lower triangle copied.
+   */
+  transposeProduct(a: F64Block, b: F64Block, c: F64Block, rows: number, m: number, n: number, lda = m, ldb = n, accumulate = false, upper = false): void {
+    if (upper && m !== n) throw new RangeError(`transposeProduct: upper needs m = n, got ${m} and ${n}`);
+    for (const [name, size] of [["rows", rows], ["m", m], ["n", n]] as const) count(name, size);
+    if (!(count("lda", lda) >= m && count("ldb", ldb) >= n)) throw new RangeError(`transposeProduct: lda = ${lda} < m = ${m} or ldb = ${ldb} < n = ${n}`);
+    const span = (ld: number, width: number) => (rows === 0 ? 0 : (rows - 1) * ld + width);
+    this.kernels.transposeProduct(this.address(a, span(lda, m)), this.address(b, span(ldb, n)), this.address(c, m * n), rows, m, n, lda, ldb, accumulate, upper);
+  }
+
+  /** out = a a^T (rows x rows) for a rows x d with rows lda entries apart; each entry a dot product in one order. */
+  rowGram(a: F64Block, rows: number, d: number, out: F64Block, lda = d): void {
+    count("rows", rows);
+    if (!(count("lda", lda) >= dimension(d))) throw new RangeError(`rowGram: lda = ${lda} < d = ${d}`);
+    this.kernels.rowGram(this.address(a, rows === 0 ? 0 : (rows - 1) * lda + d), rows, d, lda, this.address(out, rows * rows));
   }
 
   /**

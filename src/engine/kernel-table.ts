@@ -40,10 +40,13 @@ export const KERNELS = {
   lowerProduct: kernel(f64("l"), f64("a"), int("d"), f64("work")),
   lowerInverse: kernel(f64("l"), int("d"), f64("work")),
   lowerSolve: kernel(f64("l"), int("d"), f64("b"), flag("transposed")),
+  lowerTimes: kernel(f64("l"), int("d"), f64("x"), flag("transposed")),
   choleskyInOrder: returns("int", f64("a"), int("d"), real("ridge")),
 
   // Dense matrices, every sum in one fixed order (assembly/dense.ts).
   matrixProduct: kernel(f64("a"), f64("b"), f64("c"), int("m"), int("k"), int("n"), flag("accumulate")),
+  transposeProduct: kernel(f64("a"), f64("b"), f64("c"), int("rows"), int("m"), int("n"), int("lda"), int("ldb"), flag("accumulate"), flag("upper")),
+  rowGram: kernel(f64("a"), int("rows"), int("d"), int("lda"), f64("out")),
   symmetricEigenvalues: returns("int", f64("a"), int("d"), f64("values"), f64("work")),
 
   // Tables of points (assembly/point-rows.ts).

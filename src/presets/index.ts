@@ -12,6 +12,9 @@ import { aminGeneralization } from "./amin-generalization.js";
 import { shumailovGaussian } from "./shumailov-gaussian.js";
 import { kazdanSchedules } from "./kazdan-schedules.js";
 import { bertrandMadLoops } from "./bertrand-mad-loops.js";
+import { gerstgrasserAccumulate } from "./gerstgrasser-accumulate.js";
+import { demystifiedRegression } from "./demystified-regression.js";
+import { kazdanSchedulesRegression } from "./kazdan-schedules-regression.js";
 
 export type { Preset } from "./preset.js";
 
@@ -19,6 +22,7 @@ export const presets: readonly Preset[] = [
   fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK,
   aminArms, aminRate, aminWeakVsResample, aminGeneralization,
   shumailovGaussian, kazdanSchedules, bertrandMadLoops,
+  gerstgrasserAccumulate, demystifiedRegression, kazdanSchedulesRegression,
 ];
 
 export function findPreset(name: string): Preset | undefined {

@@ -31,7 +31,8 @@ export const kazdanSchedules = definePreset(gaussianRefit, {
     "Gerstgrasser et al., arXiv:2404.01413 (accumulate)",
   description:
     "A Gaussian in 5 dimensions (full covariance) fitted by maximum likelihood to 10 points a generation; varianceRatio is tr Sigma_t / tr Sigma_0, whose recursions do not depend on the dimension. Replace trains on the new points alone: E sigma_t^2/sigma0^2 = 0.9^t -> 0. Accumulate trains on every point so far: E sigma_t^2/sigma0^2 = prod (1 - 1/(s^2 n)) -> sin(pi/sqrt n)/(pi/sqrt n) = 0.8434. Accumulate-subsample trains on 10 points drawn without replacement from that pool: it plateaus at 0.7391, below accumulate and far above replace (Kazdan's \"larger than accumulate, but plateaus\"). " +
-    "Dashed: the exact recursions (this project's derivation); with the MLE, E meanError/sigma0^2 + E varianceRatio = 1 under every schedule. logDetRatio and w2sq have closed forms under replace only.",
+    "Dashed: the exact recursions (this project's derivation); with the MLE, E meanError/sigma0^2 + E varianceRatio = 1 under every schedule. logDetRatio and w2sq have closed forms under replace only. " +
+    "The same three schedules for the regression chain: the preset kazdan-schedules-regression.",
   spec: {
     params: { dim: 5, samples: 10, estimator: "mle" },
     grid: { "schedule.kind": ["replace", "accumulate", "accumulate-subsample"] },

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { root } from "../helpers/study-dirs.js";
 
-const PLACES = ["src/scenarios", "src/schedules", "src/validation", "src/math", "test/verified-mixture", "test/weak-data", "test/gaussian-refit", "examples", "docs", "README.md"];
+const PLACES = ["src/scenarios", "src/schedules", "src/validation", "src/math", "test/verified-mixture", "test/weak-data", "test/gaussian-refit", "test/regression-chain", "src/presets", "bench", "examples", "docs", "README.md"];
 const OUTSIDE = [/\.\.\/shared/, /shared\/theory/, /DESIGN\.md/, /\bissues? #?\d+/i];
 
 function files(path: string): string[] {

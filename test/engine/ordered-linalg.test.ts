@@ -85,6 +85,40 @@ test("matrixProduct, lowerGram and lowerProduct agree with their definitions", a
   }
 });
 
+test("transposeProduct (strided rows too), rowGram and lowerTimes (both ways) agree with their definitions", async () => {
+  for (const engine of await allEngines()) {
+    for (const [rows, m, n] of [[1, 1, 1], [5, 3, 7], [9, 8, 1], [33, 17, 5]]) {
+      // A's rows lie lda = m + 2 apart, B's ldb = n + 1 apart: the labels column of a table.
+      const lda = m + 2, ldb = n + 1;
+      const a = data(rows * lda, rows + m), b = data(rows * ldb, rows + n), c0 = data(m * n, 7);
+      const dense = (x: Float64Array, ld: number, width: number) => Float64Array.from({ length: rows * width }, (_, i) => x[Math.floor(i / width) * ld + (i % width)]);
+      const want = product(transpose(dense(a, lda, m), rows, m), dense(b, ldb, n), m, rows, n);
+      const c = block(engine, c0);
+      engine.transposeProduct(block(engine, a), block(engine, b), c, rows, m, n, lda, ldb, true);
+      c.view.forEach((v, i) => close(v, c0[i] + want.value[i], 2 * (rows + 1) * EPS * (want.magnitude[i] + Math.abs(c0[i])), `${label(engine)} transposeProduct ${rows}x${m}x${n} [${i}]`));
+      engine.transposeProduct(block(engine, a), block(engine, b), c, rows, m, n, lda, ldb);
+      c.view.forEach((v, i) => close(v, want.value[i], 2 * rows * EPS * want.magnitude[i], `${label(engine)} transposeProduct (set) [${i}]`));
+      const symmetric = engine.f64(m * m);
+      engine.transposeProduct(block(engine, a), block(engine, a), symmetric, rows, m, m, lda, lda, false, true);
+      const wantSymmetric = product(transpose(dense(a, lda, m), rows, m), dense(a, lda, m), m, rows, m);
+      symmetric.view.forEach((v, i) => close(v, wantSymmetric.value[i], 2 * rows * EPS * wantSymmetric.magnitude[i], `${label(engine)} transposeProduct (upper) [${i}]`));
+      const gram = engine.f64(rows * rows);
+      engine.rowGram(block(engine, a), rows, m, gram, lda);
+      const wantGram = product(dense(a, lda, m), transpose(dense(a, lda, m), rows, m), rows, m, rows);
+      gram.view.forEach((v, i) => close(v, wantGram.value[i], 2 * m * EPS * wantGram.magnitude[i], `${label(engine)} rowGram ${rows}x${m} [${i}]`));
+    }
+    for (const d of DIMS) {
+      const l = lower(d, 4 * d), x0 = data(d, d + 3);
+      for (const transposed of [false, true]) {
+        const x = block(engine, x0);
+        engine.lowerTimes(block(engine, l), d, x, transposed);
+        const want = product(transposed ? transpose(l, d, d) : l, x0, d, d, 1);
+        x.view.forEach((v, i) => close(v, want.value[i], 2 * d * EPS * want.magnitude[i], `${label(engine)} lowerTimes transposed=${transposed} d=${d} [${i}]`));
+      }
+    }
+  }
+});
+
 test("lowerInverse, lowerSolve (both ways) and choleskyInOrder invert what they should", async () => {
   for (const engine of await allEngines()) {
     for (const d of DIMS) {
@@ -265,6 +299,18 @@ function everything(engine: Engine, d: number): number[] {
   out.push(...mean.view, ...gram.view);
   const y = engine.f64(rows);
   engine.fillLinearLabels(rng, points, rows, d, mean, 0.3, y);
+  out.push(...y.view);
+  const cross = engine.f64(d * d);
+  engine.transposeProduct(points, points, cross, rows, d, d);
+  out.push(...cross.view);
+  engine.transposeProduct(points, points, cross, rows, d, d, d, d, true, true);
+  engine.transposeProduct(points, y, cross, rows, d - 1 || 1, 1, d, 1, true);
+  out.push(...cross.view);
+  const table = engine.f64(rows * rows);
+  engine.rowGram(points, rows, d, table);
+  out.push(...table.view);
+  engine.lowerTimes(l, d, y, false);
+  engine.lowerTimes(l, d, y, true);
   out.push(...y.view, ...rng.stateWords());
   return out;
 }

@@ -116,6 +116,25 @@ const checks: Record<string, PresetCheck> = {
       "varianceRatio.svg": ["schedule.kind=fixed-real, schedule.lambda=4, temperature=0.8", "schedule.kind=fresh-real, temperature=1", "schedule.kind=replace, temperature=0.8", "v*(lambda 4, tau 0.8) = 0.523"],
     },
   },
+  "gerstgrasser-accumulate": {
+    sets: ["seeds=8", "generations=6"],
+    expect: {
+      "testError.svg": ["schedule.kind=replace", "schedule.kind=accumulate", "exact", "exact given the in…", "accumulate bound (pi^2/6) sigma^2 d/(n - d - 1) = 0.1848", "generation 1: sigma^2 d/(n - d - 1) = 0.1124"],
+    },
+  },
+  "demystified-regression": {
+    sets: ["seeds=6", "generations=5"],
+    expect: {
+      "testError-ridge=0.svg": ["design=fresh, samples=20", "design=fixed, samples=100", "exact", "the null predictor w = 0: signal^2 = 1"],
+      "testError-ridge=0.1.svg": ["design=fixed, samples=20", "asymptotic", "exact given the in…"],
+    },
+  },
+  "kazdan-schedules-regression": {
+    sets: ["seeds=8", "generations=6"],
+    expect: {
+      "testError.svg": ["schedule.kind=replace", "schedule.kind=accumulate-subsample", "exact", "accumulate bound (pi^2/6) sigma^2 d/(n - d - 1) = 0.1848"],
+    },
+  },
 };
 
 const root = scratchDir("presets");

@@ -1,5 +1,6 @@
 // assembly/dense.ts in plain TypeScript, every sum in the same order: the same bits as every
 // wasm build.
+import { dotInOrder } from "./ordered-dot.js";
 
 export function matrixProduct(a: Float64Array, b: Float64Array, c: Float64Array, m: number, k: number, n: number, accumulate: boolean): void {
   for (let i = 0; i < m; i++) {
@@ -114,4 +115,28 @@ export function symmetricEigenvalues(a: Float64Array, d: number, values: Float64
     } while (m !== l);
   }
   return 0;
+}
+
+export function transposeProduct(
+  a: Float64Array, b: Float64Array, c: Float64Array, rows: number, m: number, n: number, lda: number, ldb: number, accumulate: boolean, upper: boolean,
+): void {
+  if (!accumulate) c.fill(0, 0, m * n);
+  for (let r = 0; r < rows; r++) {
+    const ar = r * lda, br = r * ldb;
+    for (let i = 0; i < m; i++) {
+      const ari = a[ar + i];
+      for (let j = upper ? i : 0; j < n; j++) c[i * n + j] += ari * b[br + j];
+    }
+  }
+  if (upper) for (let i = 1; i < m; i++) for (let j = 0; j < i; j++) c[i * n + j] = c[j * n + i];
+}
+
+export function rowGram(a: Float64Array, rows: number, d: number, lda: number, out: Float64Array): void {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j <= i; j++) {
+      const v = dotInOrder(a, i * lda, a, j * lda, d);
+      out[i * rows + j] = v;
+      out[j * rows + i] = v;
+    }
+  }
 }

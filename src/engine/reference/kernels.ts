@@ -6,8 +6,8 @@ import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
-import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, choleskyInOrder } from "./triangular.js";
-import { matrixProduct, symmetricEigenvalues } from "./dense.js";
+import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder } from "./triangular.js";
+import { matrixProduct, transposeProduct, rowGram, symmetricEigenvalues } from "./dense.js";
 import { fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels } from "./point-rows.js";
 import { detExp, detLog } from "../../math/fdlibm.js";
 import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
@@ -25,8 +25,8 @@ import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
   ...samplers, fillWishart, wishartWorkLength,
-  fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, choleskyInOrder,
-  matrixProduct, symmetricEigenvalues,
+  fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder,
+  matrixProduct, transposeProduct, rowGram, symmetricEigenvalues,
   fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,
   detExp, detLog,
   dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,

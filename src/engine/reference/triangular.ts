@@ -73,3 +73,15 @@ export function choleskyInOrder(a: Float64Array, d: number, ridge: number): numb
   }
   return 0;
 }
+
+export function lowerTimes(l: Float64Array, d: number, x: Float64Array, transposed: boolean): void {
+  if (!transposed) {
+    for (let i = d - 1; i >= 0; i--) x[i] = dotInOrder(l, i * d, x, 0, i + 1);
+    return;
+  }
+  for (let i = 0; i < d; i++) {
+    const xi = x[i];
+    x[i] = l[i * d + i] * xi;
+    axpyInOrder(xi, l, i * d, x, 0, i);
+  }
+}
