@@ -316,7 +316,8 @@ export abstract class Engine<M extends Addressing = any> {
    * coordinates p in an orthonormal frame (FilteredMixtureMomentsProblem): sets moments
    * ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows being
    * (p, label), in O(m k) time and O(1) memory; with label-only rules (flip labels, no check, one
-   * candidate) in one uniform per point. Counts are f64, so up to 2^53 points. Bit-identical in
+   * candidate) in O(k^3) whatever m, the group sizes drawn as one multinomial. Counts are f64, so
+   * up to 2^53 points. Bit-identical in
    * every build and the reference; assembly/filtered-mixture-moments.ts documents the stream order.
    */
   filteredMixtureMoments(rng: RandomStream, problem: FilteredMixtureMomentsProblem, moments: F64Block): FilteredMixtureCounts {
