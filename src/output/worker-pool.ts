@@ -38,8 +38,21 @@ interface WorkerLaunch {
   imports: string[];
 }
 
-function workerLaunch(): WorkerLaunch {
-  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: undefined, imports: [] };
+/** Node options that load modules before the entry (a preload may register a scenario). */
+const PRELOAD = /^--(import|require|loader|experimental-loader)(=|$)/;
+
+/**
+ * From dist, a worker loads worker-bundle.js (the worker and the library in one file: it starts
+ * several times faster than the ~200 modules of dist). Where the workers import modules of their
+ * own (workerImports, or the process's --import preloads, which threads run too), they get
+ * worker.js instead: those modules register scenarios in dist's registry, and the bundle has a
+ * copy of its own.
+ */
+function workerLaunch(workerImports: boolean): WorkerLaunch {
+  if (!isTypeScript) {
+    const sharesModules = workerImports || process.execArgv.some((arg) => PRELOAD.test(arg));
+    return { entry: new URL(sharesModules ? "./worker.js" : "./worker-bundle.js", import.meta.url), execArgv: undefined, imports: [] };
+  }
   const execArgv: string[] = [];
   const imports: string[] = [];
   const args = process.execArgv;
@@ -82,15 +95,18 @@ function spawnThread(launch: WorkerLaunch): WorkerEndpoint {
   };
 }
 
-/** Starts worker_threads workers, each serving the runner (see worker.ts), for the parallel runner. */
-export function threadSpawner(): { spawn: () => WorkerEndpoint; imports: string[] } {
-  const launch = workerLaunch();
+/**
+ * Starts worker_threads workers, each serving the runner (see worker.ts), for the parallel
+ * runner; `workerImports`: whether the workers will import modules of their own.
+ */
+export function threadSpawner(workerImports: boolean): { spawn: () => WorkerEndpoint; imports: string[] } {
+  const launch = workerLaunch(workerImports);
   return { spawn: () => spawnThread(launch), imports: launch.imports };
 }
 
 /** Runs tasks on worker threads, each finished task's rows as lines of `format` (JSON lines by default). */
 export function runInWorkers(spec: unknown, tasks: readonly Task[], options: PoolOptions): Promise<void> {
-  const { spawn, imports } = threadSpawner();
+  const { spawn, imports } = threadSpawner((options.workerImports ?? []).length > 0);
   return runTasks(tasks, {
     workers: options.workers,
     spawn,

@@ -4,7 +4,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { spawnSync } from "node:child_process";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { root, scratchDir } from "../helpers/study-dirs.js";
@@ -31,6 +31,18 @@ test("node --max-old-space-size=... dist/cli/main.js run: workers start and the 
   assert.is(result.stderr, "");
   assert.is(result.status, 0);
   assert.is(result.stdout.trimEnd().split("\n").length, 2 * 2);
+});
+
+test("from dist, workers load the library bundled in one file, or, for a scenario a preload registers, the modules it registered in", () => {
+  const specFile = join(scratch, "count.json");
+  writeFileSync(specFile, JSON.stringify({ scenario: "count-up", params: { step: 3 }, generations: 2, seeds: 2 }));
+  const preload = join(root, "test/fixtures/count-scenario.mjs");
+  const result = spawnSync(process.execPath, ["--import", preload, join(root, "dist/cli/main.js"), "run", specFile, "--workers", "2", "--quiet"], { cwd: root, encoding: "utf8" });
+  assert.is(result.stderr, "");
+  assert.is(result.status, 0);
+  const counts = result.stdout.trimEnd().split("\n").map((line) => JSON.parse(line).count);
+  assert.equal(counts, [0, 3, 6, 0, 3, 6]);
+  assert.ok(existsSync(join(root, "dist/output/worker-bundle.js")), "the bundled worker is built");
 });
 
 test("a worker that exits with code 0 while holding a task fails the run instead of hanging it", async () => {
