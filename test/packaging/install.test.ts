@@ -53,7 +53,7 @@ test("npm pack makes a tarball with the built library, the browser module, the p
     const files = new Set(packed.files.map((f) => f.path));
     for (const file of ["dist/index.js", "dist/node.js", "dist/cli/main.js", "dist/browser/collapse-sim.js", "dist/browser/browser-worker.js", "dist/browser/reference-engine.js",
       "dist/parallel/browser-worker.js", "dist/playground/index.html", "dist/playground/app.js", "dist/playground/collapse-sim.js",
-      "dist/playground/browser-worker.js", "dist/output/worker-bundle.js", "dist/bench/kernels.js", "dist/bench/peers/weak_data.py", "build/release-simd.bytes.js", "build/release.js", "package.json", "README.md"]) {
+      "dist/playground/browser-worker.js", "dist/bundle/worker.js", "dist/bundle/cli.js", "dist/cli/launch.js", "dist/bench/kernels.js", "dist/bench/peers/weak_data.py", "build/release-simd.bytes.js", "build/release.js", "package.json", "README.md"]) {
       assert.ok(files.has(file), `the tarball has ${file}`);
     }
     const [tarball] = readdirSync(out).filter((f) => f.endsWith(".tgz"));
