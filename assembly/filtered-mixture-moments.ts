@@ -4,8 +4,8 @@
 // which contains the labelling and check directions: labels and keep decisions see nothing
 // else, and the point's other d - k coordinates are i.i.d. N(0, 1) whatever is kept, so the
 // caller completes X^T X and X^T y exactly from the moments returned here. With label-only
-// rules (flip labels, no geometric check) not even the k coordinates are drawn: one uniform
-// per point decides its group, and each group's sums are drawn whole (labelOnlyMoments). No
+// rules (flip labels, no geometric check) no point is drawn at all: the groups' sizes are one
+// multinomial draw, and each group's sums are drawn whole (labelOnlyMoments). No
 // per-point storage: memory is O(block) whatever the number of points, and counts are f64
 // (exact to 2^53). src/engine/reference/filtered-mixture-moments.ts is the same computation in
 // TypeScript, with the same stream use and the same sums in the same order (bit-identical).
@@ -14,6 +14,8 @@ import {
   labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, selectionKept, selectionCorrect,
 } from "./filtered-mixture-rule";
 import { fillWishart } from "./wishart";
+import { multinomialCounts } from "./count-samplers";
+import { nextBinomial } from "./binomial";
 import { at } from "./address";
 import {
   LABEL_FLIP, LABEL_SAMPLED, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
@@ -138,98 +140,45 @@ function addGroup(totals: usize, k: i32, n: f64, s: f64, y: f64, shift: f64, v: 
   store<f64>(e, load<f64>(e) + n);
 }
 
-/** Thresholds a label-only pass compares each uniform with (see labelOnlyMoments). */
+/** The categories of a label-only point (see labelOnlyMoments). */
 // @ts-ignore: decorator
-@inline const THRESHOLDS = 5;
-
-/**
- * counts[j] += the number of the b uniforms at u below thresholds[j], j < THRESHOLDS: one
- * categorical draw per point, counted without branches (SIMD: two points per compare).
- */
-function countBelow(u: usize, b: i32, thresholds: usize, counts: usize): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    const t0 = v128.load64_splat(thresholds), t1 = v128.load64_splat(thresholds, 8);
-    const t2 = v128.load64_splat(thresholds, 16), t3 = v128.load64_splat(thresholds, 24);
-    const t4 = v128.load64_splat(thresholds, 32);
-    // A true comparison is all ones, -1 as i64: subtracting it counts.
-    let c0 = i64x2.splat(0), c1 = i64x2.splat(0), c2 = i64x2.splat(0), c3 = i64x2.splat(0), c4 = i64x2.splat(0);
-    for (; i + 2 <= b; i += 2) {
-      const x = v128.load(at(u, i));
-      c0 = i64x2.sub(c0, f64x2.lt(x, t0));
-      c1 = i64x2.sub(c1, f64x2.lt(x, t1));
-      c2 = i64x2.sub(c2, f64x2.lt(x, t2));
-      c3 = i64x2.sub(c3, f64x2.lt(x, t3));
-      c4 = i64x2.sub(c4, f64x2.lt(x, t4));
-    }
-    store<i64>(counts, load<i64>(counts) + i64x2.extract_lane(c0, 0) + i64x2.extract_lane(c0, 1));
-    store<i64>(counts, load<i64>(counts, 8) + i64x2.extract_lane(c1, 0) + i64x2.extract_lane(c1, 1), 8);
-    store<i64>(counts, load<i64>(counts, 16) + i64x2.extract_lane(c2, 0) + i64x2.extract_lane(c2, 1), 16);
-    store<i64>(counts, load<i64>(counts, 24) + i64x2.extract_lane(c3, 0) + i64x2.extract_lane(c3, 1), 24);
-    store<i64>(counts, load<i64>(counts, 32) + i64x2.extract_lane(c4, 0) + i64x2.extract_lane(c4, 1), 32);
-  }
-  for (; i < b; i++) {
-    const x = load<f64>(at(u, i));
-    for (let j = 0; j < THRESHOLDS; j++) {
-      const c = counts + (<usize>j << 3);
-      store<i64>(c, load<i64>(c) + <i64>(x < load<f64>(at(thresholds, j))));
-    }
-  }
-}
+@inline const CATEGORIES = 6;
 
 /**
  * Label-only rules (flip labels, no geometric check, one candidate): whether a point is kept
  * and its label depend on its draws alone, not on p. So M^T M depends on the points only through
  * the number in each (class sign, label) group and, within a group, the sum v of the noise
  * vectors z and their scatter: v = sqrt(n) N, sum z z^T = N N^T + Wishart_k(n - 1), independent
- * (Cochran). One uniform per point instead of three uniforms and k normals.
+ * (Cochran). The group counts are one multinomial draw (conditional binomials) and the clean
+ * points' signs one binomial, so a round costs O(k^3) draws whatever the number of points.
  */
 function labelOnlyMoments(
   state: usize, k: i32, nFiltered: f64, nClean: f64, shift: f64,
   flipProb: f64, keepIfAgree: f64, keepIfDisagree: f64,
   work: usize, totals: usize, counts: usize,
 ): void {
-  const uniforms = work;
-  const thresholds = at(uniforms, BLOCK);
-  // Cumulative: kept with s = +1 and label s; + kept with s = +1, label -s; + s = -1, label s;
-  // + s = -1, label -s; + dropped with label s (either sign). Above: dropped with label -s.
+  // Categories: kept with s = +1 and label s; kept with s = +1, label -s; kept with s = -1,
+  // label s; kept with s = -1, label -s; dropped with label s (either sign); dropped with label -s.
+  const weights = work;
   const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
-  const keptAll = ((agree + disagree) + agree) + disagree;
-  store<f64>(thresholds, agree);
-  store<f64>(thresholds, agree + disagree, 8);
-  store<f64>(thresholds, (agree + disagree) + agree, 16);
-  store<f64>(thresholds, keptAll, 24);
-  store<f64>(thresholds, keptAll + (1.0 - flipProb) * (1.0 - keepIfAgree), 32);
-  const below = at(thresholds, THRESHOLDS);
-  memory.fill(below, 0, THRESHOLDS << 3);
-  let remaining = <i64>nFiltered;
-  while (remaining > 0) {
-    const b = <i32>min<i64>(remaining, <i64>BLOCK);
-    remaining -= b;
-    fillUniform(state, uniforms, b);
-    countBelow(uniforms, b, thresholds, below);
-  }
-  // Clean points: their sign only (threshold 1/2).
-  const cleanThresholds = at(below, THRESHOLDS);
-  for (let j = 0; j < THRESHOLDS; j++) store<f64>(at(cleanThresholds, j), 0.5);
-  const cleanBelow = at(cleanThresholds, THRESHOLDS);
-  memory.fill(cleanBelow, 0, THRESHOLDS << 3);
-  remaining = <i64>nClean;
-  while (remaining > 0) {
-    const b = <i32>min<i64>(remaining, <i64>BLOCK);
-    remaining -= b;
-    fillUniform(state, uniforms, b);
-    countBelow(uniforms, b, cleanThresholds, cleanBelow);
-  }
-  const c0 = load<i64>(below), c1 = load<i64>(below, 8), c2 = load<i64>(below, 16), c3 = load<i64>(below, 24);
-  const c4 = load<i64>(below, 32);
-  const cleanPlus = load<i64>(cleanBelow), cleanMinus = <i64>nClean - cleanPlus;
+  store<f64>(weights, agree);
+  store<f64>(weights, disagree, 8);
+  store<f64>(weights, agree, 16);
+  store<f64>(weights, disagree, 24);
+  store<f64>(weights, (1.0 - flipProb) * (1.0 - keepIfAgree), 32);
+  store<f64>(weights, flipProb * (1.0 - keepIfDisagree), 40);
+  const category = at(weights, CATEGORIES);
+  multinomialCounts(state, weights, CATEGORIES, nFiltered, category);
+  // Clean points: their sign only.
+  const cleanPlus = nextBinomial(state, nClean, 0.5), cleanMinus = nClean - cleanPlus;
+  const c0 = load<f64>(category), c1 = load<f64>(category, 8), c2 = load<f64>(category, 16), c3 = load<f64>(category, 24);
+  const droppedAgree = load<f64>(category, 32);
   // Groups (s, label): (+1, +1), (+1, -1), (-1, -1), (-1, +1).
-  const groupN = at(cleanBelow, THRESHOLDS);
-  store<f64>(groupN, <f64>(c0 + cleanPlus));
-  store<f64>(groupN, <f64>(c1 - c0), 8);
-  store<f64>(groupN, <f64>(c2 - c1 + cleanMinus), 16);
-  store<f64>(groupN, <f64>(c3 - c2), 24);
+  const groupN = at(category, CATEGORIES);
+  store<f64>(groupN, c0 + cleanPlus);
+  store<f64>(groupN, c1, 8);
+  store<f64>(groupN, c2 + cleanMinus, 16);
+  store<f64>(groupN, c3, 24);
   const v = at(groupN, 4), zz = at(v, 4), wishartWork = at(zz, 9);
   for (let g = 0; g < 4; g++) {
     const n = load<f64>(at(groupN, g));
@@ -249,10 +198,10 @@ function labelOnlyMoments(
     for (let i = 0; i < k; i++) store<f64>(at(v, i), root * load<f64>(at(v, i)));
     addGroup(totals, k, n, s, y, shift, v, zz);
   }
-  const keptAgree = c0 + (c2 - c1);
-  store<f64>(counts, <f64>c3);
-  store<f64>(counts, <f64>keptAgree, 8);
-  store<f64>(counts, <f64>(keptAgree + (c4 - c3)), 16);
+  const keptAgree = c0 + c2;
+  store<f64>(counts, ((c0 + c1) + c2) + c3);
+  store<f64>(counts, keptAgree, 8);
+  store<f64>(counts, keptAgree + droppedAgree, 16);
 }
 
 /**

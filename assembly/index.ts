@@ -4,6 +4,7 @@
 export { alloc, free } from "./memory";
 export { rngSeed, rngRefill } from "./rng";
 export * from "./samplers";
+export { fillBinomial, fillHypergeometric, multinomialCounts, hypergeometricCounts } from "./count-samplers";
 export { detExp, detLog } from "./math";
 export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
 export { fillWishart, wishartWorkLength } from "./wishart";

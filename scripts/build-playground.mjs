@@ -1,5 +1,6 @@
 // The playground (web/) built into dist/playground/, a static folder that any static host
-// serves as is and `collapse-sim serve` serves locally: the page and its stylesheet; the app,
+// serves as is and `collapse-sim serve` serves locally: the page, the benchmark page and their
+// stylesheet; the app and the benchmark page's script,
 // bundled by esbuild with every import of the library left as an import of the prebuilt module
 // (copied beside it, with its worker, so the page and simulateInWorker's workers share one
 // download); the theory pages, and their notes on what is the papers' and what is this
@@ -23,8 +24,8 @@ const prebuiltLibrary = {
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(`${OUT}/theory`, { recursive: true });
-await build({ ...browserBundle, entryPoints: { app: "web/app/main.ts" }, outdir: OUT, plugins: [prebuiltLibrary] });
-for (const file of ["index.html", "style.css"]) cpSync(`web/${file}`, `${OUT}/${file}`);
+await build({ ...browserBundle, entryPoints: { app: "web/app/main.ts", bench: "web/app/bench.ts" }, outdir: OUT, plugins: [prebuiltLibrary] });
+for (const file of ["index.html", "bench.html", "style.css"]) cpSync(`web/${file}`, `${OUT}/${file}`);
 for (const file of ["collapse-sim.js", "collapse-sim.js.map", "browser-worker.js", "reference-engine.js", "reference-engine.js.map"]) {
   cpSync(`dist/browser/${file}`, `${OUT}/${file}`);
 }

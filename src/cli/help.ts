@@ -38,6 +38,11 @@ Usage:
                                         web server: http://127.0.0.1:8080/ by default (--port 0:
                                         any free port); dist/playground/ is a static folder any
                                         web server can serve
+  collapse-sim bench [NAME...] [-- OPTIONS]
+                                        the benchmarks (kernels, scenario rounds, numpy peers
+                                        where python3 has numpy), after the machine they run on:
+                                        cores, Node and V8, SIMD, memory bandwidth; no NAME: the
+                                        list; e.g. collapse-sim bench kernels -- --quick
   collapse-sim --help | --version
 
 A study spec is JSON: { "scenario": NAME, "params": {...}, "grid": { "dotted.path": [values] },

@@ -13,6 +13,7 @@ import { describeCommand } from "./describe.js";
 import { defaultStudyCommand } from "./default-study.js";
 import { demoCommand } from "./demo.js";
 import { serveCommand } from "./serve.js";
+import { benchCommand } from "./bench.js";
 import { UsageError } from "./usage-error.js";
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
@@ -25,6 +26,7 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   default: defaultStudyCommand,
   demo: demoCommand,
   serve: serveCommand,
+  bench: benchCommand,
 };
 
 async function main(argv: string[]): Promise<void> {

@@ -17,6 +17,7 @@ import {
   type BetaCategoricalRows, type CategoricalCuration, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
 import { checkWishart } from "./wishart.js";
+import { checkCount, checkPool, checkWeights } from "./count-samplers.js";
 import {
   SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
   type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
@@ -108,6 +109,29 @@ export abstract class Engine<M extends Addressing = any> {
   fillCategorical(rng: RandomStream, out: I32Block, cdf: F64Block, n = out.length): void {
     if (cdf.length === 0) throw new RangeError("fillCategorical: the cumulative table is empty");
     this.kernels.fillCategorical(this.streamAddress(rng), this.address(out, n), n, this.address(cdf), cdf.length);
+  }
+
+  /** Good items among `sample` drawn without replacement from good + bad (exact; counts below 2^53). */
+  fillHypergeometric(rng: RandomStream, out: F64Block, good: number, bad: number, sample: number, n = out.length): void {
+    checkCount("fillHypergeometric", "good", good);
+    checkCount("fillHypergeometric", "bad", bad);
+    if (checkCount("fillHypergeometric", "sample", sample) > good + bad) {
+      throw new RangeError(`fillHypergeometric: sample = ${sample} is more than good + bad = ${good + bad}`);
+    }
+    this.kernels.fillHypergeometric(this.streamAddress(rng), this.address(out, n), n, good, bad, sample);
+  }
+
+  /** counts (k = weights.length entries) = Multinomial(tokens, weights / their sum), in O(k) exact binomial draws. */
+  multinomialCounts(rng: RandomStream, weights: F64Block, tokens: number, counts: F64Block, k = weights.length): void {
+    checkWeights("multinomialCounts", weights, this.checkedLength(weights, k));
+    checkCount("multinomialCounts", "tokens", tokens);
+    this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, k), k, tokens, this.address(counts, k));
+  }
+
+  /** counts (k = pool.length entries) = `tokens` of the pool's tokens drawn without replacement (multivariate hypergeometric). */
+  hypergeometricCounts(rng: RandomStream, pool: F64Block, tokens: number, counts: F64Block, k = pool.length): void {
+    checkPool("hypergeometricCounts", pool, this.checkedLength(pool, k), tokens);
+    this.kernels.hypergeometricCounts(this.streamAddress(rng), this.address(pool, k), k, tokens, this.address(counts, k));
   }
 
   /**
@@ -317,7 +341,8 @@ export abstract class Engine<M extends Addressing = any> {
    * coordinates p in an orthonormal frame (FilteredMixtureMomentsProblem): sets moments
    * ((k+1) x (k+1), row-major, symmetric) to M^T M over the kept points, M's rows being
    * (p, label), in O(m k) time and O(1) memory; with label-only rules (flip labels, no check, one
-   * candidate) in one uniform per point. Counts are f64, so up to 2^53 points. Bit-identical in
+   * candidate) in O(k^3) whatever m, the group sizes drawn as one multinomial. Counts are f64, so
+   * up to 2^53 points. Bit-identical in
    * every build and the reference; assembly/filtered-mixture-moments.ts documents the stream order.
    */
   filteredMixtureMoments(rng: RandomStream, problem: FilteredMixtureMomentsProblem, moments: F64Block): FilteredMixtureCounts {
@@ -491,6 +516,12 @@ export abstract class Engine<M extends Addressing = any> {
     if (!Number.isInteger(n) || n < 0) throw new RangeError(`a kernel's entry count must be a non-negative integer, got ${n}`);
     if (n > block.length) throw new RangeError(`kernel needs ${n} entries but the block holds ${block.length}`);
     return this.addressOf(block);
+  }
+
+  /** n, checked to be an entry count the block holds. */
+  private checkedLength(block: Block<TypedArray>, n: number): number {
+    this.address(block, n);
+    return n;
   }
 
   /** Runs `use` with fresh f64 blocks of these lengths, freed afterwards. */

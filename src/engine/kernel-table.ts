@@ -8,7 +8,7 @@
 // allocates it. What each kernel computes, and the order in which it consumes the random
 // stream, is documented with its AssemblyScript code.
 import {
-  stream, f64, i32, int, real, flag, positive, probability, kernel, returns, sampler,
+  stream, f64, i32, int, real, flag, positive, probability, count, kernel, returns, sampler,
   type KernelFunctions, type Pointers, type Arrays,
 } from "./kernel-arguments.js";
 
@@ -30,9 +30,17 @@ export const KERNELS = {
   fillChiSquare: sampler("f64", positive("dof")),
   /** Beta(a, b), as X / (X + Y) for X ~ Gamma(a), Y ~ Gamma(b). */
   fillBeta: sampler("f64", positive("a"), positive("b")),
+  /** Binomial(trials, p), exact (inversion below a mean of 10, else BTRS). */
+  fillBinomial: sampler("f64", count("trials"), probability("p")),
   fillCategorical: kernel(stream(), i32("out"), int("n"), f64("cdf"), int("k")),
   fillWishart: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld"), f64("work")),
   wishartWorkLength: returns("int", int("p")),
+
+  // Count vectors, exact (assembly/count-samplers.ts): hypergeometric draws, and multinomial and
+  // multivariate hypergeometric counts over k symbols by conditional draws in symbol order.
+  fillHypergeometric: kernel(stream(), f64("out"), int("n"), real("good"), real("bad"), real("sample")),
+  multinomialCounts: kernel(stream(), f64("weights"), int("k"), real("tokens"), f64("counts")),
+  hypergeometricCounts: kernel(stream(), f64("pool"), int("k"), real("tokens"), f64("counts")),
 
   // Lower-triangular matrices, every sum in one fixed order (assembly/triangular.ts).
   fillBartlett: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld")),

@@ -37,6 +37,8 @@ export interface RunStudyOptions {
   /** Write plots and report.html at the end (result directory, whole study only); default true. */
   plots?: boolean;
   workerImports?: readonly string[];
+  /** Work a small study may do in this thread, in seconds (run-here.ts); 0: all on worker threads. */
+  inThreadSeconds?: number;
   onStart?(progress: StudyProgress): void;
   onProgress?(progress: StudyProgress): void;
 }
@@ -70,9 +72,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   options.onStart?.(counter.progress);
   const appender = new RowsAppender(rowsPath);
   try {
-    await runInWorkers(study.spec, tasks.filter((t) => !complete.has(taskKey(t))), {
+    await runInWorkers(study, tasks.filter((t) => !complete.has(taskKey(t))), {
       workers: options.workers,
       workerImports: options.workerImports,
+      inThreadSeconds: options.inThreadSeconds,
       onReady: (build) => checkBuild(build, record),
       onDone: (task, lines) => {
         complete.set(taskKey(task), appender.append(lines));

@@ -9,7 +9,7 @@ import type { LineFormat } from "../parallel/protocol.js";
 import { taskKey } from "./rows-file.js";
 import type { ProgressCounter, StudyProgress } from "./study-progress.js";
 
-export interface StreamOptions extends Pick<PoolOptions, "workers" | "workerImports"> {
+export interface StreamOptions extends Pick<PoolOptions, "workers" | "workerImports" | "inThreadSeconds"> {
   stream: NodeJS.WritableStream;
   format: LineFormat;
   onStart?(progress: StudyProgress): void;
@@ -23,9 +23,10 @@ export async function runToStream(study: Study, tasks: readonly Task[], counter:
   const waiting = new Map<string, string>();
   let next = 0;
   options.onStart?.(counter.progress);
-  await runInWorkers(study.spec, tasks, {
+  await runInWorkers(study, tasks, {
     workers: options.workers,
     workerImports: options.workerImports,
+    inThreadSeconds: options.inThreadSeconds,
     format,
     onDone: (task, lines) => {
       waiting.set(taskKey(task), lines);

@@ -5,6 +5,6 @@ import { simulateOnWorkers, type SimulateInWorkerOptions } from "../parallel/sim
 import { threadSpawner } from "./worker-pool.js";
 
 export function simulateInWorker(spec: unknown, options: SimulateInWorkerOptions = {}): Promise<Row[]> {
-  const { spawn, imports } = threadSpawner();
+  const { spawn, imports } = threadSpawner((options.workerImports ?? []).length > 0);
   return simulateOnWorkers(spawn, spec, { ...options, workerImports: [...imports, ...(options.workerImports ?? [])] });
 }

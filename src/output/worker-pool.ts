@@ -1,5 +1,6 @@
 // The parallel runner (src/parallel/run-tasks.ts) on Node's worker_threads: starting a worker
-// that serves it (worker.ts), under plain Node and under tsx alike.
+// that serves it (worker.ts), under plain Node and under tsx alike; a small study runs in this
+// thread instead (run-here.ts).
 import { Worker } from "node:worker_threads";
 import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -7,6 +8,9 @@ import type { Task } from "../study/task.js";
 import type { WorkerEndpoint } from "../parallel/endpoint.js";
 import type { LineFormat } from "../parallel/protocol.js";
 import { runTasks } from "../parallel/run-tasks.js";
+import type { Study } from "../study/spec.js";
+import { IN_THREAD_SECONDS, runHere } from "./run-here.js";
+import { preloadsModules } from "./preloads.js";
 
 export interface PoolOptions {
   workers: number;
@@ -18,6 +22,8 @@ export interface PoolOptions {
   onReady?(build: string): void;
   /** Called once per finished task, in the order they finish. */
   onDone(task: Task, lines: string): void;
+  /** Work a small study may do in this thread, in seconds (run-here.ts); 0: all on worker threads. */
+  inThreadSeconds?: number;
 }
 
 // From dist the worker entry is worker.js, and the worker inherits the process's options:
@@ -38,8 +44,19 @@ interface WorkerLaunch {
   imports: string[];
 }
 
-function workerLaunch(): WorkerLaunch {
-  if (!isTypeScript) return { entry: new URL("./worker.js", import.meta.url), execArgv: undefined, imports: [] };
+/**
+ * From dist, a worker loads bundle/worker.js (the worker and the library in one file: it starts
+ * several times faster than dist's ~200 modules). Where the workers import modules of their own
+ * (workerImports, or Node's preloads, which threads run too), they load output/worker.js
+ * instead: those modules register scenarios in dist's registry, and the bundle has its own.
+ * Both paths are written from dist/<folder>/, so they hold from this module and from the
+ * bundled CLI alike.
+ */
+function workerLaunch(workerImports: boolean): WorkerLaunch {
+  if (!isTypeScript) {
+    const entry = workerImports || preloadsModules() ? "../output/worker.js" : "../bundle/worker.js";
+    return { entry: new URL(entry, import.meta.url), execArgv: undefined, imports: [] };
+  }
   const execArgv: string[] = [];
   const imports: string[] = [];
   const args = process.execArgv;
@@ -82,20 +99,37 @@ function spawnThread(launch: WorkerLaunch): WorkerEndpoint {
   };
 }
 
-/** Starts worker_threads workers, each serving the runner (see worker.ts), for the parallel runner. */
-export function threadSpawner(): { spawn: () => WorkerEndpoint; imports: string[] } {
-  const launch = workerLaunch();
+/**
+ * Starts worker_threads workers, each serving the runner (see worker.ts), for the parallel
+ * runner; `workerImports`: whether the workers will import modules of their own.
+ */
+export function threadSpawner(workerImports: boolean): { spawn: () => WorkerEndpoint; imports: string[] } {
+  const launch = workerLaunch(workerImports);
   return { spawn: () => spawnThread(launch), imports: launch.imports };
 }
 
-/** Runs tasks on worker threads, each finished task's rows as lines of `format` (JSON lines by default). */
-export function runInWorkers(spec: unknown, tasks: readonly Task[], options: PoolOptions): Promise<void> {
-  const { spawn, imports } = threadSpawner();
-  return runTasks(tasks, {
+/**
+ * Runs tasks, each finished task's rows as lines of `format` (JSON lines by default): a small
+ * study in this thread (run-here.ts), the rest on worker threads.
+ */
+export async function runInWorkers(study: Study, tasks: readonly Task[], options: PoolOptions): Promise<void> {
+  const format = options.format ?? "jsonl";
+  const { onReady, onDone } = options;
+  const { spawn, imports } = threadSpawner((options.workerImports ?? []).length > 0);
+  const seconds = options.inThreadSeconds ?? IN_THREAD_SECONDS;
+  // Started before the probe, so that a large study loses no time to it; ended if unused.
+  const started = seconds > 0 ? Array.from({ length: Math.min(options.workers, tasks.length) }, spawn) : [];
+  let left: readonly Task[] = [];
+  try {
+    left = await runHere(study, tasks, { format, seconds, onReady, onDone });
+  } finally {
+    for (const worker of started.splice(Math.min(options.workers, left.length))) worker.terminate();
+  }
+  return runTasks(left, {
     workers: options.workers,
-    spawn,
-    setup: { spec, imports: [...imports, ...(options.workerImports ?? []).map(moduleUrl)], format: options.format ?? "jsonl" },
-    onReady: options.onReady,
-    onDone: (task, result) => options.onDone(task, result.lines ?? ""),
+    spawn: () => started.shift() ?? spawn(),
+    setup: { spec: study.spec, imports: [...imports, ...(options.workerImports ?? []).map(moduleUrl)], format },
+    onReady,
+    onDone: (task, result) => onDone(task, result.lines ?? ""),
   });
 }

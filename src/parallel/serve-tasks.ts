@@ -1,11 +1,10 @@
 // A worker's loop: told its study, it resolves it, makes its own engine, then runs the tasks
 // it is sent one at a time, answering each with the task's rows (as objects, or as JSON or CSV
-// lines formatted here, where the rows are objects, rather than parsed back by the runner).
+// lines: task-lines.ts).
 import { createEngine } from "../engine/index.js";
 import { resolveStudy } from "../study/spec.js";
 import { runTask } from "../study/task.js";
-import { rowColumns } from "../study/columns.js";
-import { csvLine } from "../report/csv.js";
+import { taskLines } from "./task-lines.js";
 import type { RunnerPort } from "./endpoint.js";
 import type { ToWorker, WorkerSetup } from "./protocol.js";
 
@@ -17,14 +16,13 @@ async function start(port: RunnerPort, setup: WorkerSetup): Promise<(message: To
   for (const url of setup.imports) await import(url);
   const study = resolveStudy(setup.spec);
   const engine = await createEngine(study.spec.engine);
-  const columns = setup.format === "csv" ? rowColumns(study) : undefined;
+  const lines = setup.format === "rows" ? undefined : taskLines(study, setup.format);
   port.post({ type: "ready", build: engine.build });
   return (message) => {
     if (message.type !== "task") return;
     const rows = runTask(engine, study, message.task);
-    if (setup.format === "rows") return port.post({ type: "done", task: message.task, rows });
-    const lines = columns ? rows.map((row) => csvLine(columns, row)) : rows.map((row) => `${JSON.stringify(row)}\n`);
-    port.post({ type: "done", task: message.task, lines: lines.join("") });
+    if (lines === undefined) return port.post({ type: "done", task: message.task, rows });
+    port.post({ type: "done", task: message.task, lines: lines(rows) });
   };
 }
 

@@ -213,6 +213,22 @@ if (chromiumPath !== undefined) {
     });
   });
 
+  test("the benchmark page, linked from the playground, times every kernel in the browser with the command line's code", async () => {
+    await open("index.html", async (page) => {
+      await page.getByRole("link", { name: "Benchmark this browser" }).click();
+      await page.waitForSelector("body[data-ready]");
+      assert.match((await page.textContent("#machine"))!, /^\d+ logical cores; wasm build release/);
+      await page.goto(`${base}/bench.html?quick`);
+      await page.waitForSelector("body[data-ready]");
+      await page.click("#run");
+      await page.waitForFunction(() => window.benchResults !== undefined, undefined, { timeout: 60_000 });
+      const results = (await page.evaluate(() => window.benchResults)) as Array<{ name: string; ns: number }>;
+      assert.equal(results.map((r) => r.name), ["normal (draw)", "uniform (draw)", "dot (entry)", "axpy (entry)", "gram d=100 (row)", "cholesky d=200 (entry)"]);
+      assert.ok(results.every((r) => r.ns > 0 && Number.isFinite(r.ns)), "every figure a time");
+      assert.is(await page.locator("#timings tbody tr").count(), 6);
+    });
+  });
+
   test("timings (printed, not asserted): time to interactive, and to the first point of verified-mixture at d = 100, m = 1e4", async () => {
     const spec = { scenario: "verified-mixture", params: { d: 100, nSynthetic: 10_000 }, generations: 1, seeds: 10 };
     await open(`index.html${hashOf(spec)}`, async (page) => {

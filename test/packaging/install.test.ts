@@ -19,8 +19,8 @@ function run(command: string, args: string[], cwd: string): string {
   return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...env, NO_COLOR: "1" } });
 }
 
-/** An empty project with `spec` installed; checks the CLI and the library, then removes it. */
-function checkInstalled(name: string, spec: string): void {
+/** An empty project with `spec` installed; checks the CLI and the library (and a benchmark, if told), then removes it. */
+function checkInstalled(name: string, spec: string, benchmark = false): void {
   const dir = scratchDir(`install-${name}`);
   try {
     run(npm, ["init", "-y"], dir);
@@ -32,6 +32,10 @@ const rows = await simulate(spec);
 const threaded = await simulateInWorker(spec, { workers: 2 });
 console.log(rows.length, JSON.stringify(rows) === JSON.stringify(threaded));\n`);
     assert.is(run(process.execPath, ["use.mjs"], dir), "6 true\n");
+    const cli = join(dir, "node_modules/.bin/collapse-sim");
+    assert.match(run(cli, ["bench"], dir), /^benchmarks: kernels, logistic-fit, .*verified-mixture, /);
+    // A benchmark from the installed package: its dist/bench/ files, tinybench and the numpy peers' folder.
+    if (benchmark) assert.match(run(cli, ["bench", "logistic-fit"], dir), /logistic\/ridge/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -49,11 +53,11 @@ test("npm pack makes a tarball with the built library, the browser module, the p
     const files = new Set(packed.files.map((f) => f.path));
     for (const file of ["dist/index.js", "dist/node.js", "dist/cli/main.js", "dist/browser/collapse-sim.js", "dist/browser/browser-worker.js", "dist/browser/reference-engine.js",
       "dist/parallel/browser-worker.js", "dist/playground/index.html", "dist/playground/app.js", "dist/playground/collapse-sim.js",
-      "dist/playground/browser-worker.js", "build/release-simd.bytes.js", "build/release.js", "package.json", "README.md"]) {
+      "dist/playground/browser-worker.js", "dist/bundle/worker.js", "dist/bundle/cli.js", "dist/cli/launch.js", "dist/bench/kernels.js", "dist/bench/peers/weak_data.py", "build/release-simd.bytes.js", "build/release.js", "package.json", "README.md"]) {
       assert.ok(files.has(file), `the tarball has ${file}`);
     }
     const [tarball] = readdirSync(out).filter((f) => f.endsWith(".tgz"));
-    checkInstalled("tarball", join(out, tarball));
+    checkInstalled("tarball", join(out, tarball), true);
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -123,17 +123,24 @@ test("an existing study is not overwritten, and a different one is not resumed",
   }
 });
 
-test("a failing task stops the run with its error, keeping the rows finished before it", async () => {
-  const out = join(root, "failing");
+test("a failing task stops the run with its error, keeping the rows finished before it, in this thread and on workers", async () => {
   const failing = { ...spec, grid: { explode: [false, true] }, seeds: 2 };
-  try {
-    await runStudy({ ...base, spec: failing, workers: 2, out });
-    assert.unreachable("a failing study succeeded");
-  } catch (error) {
-    assert.match((error as Error).message, /^worker failed: Error: toy walk exploded/);
+  // This small study runs in this thread, where the error names the task; on workers it names the worker.
+  for (const [where, inThreadSeconds, message] of [
+    ["here", undefined, /^cell 1 replicate 0 failed: Error: toy walk exploded/],
+    ["workers", 0, /^worker failed: Error: toy walk exploded/],
+  ] as const) {
+    const out = join(root, `failing-${where}`);
+    try {
+      await runStudy({ ...base, spec: failing, workers: 2, out, inThreadSeconds });
+      assert.unreachable("a failing study succeeded");
+    } catch (error) {
+      assert.match((error as Error).message, message);
+    }
+    const lines = read(out, "rows.jsonl").split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    assert.ok(lines.every((row) => row.explode === false));
+    if (where === "here") assert.is(lines.length, 2 * (spec.generations + 1), "both replicates of the cell before it");
   }
-  const lines = read(out, "rows.jsonl").split("\n").filter(Boolean).map((l) => JSON.parse(l));
-  assert.ok(lines.every((row) => row.explode === false));
 });
 
 test.after(() => rmSync(root, { recursive: true, force: true }));

@@ -4,6 +4,8 @@
 // results are bit-identical to every wasm build's.
 import { fillUniform, fillNormal } from "./samplers.js";
 import { fillWishart } from "./wishart.js";
+import { multinomialCounts } from "./count-samplers.js";
+import { nextBinomial } from "./binomial.js";
 import { labelNeedsDraw, acceptanceNeedsDraw, plusProbability, selectCandidate, type PointRule } from "./filtered-mixture-rule.js";
 import {
   LABEL_FLIP, LABEL_SAMPLED, CHECK_NONE, MOMENTS_BLOCK as BLOCK, MOMENTS_ENTRIES as MOMENTS,
@@ -81,31 +83,17 @@ function addGroup(totals: Float64Array, k: number, n: number, s: number, y: numb
   totals[entry(3, 3)] += n;
 }
 
-/** Label-only rules: group counts from one uniform per point, then each group's sums drawn whole. */
-function labelOnlyMoments(state: Uint32Array, rules: Rules, uniforms: Float64Array, totals: Float64Array): Counts {
+/** Label-only rules: the group counts one multinomial draw, then each group's sums drawn whole. */
+function labelOnlyMoments(state: Uint32Array, rules: Rules, totals: Float64Array): Counts {
   const { k, shift, flipProb, keepIfAgree, keepIfDisagree } = rules;
   const agree = 0.5 * (1.0 - flipProb) * keepIfAgree, disagree = 0.5 * flipProb * keepIfDisagree;
-  const keptAll = ((agree + disagree) + agree) + disagree;
-  const thresholds = [agree, agree + disagree, (agree + disagree) + agree, keptAll, keptAll + (1.0 - flipProb) * (1.0 - keepIfAgree)];
-  const below = [0, 0, 0, 0, 0];
-  for (let remaining = rules.nFiltered; remaining > 0;) {
-    const b = Math.min(remaining, BLOCK);
-    remaining -= b;
-    fillUniform(state, uniforms, b);
-    for (let i = 0; i < b; i++) {
-      for (let j = 0; j < thresholds.length; j++) if (uniforms[i] < thresholds[j]) below[j]++;
-    }
-  }
-  let cleanPlus = 0;
-  for (let remaining = rules.nClean; remaining > 0;) {
-    const b = Math.min(remaining, BLOCK);
-    remaining -= b;
-    fillUniform(state, uniforms, b);
-    for (let i = 0; i < b; i++) if (uniforms[i] < 0.5) cleanPlus++;
-  }
-  const [c0, c1, c2, c3, c4] = below;
+  const weights = Float64Array.of(agree, disagree, agree, disagree, (1.0 - flipProb) * (1.0 - keepIfAgree), flipProb * (1.0 - keepIfDisagree));
+  const category = new Float64Array(weights.length);
+  multinomialCounts(state, weights, weights.length, rules.nFiltered, category);
+  const cleanPlus = nextBinomial(state, rules.nClean, 0.5);
+  const [c0, c1, c2, c3, droppedAgree] = category;
   const groups: [n: number, s: number, y: number][] = [
-    [c0 + cleanPlus, 1, 1], [c1 - c0, 1, -1], [c2 - c1 + (rules.nClean - cleanPlus), -1, -1], [c3 - c2, -1, 1],
+    [c0 + cleanPlus, 1, 1], [c1, 1, -1], [c2 + (rules.nClean - cleanPlus), -1, -1], [c3, -1, 1],
   ];
   const v = new Float64Array(k), zz = new Float64Array(k * k), wishartWork = new Float64Array(4 * k);
   for (const [n, s, y] of groups) {
@@ -119,8 +107,8 @@ function labelOnlyMoments(state: Uint32Array, rules: Rules, uniforms: Float64Arr
     for (let i = 0; i < k; i++) v[i] = root * v[i];
     addGroup(totals, k, n, s, y, shift, v, zz);
   }
-  const keptAgree = c0 + (c2 - c1);
-  return { kept: c3, keptAgree, candidatesAgree: keptAgree + (c4 - c3) };
+  const keptAgree = c0 + c2;
+  return { kept: ((c0 + c1) + c2) + c3, keptAgree, candidatesAgree: keptAgree + droppedAgree };
 }
 
 /** Other rules: each point's k coordinates drawn, its candidates labelled and one selected; kept rows' moments summed per block. */
@@ -195,7 +183,7 @@ export function filteredMixtureMoments(
   const totals = work.subarray(10 * BLOCK + MOMENTS, 10 * BLOCK + 2 * MOMENTS).fill(0);
   const comps = work.subarray(10 * BLOCK + 2 * MOMENTS, 10 * BLOCK + 3 * MOMENTS).fill(0);
   const { kept, keptAgree, candidatesAgree } = labelRule === LABEL_FLIP && checkRule === CHECK_NONE && candidates === 1
-    ? labelOnlyMoments(state, rules, work.subarray(0, BLOCK), totals)
+    ? labelOnlyMoments(state, rules, totals)
     : pointwiseMoments(state, rules, work, totals, comps);
   const size = k + 1;
   for (let i = 0; i < size; i++) {

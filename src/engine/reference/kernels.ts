@@ -5,6 +5,7 @@ import { matchingTable } from "../kernel-arguments.js";
 import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
+import * as countSamplers from "./count-samplers.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
 import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder } from "./triangular.js";
 import { matrixProduct, transposeProduct, rowGram, symmetricEigenvalues } from "./dense.js";
@@ -24,7 +25,7 @@ import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from 
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
-  ...samplers, fillWishart, wishartWorkLength,
+  ...samplers, ...countSamplers, fillWishart, wishartWorkLength,
   fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder,
   matrixProduct, transposeProduct, rowGram, symmetricEigenvalues,
   fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,

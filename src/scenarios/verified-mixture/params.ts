@@ -18,7 +18,8 @@ export const MAX_D = Math.floor(Math.sqrt(MAX_ALLOCATION_BYTES / 8));
 export const MAX_POINTS_DIRECT = 1_000_000_000;
 /**
  * nSynthetic and nReal each with the exact method. Its counts and sums are f64 (exact to 2^53,
- * compensated), so the bound is time: about 5 ns per point, some 1.5 hours per round at 10^12.
+ * compensated), so the bound is time where points are drawn one by one: about 5 ns per point,
+ * some 1.5 hours per round at 10^12 (a label-only round draws no point and takes no longer at 10^12).
  */
 export const MAX_POINTS_EXACT = 1_000_000_000_000;
 

@@ -1,0 +1,31 @@
+// Argument checks for the count samplers (assembly/count-samplers.ts), done by the engine before
+// anything is drawn: counts are integers passed as f64 (exact below 2^53).
+import type { F64Block } from "./block.js";
+
+/** A count as the kernels take it: an integer in [0, 2^53). */
+export function checkCount(kernel: string, name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${kernel}: ${name} must be an integer in [0, 2^53), got ${value}`);
+  return value;
+}
+
+/** Weights of a multinomial: finite, >= 0, with a positive sum. */
+export function checkWeights(kernel: string, weights: F64Block, k: number): void {
+  const view = weights.view;
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    const w = view[i];
+    if (!(w >= 0 && w < Infinity)) throw new RangeError(`${kernel}: weights[${i}] must be finite and >= 0, got ${w}`);
+    total += w;
+  }
+  if (!(total > 0)) throw new RangeError(`${kernel}: the weights must have a positive sum`);
+}
+
+/** A pool of counts and a subsample size no larger than the pool; returns the pool's size. */
+export function checkPool(kernel: string, pool: F64Block, k: number, tokens: number): number {
+  const view = pool.view;
+  let total = 0;
+  for (let i = 0; i < k; i++) total += checkCount(kernel, `pool[${i}]`, view[i]);
+  if (!Number.isSafeInteger(total)) throw new RangeError(`${kernel}: the pool holds ${total} tokens, above 2^53`);
+  if (checkCount(kernel, "tokens", tokens) > total) throw new RangeError(`${kernel}: tokens = ${tokens} is more than the pool's ${total}`);
+  return total;
+}
