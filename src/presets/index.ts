@@ -12,6 +12,8 @@ import { aminGeneralization } from "./amin-generalization.js";
 import { shumailovGaussian } from "./shumailov-gaussian.js";
 import { kazdanSchedules } from "./kazdan-schedules.js";
 import { bertrandMadLoops } from "./bertrand-mad-loops.js";
+import { taleOfTails } from "./tale-of-tails.js";
+import { sureshSurvival } from "./suresh-survival.js";
 
 export type { Preset } from "./preset.js";
 
@@ -19,6 +21,7 @@ export const presets: readonly Preset[] = [
   fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK,
   aminArms, aminRate, aminWeakVsResample, aminGeneralization,
   shumailovGaussian, kazdanSchedules, bertrandMadLoops,
+  taleOfTails, sureshSurvival,
 ];
 
 export function findPreset(name: string): Preset | undefined {
