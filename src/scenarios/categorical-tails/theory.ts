@@ -7,28 +7,52 @@
 // exact. Every sum runs in index order with the deterministic exp and log.
 import { detExp, detLog } from "../../math/fdlibm.js";
 import { detLog1p } from "../../math/special.js";
-import type { SchedulePlan } from "../../schedules/index.js";
+import { SchedulePlan } from "../../schedules/index.js";
 import { applyTransform, type Transform } from "./transform.js";
+
+/**
+ * The schedule's rounds (re-exported for the examples).
+ *
+ * @example
+ * new SchedulePlan({ kind: "replace", growth: { kind: "constant", rate: 0 } }, 10).round(3).size // => 10
+ */
+export { SchedulePlan };
 
 /** The largest round size for which the binomial chain is computed (O(t n^2)). */
 export const CHAIN_MAX_SAMPLES = 5000;
 /** The largest support for which the binomial chain is computed (O(K n t) after the chain). */
 export const CHAIN_MAX_SUPPORT = 2 ** 16;
 
-/** P(a symbol of probability q gets none of m tokens) = (1 - q)^m. */
+/**
+ * P(a symbol of probability q gets none of m tokens) = (1 - q)^m.
+ *
+ * @example
+ * missProbability(0.01, 100) // => 0.3660323412732295
+ */
 export function missProbability(q: number, m: number): number {
   if (m === 0 || q <= 0) return 1;
   if (q >= 1) return 0;
   return detExp(m * detLog1p(-q));
 }
 
-/** sum p_i^2 and the tail mass sum_{i >= tailRank} p_i (0-based). */
+/**
+ * sum p_i^2.
+ *
+ * @example
+ * sumOfSquares(Float64Array.of(0.5, 0.5)) // => 0.5
+ */
 export function sumOfSquares(p: Float64Array): number {
   let s = 0;
   for (let i = 0; i < p.length; i++) s += p[i] * p[i];
   return s;
 }
 
+/**
+ * The tail mass sum_{i >= tailRank} p_i (indices from 0: the symbols ranked after tailRank).
+ *
+ * @example
+ * tail([0.5, 0.3, 0.2], 1) // => 0.5
+ */
 export function tail(p: ArrayLike<number>, tailRank: number): number {
   let s = 0;
   for (let i = tailRank; i < p.length; i++) s += p[i];
@@ -42,7 +66,7 @@ export function tail(p: ArrayLike<number>, tailRank: number): number {
  * their linear recursions in G = E sum p^2.
  *
  * @example
- * giniTheory(new SchedulePlan({ kind: "replace", growth: { kind: "constant", rate: 0 } }, 10), 0.5, 2)[2] // => 0.405
+ * giniTheory(new SchedulePlan({ kind: "replace", growth: { kind: "constant", rate: 0 } }, 10), 0.5, 2)[2] // => 0.4049999999999999
  */
 export function giniTheory(plan: SchedulePlan, p2: number, generations: number): number[] {
   const out = [1 - p2];
@@ -84,7 +108,12 @@ export function giniTheory(plan: SchedulePlan, p2: number, generations: number):
   return out;
 }
 
-/** Binomial(n, p) pmf on lo..lo + values.length - 1, from the mode by its ratio, cut where it falls below 1e-17 of the mode, normalised. */
+/**
+ * Binomial(n, p) pmf on lo..lo + values.length - 1, from the mode by its ratio, cut where it falls below 1e-17 of the mode, normalised.
+ *
+ * @example
+ * Array.from(binomialPmf(2, 0.5).values) // => [0.25, 0.5, 0.25]
+ */
 export function binomialPmf(n: number, p: number): { lo: number; values: Float64Array } {
   if (p <= 0) return { lo: 0, values: Float64Array.of(1) };
   if (p >= 1) return { lo: n, values: Float64Array.of(1) };
@@ -121,7 +150,7 @@ export interface Survival {
  * sum_j Bin(j; n, p0) h_(t-1)(j). Exact; O(t n^2 + K n t) with the pmf cut below 1e-17.
  *
  * @example
- * survivalChain(Float64Array.of(0.5, 0.5), 2, 1)[1].supportSize // => 1.5
+ * survivalChain(Float64Array.of(0.5, 0.5), 2, 2)[2] // => { supportSize: 1.25, lostMass: 0.375 }
  */
 export function survivalChain(p0: Float64Array, n: number, generations: number): Survival[] {
   const rows = Array.from({ length: n + 1 }, (_, j) => binomialPmf(n, j / n));
@@ -156,7 +185,7 @@ export function survivalChain(p0: Float64Array, n: number, generations: number):
  * with g_1 = 1 and g_(s+1) = 1 - e^(-g_s) (g_t ~ 2/t). Asymptotic.
  *
  * @example
- * branchingSurvival(Float64Array.of(1), 100, 1)[1].supportSize // => 1
+ * branchingSurvival(Float64Array.of(0.01, 0.99), 100, 3)[3].lostMass // => 0.006259176947173224
  */
 export function branchingSurvival(p0: Float64Array, n: number, generations: number): Survival[] {
   const out: Survival[] = [{ supportSize: p0.filter((p) => p > 0).length, lostMass: 0 }];
@@ -174,7 +203,12 @@ export function branchingSurvival(p0: Float64Array, n: number, generations: numb
   return out;
 }
 
-/** E[supportSize] and E[lostMass] from each symbol's probability of being absent. */
+/**
+ * E[supportSize] and E[lostMass] from each symbol's probability of being absent.
+ *
+ * @example
+ * survivalFromAbsence(Float64Array.of(0.5, 0.5), (i) => i * 0.5) // => { supportSize: 1.5, lostMass: 0.25 }
+ */
 export function survivalFromAbsence(p0: Float64Array, absent: (i: number) => number): Survival {
   let supportSize = 0, lostMass = 0;
   for (let i = 0; i < p0.length; i++) {
@@ -188,6 +222,9 @@ export function survivalFromAbsence(p0: Float64Array, absent: (i: number) => num
 /**
  * Round 1 under any transform, exact (generation 0 is p0 for everyone): a symbol is absent when
  * neither the synthetic tokens (from q0 = T(p0)) nor the real ones (from p0) hit it.
+ *
+ * @example
+ * firstRound(new SchedulePlan({ kind: "replace", growth: { kind: "constant", rate: 0 } }, 2), Float64Array.of(0.5, 0.5), Float64Array.of(0.5, 0.5)) // => { supportSize: 1.5, lostMass: 0.25 }
  */
 export function firstRound(plan: SchedulePlan, p0: Float64Array, q0: Float64Array): Survival {
   const r = plan.round(1);
@@ -206,6 +243,9 @@ export interface ExpectedState {
  * w_real p0 with the schedule's weights (replace: T(p_(t-1)); accumulate: (N_(t-1) p + n_t T(p))/N_t;
  * fixed-real: (p0 + lambda T(p))/(1 + lambda); fresh-real: a p0 + b T(p)). Also every expected-mode
  * run's own trajectory.
+ *
+ * @example
+ * expectedTrajectory(new SchedulePlan({ kind: "replace", growth: { kind: "constant", rate: 0 } }, 2), Float64Array.of(0.5, 0.3, 0.2), { temperature: 1, topK: 2, topP: 1 }, 1, 1)[1].lostMass // => 0.2
  */
 export function expectedTrajectory(
   plan: SchedulePlan, p0: Float64Array, transform: Transform, tailRank: number, generations: number,
@@ -235,7 +275,8 @@ export function expectedTrajectory(
  * k_0 = K, falls to k* = max{k : p0(k) > (1 - P) C0(k)}; lostMass_t = 1 - C0(k_t).
  *
  * @example
- * topPFixedRank(Float64Array.of(0.5, 0.3, 0.2), 0.9) // => 2
+ * topPFixedRank(Float64Array.of(0.5, 0.3, 0.2), 0.9) // => 3
+ * topPFixedRank(Float64Array.of(0.7, 0.2, 0.1), 0.8) // => 2
  */
 export function topPFixedRank(p0: Float64Array, topP: number): number {
   let cumulative = 0, rank = 1;
@@ -246,7 +287,12 @@ export function topPFixedRank(p0: Float64Array, topP: number): number {
   return rank;
 }
 
-/** Temperature alone, expected mode under replace: p_t proportional to p0^(tau^-t); its tail mass. */
+/**
+ * Temperature alone, expected mode under replace: p_t proportional to p0^(tau^-t); its tail mass.
+ *
+ * @example
+ * temperatureTail(Float64Array.of(0.6, 0.4), 0.5, 1, 1) // => 0.3076923076923077
+ */
 export function temperatureTail(p0: Float64Array, temperature: number, t: number, tailRank: number): number {
   const a = temperature ** -t;
   let top = 0;
