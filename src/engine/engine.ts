@@ -18,6 +18,7 @@ import {
 } from "./categorical-rows.js";
 import { checkWishart } from "./wishart.js";
 import { checkCount, checkPool, checkWeights } from "./count-samplers.js";
+import { TAILS_CONDITIONAL_LENGTH, TAILS_METRICS_LENGTH, checkRoundTokens, checkSymbols, checkTemperature } from "./categorical-tails.js";
 import {
   SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
   type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
@@ -126,6 +127,34 @@ export abstract class Engine<M extends Addressing = any> {
     checkWeights("multinomialCounts", weights, this.checkedLength(weights, k));
     checkCount("multinomialCounts", "tokens", tokens);
     this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, k), k, tokens, this.address(counts, k));
+  }
+
+  /** out = p^(1/temperature) on the support of p, normalised (k = p.length entries). */
+  temperatureTransform(p: F64Block, temperature: number, out: F64Block, k = p.length): void {
+    checkSymbols("temperatureTransform", k);
+    checkTemperature(p, this.checkedLength(p, k), temperature);
+    this.kernels.temperatureTransform(this.address(p, k), k, 1 / temperature, this.address(out, k));
+  }
+
+  /** stats = supportSize, lostMass, tailMass, gini, entropy of the model p against the base p0 (k = p.length symbols). */
+  categoricalTailsMetrics(p: F64Block, p0: F64Block, tailRank: number, stats: F64Block, k = p.length): void {
+    checkSymbols("categoricalTailsMetrics", k, tailRank);
+    this.kernels.categoricalTailsMetrics(this.address(p, k), this.address(p0, k), k, tailRank, this.address(stats, TAILS_METRICS_LENGTH));
+  }
+
+  /**
+   * stats = E[supportSize, lostMass, tailMass, gini | now] of a round training on the counts
+   * `fixed` (or none), `real` tokens from p0 and `synthetic` tokens from q (k = p0.length symbols).
+   */
+  categoricalTailsConditional(
+    p0: F64Block, q: F64Block, fixed: F64Block | null, real: number, synthetic: number, tailRank: number, stats: F64Block, k = p0.length,
+  ): void {
+    checkSymbols("categoricalTailsConditional", k, tailRank);
+    checkRoundTokens(real, synthetic);
+    this.kernels.categoricalTailsConditional(
+      this.address(p0, k), this.address(q, k), fixed ? this.address(fixed, k) : this.address(p0, k), fixed !== null, k, real, synthetic, tailRank,
+      this.address(stats, TAILS_CONDITIONAL_LENGTH),
+    );
   }
 
   /** counts (k = pool.length entries) = `tokens` of the pool's tokens drawn without replacement (multivariate hypergeometric). */

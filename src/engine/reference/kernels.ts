@@ -6,6 +6,7 @@ import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
 import * as countSamplers from "./count-samplers.js";
+import { temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional } from "./categorical-tails.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
 import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, choleskyInOrder } from "./triangular.js";
 import { matrixProduct, symmetricEigenvalues } from "./dense.js";
@@ -25,7 +26,7 @@ import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from 
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
-  ...samplers, ...countSamplers, fillWishart, wishartWorkLength,
+  ...samplers, ...countSamplers, temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional, fillWishart, wishartWorkLength,
   fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, choleskyInOrder,
   matrixProduct, symmetricEigenvalues,
   fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,

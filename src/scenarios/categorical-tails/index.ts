@@ -9,7 +9,7 @@ import { runReplicate } from "./simulate.js";
 
 export { params, checkParams, checkGenerations, type Params } from "./params.js";
 export { metrics, theoryColumns } from "./metrics.js";
-export { runReplicate, TailsRun, modelMetrics, conditionalMetrics } from "./simulate.js";
+export { runReplicate, TailsRun } from "./simulate.js";
 export * as transform from "./transform.js";
 export * as theory from "./theory.js";
 

@@ -9,60 +9,20 @@
 // round then draws its fresh real counts (fresh-real), its synthetic counts and, from round 2 of
 // accumulate-subsample, the subsample.
 import type { Engine, F64Block, RandomStream } from "../../engine/index.js";
-import { detLog } from "../../math/fdlibm.js";
 import { SchedulePlan, type Round } from "../../schedules/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
 import type { Params } from "./params.js";
 import { applyTransform, zipfBase, type Transform } from "./transform.js";
-import { missProbability, tail } from "./theory.js";
 import { theoryColumns, transformOf } from "./metrics.js";
 
-/** The simulated metrics of a model p against the base p0. */
-export function modelMetrics(p: Float64Array, p0: Float64Array, tailRank: number): MetricValues {
-  let supportSize = 0, lostMass = 0, squares = 0, entropy = 0;
-  for (let i = 0; i < p.length; i++) {
-    const x = p[i];
-    if (x > 0) {
-      supportSize++;
-      squares += x * x;
-      entropy -= x * detLog(x);
-    } else {
-      lostMass += p0[i];
-    }
-  }
-  return { supportSize, lostMass, tailMass: tail(p, tailRank), gini: 1 - squares, entropy };
-}
+const METRIC_NAMES = ["supportSize", "lostMass", "tailMass", "gini", "entropy"] as const;
+const CONDITIONAL_NAMES = ["conditionalSupportSize", "conditionalLostMass", "conditionalTailMass", "conditionalGini"] as const;
 
-/**
- * The exact expectations of round t's metrics given the state before it: `fixed` counts F kept
- * (the pool, or fixed-real's real counts; null for none), `real` fresh tokens from p0 and
- * `synthetic` tokens from q = T(p_(t-1)). A symbol is absent when F_i = 0 and no fresh token hits
- * it; E sum p^2 expands over the three parts.
- */
-export function conditionalMetrics(
-  p0: Float64Array, q: Float64Array, fixed: Float64Array | null, real: number, synthetic: number, tailRank: number,
-): MetricValues {
-  let fixedTotal = 0, ff = 0, fq = 0, f0 = 0, qq = 0, q0 = 0, p2 = 0;
-  let supportSize = 0, lostMass = 0;
-  for (let i = 0; i < p0.length; i++) {
-    const f = fixed ? fixed[i] : 0;
-    fixedTotal += f;
-    ff += f * f;
-    fq += f * q[i];
-    f0 += f * p0[i];
-    qq += q[i] * q[i];
-    q0 += q[i] * p0[i];
-    p2 += p0[i] * p0[i];
-    const absent = f > 0 ? 0 : missProbability(q[i], synthetic) * missProbability(p0[i], real);
-    supportSize += 1 - absent;
-    lostMass += p0[i] * absent;
-  }
-  const total = fixedTotal + real + synthetic;
-  const squares =
-    (ff + 2 * synthetic * fq + 2 * real * f0 + real + real * (real - 1) * p2 + 2 * real * synthetic * q0 + synthetic + synthetic * (synthetic - 1) * qq) /
-    (total * total);
-  const tailMass = ((fixed ? tail(fixed, tailRank) : 0) + real * tail(p0, tailRank) + synthetic * tail(q, tailRank)) / total;
-  return { conditionalSupportSize: supportSize, conditionalLostMass: lostMass, conditionalTailMass: tailMass, conditionalGini: 1 - squares };
+/** Named values from a stats block. */
+function named(names: readonly string[], stats: Float64Array): MetricValues {
+  const out: MetricValues = {};
+  names.forEach((name, i) => (out[name] = stats[i]));
+  return out;
 }
 
 const NO_CONDITIONAL: MetricValues = { conditionalSupportSize: null, conditionalLostMass: null, conditionalTailMass: null, conditionalGini: null };
@@ -77,6 +37,7 @@ export class TailsRun {
   private readonly counts: F64Block;
   /** accumulate's and accumulate-subsample's pool, fixed-real's real counts, fresh-real's real counts of the round. */
   private readonly kept: F64Block;
+  private readonly stats: F64Block;
   private readonly plan: SchedulePlan;
   private readonly transform: Transform;
   private readonly owned: F64Block[] = [];
@@ -97,6 +58,8 @@ export class TailsRun {
       this.weights = own();
       this.counts = own();
       this.kept = own();
+      this.owned.push(engine.f64(8));
+      this.stats = this.owned[this.owned.length - 1];
       this.plan = new SchedulePlan(p.schedule, p.samples);
       this.transform = transformOf(p);
       if (p.schedule.kind === "fixed-real" && !p.expected) engine.multinomialCounts(rng, this.base, this.plan.realSet, this.kept);
@@ -110,14 +73,14 @@ export class TailsRun {
   step(t: number): MetricValues {
     const { engine, rng, p } = this;
     const round = this.plan.round(t);
-    const q = applyTransform(this.model.view, this.transform, this.weights.view);
+    const q = this.sampling();
     if (p.expected) {
       const w = this.plan.weights(t);
       const model = this.model.view;
       for (let i = 0; i < model.length; i++) model[i] = w.pooled * model[i] + w.synthetic * q[i] + w.real * this.p0[i];
       return NO_CONDITIONAL;
     }
-    const conditional = this.conditional(round, q);
+    const conditional = this.conditional(round);
     const kept = this.kept.view, counts = this.counts.view, model = this.model.view;
     switch (p.schedule.kind) {
       case "replace":
@@ -148,14 +111,26 @@ export class TailsRun {
     return conditional;
   }
 
-  private conditional(round: Round, q: Float64Array): MetricValues {
-    const { p } = this;
-    switch (p.schedule.kind) {
-      case "accumulate-subsample": return NO_CONDITIONAL;
-      case "replace": return conditionalMetrics(this.p0, q, null, 0, round.synthetic, p.tailRank);
-      case "accumulate": case "fixed-real": return conditionalMetrics(this.p0, q, this.kept.view, 0, round.synthetic, p.tailRank);
-      case "fresh-real": return conditionalMetrics(this.p0, q, null, round.freshReal, round.synthetic, p.tailRank);
-    }
+  /** The sampling distribution T(p_(t-1)) into the weights block: the temperature in the engine, the cuts by rank. */
+  private sampling(): Float64Array {
+    const { engine, transform } = this;
+    if (transform.temperature === 1) return applyTransform(this.model.view, transform, this.weights.view);
+    engine.temperatureTransform(this.model, transform.temperature, this.weights);
+    return applyTransform(this.weights.view, { ...transform, temperature: 1 }, this.weights.view);
+  }
+
+  /** The model's metrics. */
+  metrics(): MetricValues {
+    this.engine.categoricalTailsMetrics(this.model, this.base, this.p.tailRank, this.stats);
+    return named(METRIC_NAMES, this.stats.view);
+  }
+
+  private conditional(round: Round): MetricValues {
+    const { p, engine } = this;
+    const fixed = p.schedule.kind === "accumulate" || p.schedule.kind === "fixed-real" ? this.kept : null;
+    if (p.schedule.kind === "accumulate-subsample") return NO_CONDITIONAL;
+    engine.categoricalTailsConditional(this.base, this.weights, fixed, round.freshReal, round.synthetic, p.tailRank, this.stats);
+    return named(CONDITIONAL_NAMES, this.stats.view);
   }
 
   free(): void {
@@ -175,10 +150,10 @@ export function runReplicate(engine: Engine, p: Params, { generations, seed }: R
   let run: TailsRun | undefined;
   try {
     run = new TailsRun(engine, p, rng);
-    const rows: MetricValues[] = [Object.assign(modelMetrics(run.model.view, run.p0, p.tailRank), NO_CONDITIONAL, theory[0])];
+    const rows: MetricValues[] = [Object.assign(run.metrics(), NO_CONDITIONAL, theory[0])];
     for (let t = 1; t <= generations; t++) {
       const conditional = run.step(t);
-      rows.push(Object.assign(modelMetrics(run.model.view, run.p0, p.tailRank), conditional, theory[t]));
+      rows.push(Object.assign(run.metrics(), conditional, theory[t]));
     }
     return rows;
   } finally {
