@@ -157,6 +157,22 @@ export abstract class Engine<M extends Addressing = any> {
     );
   }
 
+  /**
+   * counts (m = p.length entries) = the atoms of `samples` curated samples of p: each draws
+   * `choices` atoms iid from p and keeps one with probability proportional to its weight w.
+   */
+  curatedCounts(rng: RandomStream, p: F64Block, w: F64Block, choices: number, samples: number, counts: F64Block, m = p.length): void {
+    checkWeights("curatedCounts", p, this.checkedLength(p, m));
+    const weights = w.view.subarray(0, this.checkedLength(w, m));
+    const bad = weights.findIndex((x) => !(x > 0 && x < Infinity));
+    if (bad >= 0) throw new RangeError(`curatedCounts: w[${bad}] must be finite and > 0, got ${weights[bad]}`);
+    if (!Number.isInteger(choices) || choices < 1 || choices > 1 << 20) throw new RangeError(`curatedCounts: choices must be an integer in [1, 2^20], got ${choices}`);
+    checkCount("curatedCounts", "samples", samples);
+    this.withScratch([m + choices], (work) => {
+      this.kernels.curatedCounts(this.streamAddress(rng), this.address(p, m), this.address(w, m), m, choices, samples, this.address(counts, m), this.address(work));
+    });
+  }
+
   /** counts (k = pool.length entries) = `tokens` of the pool's tokens drawn without replacement (multivariate hypergeometric). */
   hypergeometricCounts(rng: RandomStream, pool: F64Block, tokens: number, counts: F64Block, k = pool.length): void {
     checkPool("hypergeometricCounts", pool, this.checkedLength(pool, k), tokens);

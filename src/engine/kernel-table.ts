@@ -49,6 +49,9 @@ export const KERNELS = {
     f64("p0"), f64("q"), f64("fixed"), flag("hasFixed"), int("k"), real("real"), real("synthetic"), int("tailRank"), f64("stats"),
   ),
 
+  // K-choice curation (assembly/curated-choice.ts): work holds m + choices entries.
+  curatedCounts: kernel(stream(), f64("p"), f64("w"), int("m"), int("choices"), real("samples"), f64("counts"), f64("work")),
+
   // Lower-triangular matrices, every sum in one fixed order (assembly/triangular.ts).
   fillBartlett: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld")),
   lowerGram: kernel(f64("l"), int("d"), f64("out")),
