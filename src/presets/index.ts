@@ -14,6 +14,7 @@ import { kazdanSchedules } from "./kazdan-schedules.js";
 import { bertrandMadLoops } from "./bertrand-mad-loops.js";
 import { taleOfTails } from "./tale-of-tails.js";
 import { sureshSurvival } from "./suresh-survival.js";
+import { ferbachCuration } from "./ferbach-curation.js";
 
 export type { Preset } from "./preset.js";
 
@@ -21,7 +22,7 @@ export const presets: readonly Preset[] = [
   fengPhaseTransition, fengVerifierQuality, fengCollapseLoop, fengProxyCorrelation, fengBestOfK,
   aminArms, aminRate, aminWeakVsResample, aminGeneralization,
   shumailovGaussian, kazdanSchedules, bertrandMadLoops,
-  taleOfTails, sureshSurvival,
+  taleOfTails, sureshSurvival, ferbachCuration,
 ];
 
 export function findPreset(name: string): Preset | undefined {

@@ -125,6 +125,13 @@ const checks: Record<string, PresetCheck> = {
       "lostMass.svg": ["samples=1000", "exact", "asymptotic (asympt…"],
     },
   },
+  "ferbach-curation": {
+    sets: ["seeds=3", "generations=4"],
+    expect: {
+      "meanReward-schedule.kind=replace.svg": ["choices=1", "choices=16", "choices=infinite", "asymptotic"],
+      "topMass-schedule.kind=fixed-real.svg": ["choices=4"],
+    },
+  },
   "bertrand-mad-loops": {
     sets: ["seeds=8", "generations=6"],
     expect: {

@@ -19,7 +19,7 @@ export { SchedulePlan };
  * p0: uniform, or Zipf p0(i) proportional to i^-exponent.
  *
  * @example
- * Array.from(baseOf(3, { kind: "zipf", exponent: 1 })) // => [0.5454545454545455, 0.27272727272727276, 0.18181818181818185]
+ * Array.from(baseOf(3, { kind: "zipf", exponent: 1 })) // => [0.5454545454545454, 0.2727272727272727, 0.18181818181818182]
  */
 export function baseOf(m: number, base: { kind: "uniform" } | { kind: "zipf"; exponent: number }): Float64Array {
   const p = new Float64Array(m);
