@@ -168,7 +168,7 @@ export abstract class Engine<M extends Addressing = any> {
     if (bad >= 0) throw new RangeError(`curatedCounts: w[${bad}] must be finite and > 0, got ${weights[bad]}`);
     if (!Number.isInteger(choices) || choices < 1 || choices > 1 << 20) throw new RangeError(`curatedCounts: choices must be an integer in [1, 2^20], got ${choices}`);
     checkCount("curatedCounts", "samples", samples);
-    this.withScratch([m + choices], (work) => {
+    this.withScratch([3 * m + choices], (work) => {
       this.kernels.curatedCounts(this.streamAddress(rng), this.address(p, m), this.address(w, m), m, choices, samples, this.address(counts, m), this.address(work));
     });
   }

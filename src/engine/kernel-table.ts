@@ -49,7 +49,7 @@ export const KERNELS = {
     f64("p0"), f64("q"), f64("fixed"), flag("hasFixed"), int("k"), real("real"), real("synthetic"), int("tailRank"), f64("stats"),
   ),
 
-  // K-choice curation (assembly/curated-choice.ts): work holds m + choices entries.
+  // K-choice curation (assembly/curated-choice.ts): work holds 3 m + choices entries.
   curatedCounts: kernel(stream(), f64("p"), f64("w"), int("m"), int("choices"), real("samples"), f64("counts"), f64("work")),
 
   // Lower-triangular matrices, every sum in one fixed order (assembly/triangular.ts).
