@@ -55,12 +55,17 @@ export function categoricalTailsMetrics(p: usize, p0: usize, k: i32, tailRank: i
   store<f64>(stats, entropy, 32);
 }
 
+/** Below this q, ln(1 - q) is its six-term series (error under q^7/7, far below rounding): no logarithm for the tail. */
+// @ts-ignore: decorator
+@inline const SERIES_BELOW: f64 = 0.0009765625;
+
 /** (1 - q)^m, the chance that m tokens of a distribution giving q miss the symbol. */
 // @ts-ignore: decorator
 @inline function miss(q: f64, m: f64): f64 {
   if (m == 0.0 || q <= 0.0) return 1.0;
   if (q >= 1.0) return 0.0;
-  return detExp(m * detLog1p(-q));
+  const log = q < SERIES_BELOW ? -q * (1.0 + q * (0.5 + q * (1.0 / 3.0 + q * (0.25 + q * (0.2 + q / 6.0))))) : detLog1p(-q);
+  return detExp(m * log);
 }
 
 /**

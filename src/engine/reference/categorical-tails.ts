@@ -37,10 +37,14 @@ export function categoricalTailsMetrics(p: Float64Array, p0: Float64Array, k: nu
   stats[4] = entropy;
 }
 
+/** Below this q, ln(1 - q) is its six-term series, as in assembly/categorical-tails.ts. */
+const SERIES_BELOW = 0.0009765625;
+
 function miss(q: number, m: number): number {
   if (m === 0 || q <= 0) return 1;
   if (q >= 1) return 0;
-  return detExp(m * detLog1p(-q));
+  const log = q < SERIES_BELOW ? -q * (1 + q * (0.5 + q * (1 / 3 + q * (0.25 + q * (0.2 + q / 6))))) : detLog1p(-q);
+  return detExp(m * log);
 }
 
 export function categoricalTailsConditional(
