@@ -18,6 +18,7 @@ import {
 } from "./categorical-rows.js";
 import { checkWishart } from "./wishart.js";
 import { checkCount, checkPool, checkWeights } from "./count-samplers.js";
+import { TAILS_CONDITIONAL_LENGTH, TAILS_METRICS_LENGTH, checkRoundTokens, checkSymbols, checkTemperature } from "./categorical-tails.js";
 import {
   SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
   type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
@@ -126,6 +127,50 @@ export abstract class Engine<M extends Addressing = any> {
     checkWeights("multinomialCounts", weights, this.checkedLength(weights, k));
     checkCount("multinomialCounts", "tokens", tokens);
     this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, k), k, tokens, this.address(counts, k));
+  }
+
+  /** out = p^(1/temperature) on the support of p, normalised (k = p.length entries). */
+  temperatureTransform(p: F64Block, temperature: number, out: F64Block, k = p.length): void {
+    checkSymbols("temperatureTransform", k);
+    checkTemperature(p, this.checkedLength(p, k), temperature);
+    this.kernels.temperatureTransform(this.address(p, k), k, 1 / temperature, this.address(out, k));
+  }
+
+  /** stats = supportSize, lostMass, tailMass, gini, entropy of the model p against the base p0 (k = p.length symbols). */
+  categoricalTailsMetrics(p: F64Block, p0: F64Block, tailRank: number, stats: F64Block, k = p.length): void {
+    checkSymbols("categoricalTailsMetrics", k, tailRank);
+    this.kernels.categoricalTailsMetrics(this.address(p, k), this.address(p0, k), k, tailRank, this.address(stats, TAILS_METRICS_LENGTH));
+  }
+
+  /**
+   * stats = E[supportSize, lostMass, tailMass, gini | now] of a round training on the counts
+   * `fixed` (or none), `real` tokens from p0 and `synthetic` tokens from q (k = p0.length symbols).
+   */
+  categoricalTailsConditional(
+    p0: F64Block, q: F64Block, fixed: F64Block | null, real: number, synthetic: number, tailRank: number, stats: F64Block, k = p0.length,
+  ): void {
+    checkSymbols("categoricalTailsConditional", k, tailRank);
+    checkRoundTokens(real, synthetic);
+    this.kernels.categoricalTailsConditional(
+      this.address(p0, k), this.address(q, k), fixed ? this.address(fixed, k) : this.address(p0, k), fixed !== null, k, real, synthetic, tailRank,
+      this.address(stats, TAILS_CONDITIONAL_LENGTH),
+    );
+  }
+
+  /**
+   * counts (m = p.length entries) = the atoms of `samples` curated samples of p: each draws
+   * `choices` atoms iid from p and keeps one with probability proportional to its weight w.
+   */
+  curatedCounts(rng: RandomStream, p: F64Block, w: F64Block, choices: number, samples: number, counts: F64Block, m = p.length): void {
+    checkWeights("curatedCounts", p, this.checkedLength(p, m));
+    const weights = w.view.subarray(0, this.checkedLength(w, m));
+    const bad = weights.findIndex((x) => !(x > 0 && x < Infinity));
+    if (bad >= 0) throw new RangeError(`curatedCounts: w[${bad}] must be finite and > 0, got ${weights[bad]}`);
+    if (!Number.isInteger(choices) || choices < 1 || choices > 1 << 20) throw new RangeError(`curatedCounts: choices must be an integer in [1, 2^20], got ${choices}`);
+    checkCount("curatedCounts", "samples", samples);
+    this.withScratch([3 * m + choices], (work) => {
+      this.kernels.curatedCounts(this.streamAddress(rng), this.address(p, m), this.address(w, m), m, choices, samples, this.address(counts, m), this.address(work));
+    });
   }
 
   /** counts (k = pool.length entries) = `tokens` of the pool's tokens drawn without replacement (multivariate hypergeometric). */

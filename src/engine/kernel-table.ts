@@ -42,6 +42,16 @@ export const KERNELS = {
   multinomialCounts: kernel(stream(), f64("weights"), int("k"), real("tokens"), f64("counts")),
   hypergeometricCounts: kernel(stream(), f64("pool"), int("k"), real("tokens"), f64("counts")),
 
+  // categorical-tails' passes over K symbols (assembly/categorical-tails.ts).
+  temperatureTransform: kernel(f64("p"), int("k"), real("inverseTemperature"), f64("out")),
+  categoricalTailsMetrics: kernel(f64("p"), f64("p0"), int("k"), int("tailRank"), f64("stats")),
+  categoricalTailsConditional: kernel(
+    f64("p0"), f64("q"), f64("fixed"), flag("hasFixed"), int("k"), real("real"), real("synthetic"), int("tailRank"), f64("stats"),
+  ),
+
+  // K-choice curation (assembly/curated-choice.ts): work holds 3 m + choices entries.
+  curatedCounts: kernel(stream(), f64("p"), f64("w"), int("m"), int("choices"), real("samples"), f64("counts"), f64("work")),
+
   // Lower-triangular matrices, every sum in one fixed order (assembly/triangular.ts).
   fillBartlett: kernel(stream(), f64("out"), int("p"), real("dof"), int("ld")),
   lowerGram: kernel(f64("l"), int("d"), f64("out")),

@@ -15,6 +15,9 @@ import { bertrandMadLoops } from "./bertrand-mad-loops.js";
 import { gerstgrasserAccumulate } from "./gerstgrasser-accumulate.js";
 import { demystifiedRegression } from "./demystified-regression.js";
 import { kazdanSchedulesRegression } from "./kazdan-schedules-regression.js";
+import { taleOfTails } from "./tale-of-tails.js";
+import { sureshSurvival } from "./suresh-survival.js";
+import { ferbachCuration } from "./ferbach-curation.js";
 
 export type { Preset } from "./preset.js";
 
@@ -23,6 +26,7 @@ export const presets: readonly Preset[] = [
   aminArms, aminRate, aminWeakVsResample, aminGeneralization,
   shumailovGaussian, kazdanSchedules, bertrandMadLoops,
   gerstgrasserAccumulate, demystifiedRegression, kazdanSchedulesRegression,
+  taleOfTails, sureshSurvival, ferbachCuration,
 ];
 
 export function findPreset(name: string): Preset | undefined {

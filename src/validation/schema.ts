@@ -62,6 +62,26 @@ export function integer(lo: number, hi: number) {
     .register(docs, { allowed });
 }
 
+/** An integer in [lo, hi], or the one word `word` (e.g. "infinite"). */
+export function integerOr<const W extends string>(lo: number, hi: number, word: W) {
+  const allowed = `an integer in ${interval(lo, hi, false, false)} or ${JSON.stringify(word)}`;
+  const schema = z
+    .union([z.number(), z.literal(word)], { error: allowed })
+    .check(z.refine((x) => x === word || (Number.isInteger(x) && (x as number) >= lo && (x as number) <= hi), { error: allowed }));
+  // Added, not registered: register's type cannot resolve the union of a generic word.
+  docs.add(schema, { allowed });
+  return schema;
+}
+
+/** A non-empty list of numbers in [lo, hi]. */
+export function reals(lo: number, hi: number) {
+  const allowed = `a non-empty list of numbers in ${interval(lo, hi, false, false)}`;
+  return z
+    .array(z.number({ error: allowed }), { error: allowed })
+    .check(z.refine((xs) => xs.length > 0 && xs.every((x) => Number.isFinite(x) && x >= lo && x <= hi), { error: allowed }))
+    .register(docs, { allowed });
+}
+
 /** One of a fixed list of strings, optionally with what each one means (for the parameter reference). */
 export function oneOf<const T extends readonly [string, ...string[]]>(options: T, meanings?: Record<T[number], string>) {
   const allowed = `one of ${options.map((o) => JSON.stringify(o)).join(", ")}`;

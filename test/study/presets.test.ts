@@ -110,6 +110,28 @@ const checks: Record<string, PresetCheck> = {
       "meanError.svg": ["schedule.kind=accumulate-subsample", "exact"],
     },
   },
+  "tale-of-tails": {
+    sets: ["seeds=3", "generations=3", "grid.samples=[300,3000]"],
+    expect: {
+      "lostMass-samples=300.svg": ["topK=30, topP=1, temperature=1", "topP=0.9, temperature=0.8", "exact", "asymptotic (limitL…"],
+      "tailMass-samples=3000.svg": ["topK=30, topP=0.9, temperature=0.8"],
+      "firstRoundLostMass.svg": ["topK=30, topP=1, temperature=1"],
+    },
+  },
+  "suresh-survival": {
+    sets: ["seeds=3", "generations=5"],
+    expect: {
+      "supportSize.svg": ["samples=100", "samples=1000", "exact", "asymptotic"],
+      "lostMass.svg": ["samples=1000", "exact", "asymptotic (asympt…"],
+    },
+  },
+  "ferbach-curation": {
+    sets: ["seeds=3", "generations=4"],
+    expect: {
+      "meanReward-schedule.kind=replace.svg": ["choices=1", "choices=16", "choices=infinite", "asymptotic"],
+      "topMass-schedule.kind=fixed-real.svg": ["choices=4"],
+    },
+  },
   "bertrand-mad-loops": {
     sets: ["seeds=8", "generations=6"],
     expect: {

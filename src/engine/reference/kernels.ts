@@ -6,6 +6,8 @@ import type { ReferenceKernels } from "../kernel-table.js";
 import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
 import * as countSamplers from "./count-samplers.js";
+import { curatedCounts } from "./curated-choice.js";
+import { temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional } from "./categorical-tails.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
 import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder } from "./triangular.js";
 import { matrixProduct, transposeProduct, rowGram, symmetricEigenvalues } from "./dense.js";
@@ -25,7 +27,7 @@ import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from 
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
-  ...samplers, ...countSamplers, fillWishart, wishartWorkLength,
+  ...samplers, ...countSamplers, curatedCounts, temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional, fillWishart, wishartWorkLength,
   fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder,
   matrixProduct, transposeProduct, rowGram, symmetricEigenvalues,
   fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,

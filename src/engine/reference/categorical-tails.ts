@@ -1,0 +1,82 @@
+// The categorical-tails passes of assembly/categorical-tails.ts in plain TypeScript, every sum
+// in the same order: the temperature step, a model's metrics, the next round's conditional
+// expectations.
+import { detExp, detLog } from "../../math/fdlibm.js";
+import { detLog1p } from "../../math/special.js";
+
+export function temperatureTransform(p: Float64Array, k: number, inverseTemperature: number, out: Float64Array): void {
+  let top = 0;
+  for (let i = 0; i < k; i++) if (p[i] > top) top = p[i];
+  const logTop = detLog(top);
+  let total = 0;
+  for (let i = 0; i < k; i++) {
+    const v = p[i] > 0 ? detExp((detLog(p[i]) - logTop) * inverseTemperature) : 0;
+    out[i] = v;
+    total += v;
+  }
+  for (let i = 0; i < k; i++) out[i] /= total;
+}
+
+export function categoricalTailsMetrics(p: Float64Array, p0: Float64Array, k: number, tailRank: number, stats: Float64Array): void {
+  let support = 0, lost = 0, tail = 0, squares = 0, entropy = 0;
+  for (let i = 0; i < k; i++) {
+    const x = p[i];
+    if (x > 0) {
+      support += 1;
+      squares += x * x;
+      entropy -= x * detLog(x);
+    } else {
+      lost += p0[i];
+    }
+    if (i >= tailRank) tail += x;
+  }
+  stats[0] = support;
+  stats[1] = lost;
+  stats[2] = tail;
+  stats[3] = 1 - squares;
+  stats[4] = entropy;
+}
+
+/** Below this q, ln(1 - q) is its six-term series, as in assembly/categorical-tails.ts. */
+const SERIES_BELOW = 0.0009765625;
+
+function miss(q: number, m: number): number {
+  if (m === 0 || q <= 0) return 1;
+  if (q >= 1) return 0;
+  const log = q < SERIES_BELOW ? -q * (1 + q * (0.5 + q * (1 / 3 + q * (0.25 + q * (0.2 + q / 6))))) : detLog1p(-q);
+  return detExp(m * log);
+}
+
+export function categoricalTailsConditional(
+  p0: Float64Array, q: Float64Array, fixed: Float64Array, hasFixed: boolean, k: number, real: number, synthetic: number, tailRank: number, stats: Float64Array,
+): void {
+  let fixedTotal = 0, ff = 0, fq = 0, f0 = 0, qq = 0, q0 = 0, p2 = 0;
+  let support = 0, lost = 0, tailFixed = 0, tailBase = 0, tailQ = 0;
+  for (let i = 0; i < k; i++) {
+    const f = hasFixed ? fixed[i] : 0;
+    const b = p0[i], x = q[i];
+    fixedTotal += f;
+    ff += f * f;
+    fq += f * x;
+    f0 += f * b;
+    qq += x * x;
+    q0 += x * b;
+    p2 += b * b;
+    const absent = f > 0 ? 0 : miss(x, synthetic) * miss(b, real);
+    support += 1 - absent;
+    lost += b * absent;
+    if (i >= tailRank) {
+      tailFixed += f;
+      tailBase += b;
+      tailQ += x;
+    }
+  }
+  const total = fixedTotal + real + synthetic;
+  const squares =
+    (ff + 2 * synthetic * fq + 2 * real * f0 + real + real * (real - 1) * p2 + 2 * real * synthetic * q0 + synthetic + synthetic * (synthetic - 1) * qq) /
+    (total * total);
+  stats[0] = support;
+  stats[1] = lost;
+  stats[2] = (tailFixed + real * tailBase + synthetic * tailQ) / total;
+  stats[3] = 1 - squares;
+}
