@@ -4,7 +4,7 @@
 import { packageVersion } from "../output/package-version.js";
 import { SpecError } from "../validation/spec-error.js";
 import { ResultDirError } from "../output/result-dir-error.js";
-import { helpText } from "./help.js";
+import { commandHelpText, helpText } from "./help.js";
 import { runCommand } from "./run.js";
 import { mergeCommand } from "./merge.js";
 import { plotCommand } from "./plot.js";
@@ -29,6 +29,15 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // collapse-sim help run, and run --help: the command's own help, and nothing run.
+  if (command === "help" && rest.length === 1 && Object.hasOwn(commands, rest[0])) {
+    process.stdout.write(commandHelpText(rest[0]));
+    return;
+  }
+  if (Object.hasOwn(commands, command) && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(commandHelpText(command));
+    return;
+  }
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(helpText());
     return;
