@@ -44,6 +44,11 @@ function gridPath(issue: SpecIssue, combo: Combo): SpecIssue {
     if (inParams === path || inParams.startsWith(`${path}.`) || inParams.startsWith(`${path}[`)) {
       return { ...issue, path: `grid.${path}[${index}]${inParams.slice(path.length)}` };
     }
+    // A problem above the grid path (a misspelt "bogus.key" makes an unknown params.bogus) is
+    // reported at the grid path as written, saying where the scenario found it.
+    if (inParams !== "" && path.startsWith(`${inParams}.`)) {
+      return { ...issue, path: `grid.${path}`, problem: `${issue.problem} at params.${inParams}` };
+    }
   }
   return issue;
 }
