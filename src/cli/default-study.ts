@@ -50,6 +50,10 @@ export async function defaultStudyCommand(args: string[]): Promise<void> {
     if (!preset) throw new Error(`the default study names preset ${part.preset}, which does not exist`);
     return { ...part, preset, dir: join(out, preset.name) };
   });
+  // DIR/report.html would replace the report of a study run into DIR itself.
+  if (existsSync(join(out, STUDY_FILE))) {
+    throw new ResultDirError(`${out} holds a study (${STUDY_FILE}), whose report.html the default study would replace; give default another --out`);
+  }
   // Every directory checked before any part runs: none is half replaced when one is refused.
   for (const dir of earlierDefaultStudies(parts.map((part) => part.dir))) rmSync(dir, { recursive: true });
   for (const { preset, dir, overrides } of parts) {

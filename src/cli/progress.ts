@@ -8,6 +8,8 @@ export interface ProgressReporter {
   update(progress: StudyProgress): void;
   finish(progress: StudyProgress, seconds: number, workers: number): void;
   log(line: string): void;
+  /** Ends a live bar where it is (the command is interrupted), giving the terminal its cursor back. */
+  stop(): void;
 }
 
 export function formatSummary(label: string, progress: StudyProgress, seconds: number, workers: number): string {
@@ -40,12 +42,6 @@ export function progressReporter(label: string, quiet: boolean, stream: NodeJS.W
         fps: 5,
       });
       bar.start(progress.tasksTotal, progress.tasksDone, payload(progress));
-      // Ctrl-C: give the terminal its cursor back (rows already written stay usable by --resume).
-      process.once("SIGINT", () => {
-        bar?.stop();
-        stream.write("interrupted\n");
-        process.exit(130);
-      });
     },
     update(progress) {
       bar?.update(progress.tasksDone, payload(progress));
@@ -56,6 +52,9 @@ export function progressReporter(label: string, quiet: boolean, stream: NodeJS.W
     },
     log(line) {
       if (!quiet) stream.write(`${line}\n`);
+    },
+    stop() {
+      bar?.stop();
     },
   };
 }

@@ -9,6 +9,8 @@ import { FlagIssues, parseCommand, workersFlag } from "./options.js";
 import { selectShard } from "./shard-selection.js";
 import { progressReporter } from "./progress.js";
 import { UsageError } from "./usage-error.js";
+import { setBeforeExit, setContinueHint } from "./stop-early.js";
+import type { StudyProgress } from "../output/study-progress.js";
 
 export function readSpecFile(path: string): unknown {
   let text: string;
@@ -79,6 +81,16 @@ export async function runCommand(args: string[]): Promise<void> {
   const quiet = values.quiet === true;
   const label = preset ?? positionals[0];
   const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet);
+  let latest: StudyProgress | undefined;
+  setBeforeExit(() => progress.stop());
+  // Stopped early (a signal, a full disk): the complete tasks in DIR are kept, and --resume continues.
+  if (values.out !== undefined) {
+    const out = values.out;
+    setContinueHint(() => {
+      const kept = latest ? `${latest.tasksDone} of ${latest.tasksTotal} tasks are kept in ${out}` : `finished tasks are kept in ${out}`;
+      return `${kept}; ${values.resume ? "the same command continues the study" : "the same command with --resume continues the study"}`;
+    });
+  }
   // runStudy resolves the spec (every problem reported) before it touches a file or starts a worker.
   const result = await runStudy({
     spec,
@@ -91,9 +103,13 @@ export async function runCommand(args: string[]): Promise<void> {
     plots: values["no-plots"] !== true,
     onStart: (p) => {
       if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
+      latest = p;
       progress.start(p);
     },
-    onProgress: (p) => progress.update(p),
+    onProgress: (p) => {
+      latest = p;
+      progress.update(p);
+    },
   });
   progress.finish(result.progress, result.seconds, workers);
   if (values.out !== undefined) progress.log(result.report ? `report: ${result.report}` : `results: ${values.out}`);

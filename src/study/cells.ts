@@ -126,9 +126,13 @@ export function resolveCells(
   let jointDuplicate: SpecIssue | undefined;
   combos.forEach((combo, index) => {
     let raw: unknown = base;
-    for (const [path, , value] of combo) raw = setDotted(raw, path, value);
+    let given: unknown = params;
+    for (const [path, , value] of combo) {
+      raw = setDotted(raw, path, value);
+      given = setDotted(given, path, value);
+    }
     try {
-      const resolved = resolveParams(scenario, raw, "params");
+      const resolved = resolveParams(scenario, raw, "params", given);
       const overGenerations = generations === undefined ? [] : (scenario.checkGenerations?.(resolved, generations) ?? []);
       if (overGenerations.length > 0) throw new SpecError(overGenerations.map((issue) => ({ ...issue, path: `params.${issue.path}` })));
       const cell: Cell = { index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) };
