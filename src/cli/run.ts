@@ -7,7 +7,7 @@ import { findPreset, presetNames } from "../presets/index.js";
 import { SpecError } from "../validation/spec-error.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";
 import { selectShard } from "./shard-selection.js";
-import { progressReporter } from "./progress.js";
+import { progressReporter, progressSecondsFrom } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 import { setBeforeExit, setContinueHint } from "./stop-early.js";
 import type { StudyProgress } from "../output/study-progress.js";
@@ -76,13 +76,15 @@ export async function runCommand(args: string[]): Promise<void> {
   if (values.format !== undefined && values.out !== undefined) issues.add("--format", values.format, "unused", "only without --out (a result directory holds rows.jsonl and summary.csv)");
   if (values.resume && values.out === undefined) issues.add("--resume", true, "unused", "only with --out DIR");
   const { shard, from } = selectShard(issues, values.shard, values.shards, process.env);
+  const intervalSeconds = progressSecondsFrom(process.env);
+  if (intervalSeconds === undefined) issues.add("COLLAPSE_SIM_PROGRESS_SECONDS", process.env.COLLAPSE_SIM_PROGRESS_SECONDS, "out of range", "a number of seconds above 0 (between progress lines when stderr is not a terminal)");
   issues.throwIfAny();
 
   const quiet = values.quiet === true;
   const label = preset ?? positionals[0];
-  const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet);
+  const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet, { statusDir: values.out, intervalSeconds });
   let latest: StudyProgress | undefined;
-  setBeforeExit(() => progress.stop());
+  setBeforeExit((signal) => progress.stop("interrupted", signal));
   // Stopped early (a signal, a full disk): the complete tasks in DIR are kept, and --resume continues.
   if (values.out !== undefined) {
     const out = values.out;
@@ -92,25 +94,31 @@ export async function runCommand(args: string[]): Promise<void> {
     });
   }
   // runStudy resolves the spec (every problem reported) before it touches a file or starts a worker.
-  const result = await runStudy({
-    spec,
-    preset,
-    workers,
-    out: values.out,
-    resume: values.resume === true,
-    shard,
-    format: format as "jsonl" | "csv",
-    plots: values["no-plots"] !== true,
-    onStart: (p) => {
-      if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
-      latest = p;
-      progress.start(p);
-    },
-    onProgress: (p) => {
-      latest = p;
-      progress.update(p);
-    },
-  });
+  let result: Awaited<ReturnType<typeof runStudy>>;
+  try {
+    result = await runStudy({
+      spec,
+      preset,
+      workers,
+      out: values.out,
+      resume: values.resume === true,
+      shard,
+      format: format as "jsonl" | "csv",
+      plots: values["no-plots"] !== true,
+      onStart: (p) => {
+        if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
+        latest = p;
+        progress.start(p);
+      },
+      onProgress: (p) => {
+        latest = p;
+        progress.update(p);
+      },
+    });
+  } catch (error) {
+    progress.stop("failed", error instanceof Error ? error.message : String(error));
+    throw error;
+  }
   progress.finish(result.progress, result.seconds, workers);
   if (values.out !== undefined) progress.log(result.report ? `report: ${result.report}` : `results: ${values.out}`);
 }

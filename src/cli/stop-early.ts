@@ -6,13 +6,13 @@
 let continuing: (() => string) | undefined;
 
 /** Run first when a signal stops the command (a live progress bar gives the terminal its cursor back). */
-let beforeExit: (() => void) | undefined;
+let beforeExit: ((signal: string) => void) | undefined;
 
 export function setContinueHint(hint: (() => string) | undefined): void {
   continuing = hint;
 }
 
-export function setBeforeExit(hook: (() => void) | undefined): void {
+export function setBeforeExit(hook: ((signal: string) => void) | undefined): void {
   beforeExit = hook;
 }
 
@@ -31,7 +31,7 @@ const SIGNAL_EXIT: Record<string, number> = { SIGINT: 130, SIGTERM: 143 };
 export function exitOnSignals(): void {
   for (const signal of Object.keys(SIGNAL_EXIT)) {
     process.once(signal, () => {
-      beforeExit?.();
+      beforeExit?.(signal);
       process.stderr.write(withHint(`\ninterrupted by ${signal}`));
       process.exit(SIGNAL_EXIT[signal]);
     });

@@ -54,7 +54,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   const study = resolveStudy(options.spec);
   const tasks = shardTasks(studyTasks(study), options.shard);
   const started = performance.now();
-  const counter = new ProgressCounter(tasks);
+  const counter = new ProgressCounter(tasks, study.spec.generations);
   if (options.out === undefined) {
     await runToStream(study, tasks, counter, { ...options, stream: options.stream ?? process.stdout, format: options.format ?? "jsonl" });
     return { study, progress: counter.progress, seconds: (performance.now() - started) / 1000 };
@@ -77,6 +77,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
       onDone: (task, lines) => {
         complete.set(taskKey(task), appender.append(lines));
         counter.done(task);
+        options.onProgress?.(counter.progress);
+      },
+      onGeneration: (task, generation) => {
+        counter.underWay(task, generation);
         options.onProgress?.(counter.progress);
       },
     });

@@ -18,6 +18,8 @@ export interface PoolOptions {
   onReady?(build: string): void;
   /** Called once per finished task, in the order they finish. */
   onDone(task: Task, lines: string): void;
+  /** Called now and then with the rounds a running task has done. */
+  onGeneration?(task: Task, generation: number): void;
 }
 
 // From dist the worker entry is worker.js, and the worker inherits the process's options:
@@ -97,5 +99,6 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
     setup: { spec, imports: [...imports, ...(options.workerImports ?? []).map(moduleUrl)], format: options.format ?? "jsonl" },
     onReady: options.onReady,
     onDone: (task, result) => options.onDone(task, result.lines ?? ""),
+    onGeneration: options.onGeneration,
   });
 }

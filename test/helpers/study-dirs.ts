@@ -32,6 +32,6 @@ export function cliSync(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 /** Starts the CLI in the background. */
-export function cliSpawn(args: string[]): ChildProcess {
-  return spawn(process.execPath, nodeArgs(args), { cwd: root, env: cleanEnv(), stdio: ["ignore", "ignore", "pipe"] });
+export function cliSpawn(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, nodeArgs(args), { cwd: root, env: { ...cleanEnv(), ...env }, stdio: ["ignore", "ignore", "pipe"] });
 }

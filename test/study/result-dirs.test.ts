@@ -37,7 +37,7 @@ test("derived.csv is written beside summary.csv, with or without plots, by run a
   const run = cliSync(["run", "--preset", "amin-rate", ...sets, "--out", whole, "--no-plots", "--quiet"]);
   assert.is(run.stderr, "");
   assert.is(run.code, 0);
-  assert.equal(readdirSync(whole).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
+  assert.equal(readdirSync(whole).sort(), ["derived.csv", "rows.jsonl", "status.json", "study.json", "summary.csv"]);
   assert.match(read(whole, "derived.csv"), /^cell,generation,.*roundsToEpsilon_mean/);
   const shards = [0, 1].map((i) => join(scratch, `rate-${i}`));
   for (const [i, dir] of shards.entries()) assert.is(cliSync(["run", "--preset", "amin-rate", ...sets, "--out", dir, "--shard", `${i}/2`, "--quiet"]).code, 0);
