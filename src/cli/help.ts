@@ -20,14 +20,21 @@ const RUN_OPTIONS = `      --set PATH=VALUE    override a spec key or parameter 
                           presets), study.json, plots/ and report.html to DIR (without it, rows
                           go to stdout)
       --format jsonl|csv  row format on stdout (default jsonl)
-      --workers N         worker threads (default: the number of cores)
+      --workers N         worker threads (default, and at most: the number of cores)
       --resume            continue the study in --out DIR, keeping its complete rows
       --shard I/N         run the I-th (0-based) of N slices of the study; by default the shard
                           comes from SLURM_ARRAY_TASK_ID/SLURM_ARRAY_TASK_COUNT, or from
                           JOB_COMPLETION_INDEX with --shards N (or COLLAPSE_SIM_SHARDS)
       --no-plots          skip plots/ and report.html only (rows.jsonl, summary.csv,
                           derived.csv and correlations.csv are written all the same)
-      --quiet             no progress or summary on stderr
+      --quiet             no progress or summary on stderr (status.json in --out is still
+                          written); without a terminal, progress is a line every 30 s
+                          (COLLAPSE_SIM_PROGRESS_SECONDS)
+      --dry-run           print the tasks, rows, bytes on disk, peak memory and time (from a
+                          short calibration), and write nothing
+      --max-hours H       refuse a run estimated to take longer (default 24)
+      --accept-cost       start even when the estimate passes the free disk, the memory or
+                          --max-hours (a run that passes one is refused before writing)
 `;
 
 export const commandHelp: Record<string, CommandHelp> = {

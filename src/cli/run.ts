@@ -1,8 +1,14 @@
 // collapse-sim run SPEC.json | --preset NAME [--set PATH=VALUE]... [--out DIR] [--format jsonl|csv]
 //   [--workers N] [--resume] [--shard I/N] [--shards N] [--no-plots] [--quiet]
+//   [--dry-run] [--max-hours H] [--accept-cost]
 import { readFileSync } from "node:fs";
 import { applyOverrides, parseOverride, type Override } from "../study/overrides.js";
-import { runStudy } from "../output/run-study.js";
+import { checkResultDirectory, runStudy } from "../output/run-study.js";
+import { estimateStudy } from "../output/estimate.js";
+import { resolveStudy } from "../study/spec.js";
+import { studyTasks } from "../study/task.js";
+import { shardTasks } from "../study/shard.js";
+import { DEFAULT_MAX_HOURS, estimateText, machineLimits, overLimits } from "./cost.js";
 import { findPreset, presetNames } from "../presets/index.js";
 import { SpecError } from "../validation/spec-error.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";
@@ -66,11 +72,16 @@ export async function runCommand(args: string[]): Promise<void> {
     shards: { type: "string" },
     "no-plots": { type: "boolean" },
     quiet: { type: "boolean" },
+    "dry-run": { type: "boolean" },
+    "max-hours": { type: "string" },
+    "accept-cost": { type: "boolean" },
   });
   if (positionals.length > 1) throw new UsageError(`run takes one SPEC.json, got ${positionals.length} arguments`);
   const issues = new FlagIssues();
   const { spec, preset } = specFromArguments(issues, positionals[0], values.preset, values.set ?? []);
-  const workers = workersFlag(issues, values.workers);
+  const workers = workersFlag(issues, values.workers, (line) => values.quiet || process.stderr.write(`${line}\n`));
+  const maxHours = values["max-hours"] === undefined ? DEFAULT_MAX_HOURS : Number(values["max-hours"]);
+  if (!(maxHours > 0)) issues.add("--max-hours", values["max-hours"], "out of range", "a number of hours above 0 (Infinity: no limit)");
   const format = values.format ?? "jsonl";
   if (format !== "jsonl" && format !== "csv") issues.add("--format", format, "unknown value", `one of "jsonl", "csv"`);
   if (values.format !== undefined && values.out !== undefined) issues.add("--format", values.format, "unused", "only without --out (a result directory holds rows.jsonl and summary.csv)");
@@ -79,6 +90,23 @@ export async function runCommand(args: string[]): Promise<void> {
   const intervalSeconds = progressSecondsFrom(process.env);
   if (intervalSeconds === undefined) issues.add("COLLAPSE_SIM_PROGRESS_SECONDS", process.env.COLLAPSE_SIM_PROGRESS_SECONDS, "out of range", "a number of seconds above 0 (between progress lines when stderr is not a terminal)");
   issues.throwIfAny();
+
+  // Cost up front: the estimate, printed (--dry-run), or checked against the limits before anything is written.
+  if (values["dry-run"] || !values["accept-cost"]) {
+    const study = resolveStudy(spec);
+    if (values.out !== undefined) checkResultDirectory(values.out, values.resume === true);
+    const tasks = shardTasks(studyTasks(study), shard);
+    const estimate = await estimateStudy(study, tasks, { workers });
+    const limits = machineLimits(values.out, maxHours);
+    if (values["dry-run"]) {
+      process.stdout.write(estimateText(estimate, limits));
+      return;
+    }
+    const over = overLimits(estimate, limits);
+    if (over.length > 0) {
+      throw new UsageError(`refusing to start: the estimate passes a limit (nothing was written)\n  ${over.join("\n  ")}\n${estimateText(estimate, limits).replace(/^/gm, "  ").trimEnd()}`);
+    }
+  }
 
   const quiet = values.quiet === true;
   const label = preset ?? positionals[0];

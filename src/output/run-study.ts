@@ -94,10 +94,18 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   return { study, progress: counter.progress, seconds, ...outputs };
 }
 
-function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
+/** The checks on --out that need no study: made before an estimate's calibration, and again before writing. */
+export function checkResultDirectory(shown: string, resume: boolean): void {
+  const dir = resolve(shown);
   checkOutDirectory(shown, dir);
+  if (existsSync(join(dir, STUDY_FILE)) && !resume) {
+    throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
+  }
+}
+
+function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
+  checkResultDirectory(shown, resume);
   if (existsSync(join(dir, STUDY_FILE))) {
-    if (!resume) throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
     const differences = recordDifferences(readStudyRecord(dir), record, ["spec", "collapseSim", "engineBuild", "shard"]);
     if (differences.length > 0) {
       throw new ResultDirError(`cannot resume ${shown}: it holds a different study\n  ${differences.join("\n  ")}`);

@@ -20,6 +20,8 @@ export interface PoolOptions {
   onDone(task: Task, lines: string): void;
   /** Called now and then with the rounds a running task has done. */
   onGeneration?(task: Task, generation: number): void;
+  /** Stops every worker and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 // From dist the worker entry is worker.js, and the worker inherits the process's options:
@@ -100,5 +102,6 @@ export function runInWorkers(spec: unknown, tasks: readonly Task[], options: Poo
     onReady: options.onReady,
     onDone: (task, result) => options.onDone(task, result.lines ?? ""),
     onGeneration: options.onGeneration,
+    signal: options.signal,
   });
 }

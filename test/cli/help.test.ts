@@ -5,7 +5,7 @@ import * as assert from "uvu/assert";
 import { cliSync } from "../helpers/study-dirs.js";
 
 const options: Record<string, string[]> = {
-  run: ["--set", "--out", "--format", "--workers", "--resume", "--shard", "--no-plots", "--quiet"],
+  run: ["--set", "--out", "--format", "--workers", "--resume", "--shard", "--no-plots", "--quiet", "--dry-run", "--max-hours", "--accept-cost"],
   merge: ["--out", "--no-plots", "--quiet"],
   plot: ["--quiet"],
   presets: [],
