@@ -54,9 +54,13 @@ export const commandHelp: Record<string, CommandHelp> = {
   },
   plot: {
     usage: `  collapse-sim plot DIR                 (re)write the summary tables, plots/ and report.html of DIR\n`,
-    options: `      --quiet             no report path or warnings on stderr
+    options: `      --x COLUMN          the x axis: generation or a parameter (dotted, as in summary.csv);
+                          with a parameter, the last generation is drawn
+      --facet COLUMN      one set of charts per value of a parameter
+      --log-x, --log-y    logarithmic axes (log-y where every value drawn is positive)
+      --quiet             no report path or warnings on stderr
 `,
-    example: `collapse-sim plot results/amin-rate`,
+    example: `collapse-sim plot results/amin-rate --x labeler.beta --facet filter.gamma --log-y`,
   },
   presets: {
     usage: `  collapse-sim presets                  list the presets and their sources\n`,

@@ -7,7 +7,7 @@ import { cliSync } from "../helpers/study-dirs.js";
 const options: Record<string, string[]> = {
   run: ["--set", "--out", "--format", "--workers", "--resume", "--shard", "--no-plots", "--quiet", "--dry-run", "--max-hours", "--accept-cost"],
   merge: ["--out", "--no-plots", "--quiet"],
-  plot: ["--quiet"],
+  plot: ["--x", "--facet", "--log-x, --log-y", "--quiet"],
   presets: [],
   scenarios: [],
   describe: [],

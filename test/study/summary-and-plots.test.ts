@@ -111,12 +111,13 @@ test("plots are valid SVG with a line per cell group and the theory overlay; the
   const position = read(out, "plots/position.svg");
   assert.is(XMLValidator.validate(position), true);
   assert.ok(position.startsWith("<svg"));
-  for (const series of ["drift=0, step.kind=plain", "drift=0.2, step.kind=scaled", "simulation", "theory"]) {
+  for (const series of ["drift=0, step.kind=plain", "drift=0.2, step.kind=scaled"]) {
     assert.ok(position.includes(`>${series}</text>`), `legend shows ${series}`);
   }
+  assert.ok(position.includes(">black dashes: theory</tspan>"), "the subtitle says how the theory is drawn");
   const lastStep = read(out, "plots/lastStep.svg");
   assert.is(XMLValidator.validate(lastStep), true);
-  assert.not.ok(lastStep.includes(">theory</text>"), "no theory for a metric without one");
+  assert.not.ok(lastStep.includes("black dashes"), "no theory for a metric without one");
   const report = read(out, "report.html");
   assert.is((report.match(/<svg /g) ?? []).length, 2);
   assert.not.match(report, /<script|<link|src="http|href="http|@import/);
@@ -129,7 +130,7 @@ test("a facet draws one set of charts per value of a parameter, each with only i
   const rows = read(out, "rows.jsonl").trimEnd().split("\n").map((l) => JSON.parse(l));
   const summary = summarize(study, rows);
   const plans = planCharts(study, { facet: "step.kind", metrics: ["position"], title: "whose" });
-  assert.equal(plans.map((p) => [p.name, p.title, p.series]), [
+  assert.equal(plans.map((p) => [p.name, p.heading, p.series]), [
     ["position-step.kind=plain", "whose (step.kind = plain)", ["drift"]],
     ["position-step.kind=scaled", "whose (step.kind = scaled)", ["drift"]],
   ]);
