@@ -61,6 +61,7 @@ test("3 shards merged equal the plain run; a missing or doubled shard is refused
   } catch (error) {
     assert.instance(error, ResultDirError);
     assert.match((error as Error).message, /^10 of 30 tasks are missing \(cell 0 replicate 2, .*shards given: 0\/3, 1\/3/);
+    assert.match((error as Error).message, /\n  shard 2\/3 was not given \(10 tasks\); run it \(--shard 2\/3\), then merge again$/);
   }
   try {
     await mergeStudies([...shards, shards[1]], join(root, "merged-twice"), { plots: false });
@@ -69,6 +70,20 @@ test("3 shards merged equal the plain run; a missing or doubled shard is refused
     assert.match((error as Error).message, /^10 tasks appear in more than one directory/);
   }
   assert.not.ok(existsSync(join(root, "merged-missing")) || existsSync(join(root, "merged-twice")), "nothing written");
+});
+
+test("merge names the shard that is short, and how to finish it", async () => {
+  const short = join(root, "shard-1-short");
+  mkdirSync(short);
+  copyFileSync(join(root, "shard-1", "study.json"), join(short, "study.json"));
+  // Its first 3 tasks (7 rows each) only.
+  writeFileSync(join(short, "rows.jsonl"), read(join(root, "shard-1"), "rows.jsonl").split("\n").slice(0, 21).join("\n") + "\n");
+  try {
+    await mergeStudies([join(root, "shard-0"), short, join(root, "shard-2")], join(root, "merged-short"), { plots: false });
+    assert.unreachable("merged a short shard");
+  } catch (error) {
+    assert.match((error as Error).message, new RegExp(`\\n  shard 1/3 \\(${short.replace(/[/\\.]/g, "\\$&")}\\) is short: 7 of its 10 tasks are not complete; rerun it with the same command and --resume, then merge again$`));
+  }
 });
 
 test("killed by SIGKILL part-way, then resumed: identical to the plain run", async () => {
