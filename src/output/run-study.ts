@@ -18,6 +18,7 @@ import { ResultDirError } from "./result-dir-error.js";
 import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
 import { ProgressCounter, type StudyProgress } from "./study-progress.js";
 import { runToStream } from "./run-to-stream.js";
+import { extendRows, extensionProblem } from "./extend-study.js";
 
 export interface RunStudyOptions {
   /** A study spec (--set overrides already applied). */
@@ -61,7 +62,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   }
   const dir = resolve(options.out);
   const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length, options.writtenBy);
-  prepareDirectory(options.out, dir, record, options.resume === true);
+  prepareDirectory(options.out, dir, record, study, options.resume === true);
   const rowsPath = join(dir, ROWS_FILE);
   const stored = options.resume ? readRows(rowsPath, study).complete : new Map<string, TaskRows>();
   for (const task of tasks) if (stored.has(taskKey(task))) counter.done(task, true);
@@ -103,12 +104,18 @@ export function checkResultDirectory(shown: string, resume: boolean): void {
   }
 }
 
-function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
+function prepareDirectory(shown: string, dir: string, record: StudyRecord, study: Study, resume: boolean): void {
   checkResultDirectory(shown, resume);
   if (existsSync(join(dir, STUDY_FILE))) {
-    const differences = recordDifferences(readStudyRecord(dir), record, ["spec", "collapseSim", "engineBuild", "shard"]);
+    const old = readStudyRecord(dir);
+    const differences = recordDifferences(old, record, ["spec", "collapseSim", "engineBuild", "shard"]);
     if (differences.length > 0) {
-      throw new ResultDirError(`cannot resume ${shown}: it holds a different study\n  ${differences.join("\n  ")}`);
+      // More seeds or grid values: the finished tasks are kept, renumbered as the extended study numbers them.
+      const problem = extensionProblem(old, record);
+      if (problem !== undefined) {
+        throw new ResultDirError(`cannot resume ${shown}: it holds a different study (a resume may add seeds or grid values only: ${problem})\n  ${differences.join("\n  ")}`);
+      }
+      extendRows(dir, old, study);
     }
   } else if (existsSync(join(dir, ROWS_FILE))) {
     throw new ResultDirError(`${shown} holds ${ROWS_FILE} but no ${STUDY_FILE}; refusing to overwrite it`);
