@@ -13,7 +13,7 @@ import { findPreset, presetNames } from "../presets/index.js";
 import { SpecError } from "../validation/spec-error.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";
 import { selectShard } from "./shard-selection.js";
-import { progressReporter, progressSecondsFrom } from "./progress.js";
+import { formatDuration, progressReporter, progressSecondsFrom } from "./progress.js";
 import { UsageError } from "./usage-error.js";
 import { setBeforeExit, setContinueHint } from "./stop-early.js";
 import type { StudyProgress } from "../output/study-progress.js";
@@ -101,6 +101,9 @@ export async function runCommand(args: string[]): Promise<void> {
     if (values["dry-run"]) {
       process.stdout.write(estimateText(estimate, limits));
       return;
+    }
+    if (estimate.timeIsLowerBound && !values.quiet) {
+      process.stderr.write(`warning: the calibration finished no round in ${estimate.calibration.seconds.toFixed(0)} s: this study takes more than ${formatDuration(estimate.seconds)}, how much more is not known (--max-hours cannot stop it)\n`);
     }
     const over = overLimits(estimate, limits);
     if (over.length > 0) {
