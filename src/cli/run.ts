@@ -92,9 +92,10 @@ export async function runCommand(args: string[]): Promise<void> {
   issues.throwIfAny();
 
   // Cost up front: the estimate, printed (--dry-run), or checked against the limits before anything is written.
+  // Resolved once, for the estimate and the run: a large grid takes long to resolve.
+  const study = resolveStudy(spec);
   if (values["dry-run"] || !values["accept-cost"]) {
-    const study = resolveStudy(spec);
-    if (values.out !== undefined) checkResultDirectory(values.out, values.resume === true);
+    if (values.out !== undefined) checkResultDirectory(values.out, values.resume === true, true);
     const tasks = shardTasks(studyTasks(study), shard);
     const estimate = await estimateStudy(study, tasks, { workers });
     const limits = machineLimits(values.out, maxHours);
@@ -129,6 +130,7 @@ export async function runCommand(args: string[]): Promise<void> {
   try {
     result = await runStudy({
       spec,
+      study,
       preset,
       workers,
       out: values.out,

@@ -59,6 +59,6 @@ export function systemErrorLine(error: unknown, target?: string): string | undef
   const { code, path, syscall } = (error ?? {}) as NodeJS.ErrnoException;
   if (typeof code !== "string" || !Object.hasOwn(REASONS, code)) return undefined;
   const where = target ?? path;
-  const verb = syscall === "write" || syscall === "open" || syscall === "rename" || syscall === "mkdir" ? "write" : (syscall ?? "use");
+  const verb = syscall === "write" || syscall === "rename" || syscall === "mkdir" ? "write" : syscall === "open" || syscall === "read" ? syscall : "use";
   return withHint(`cannot ${verb}${where ? ` ${where}` : ""}: ${REASONS[code]} (${code})`);
 }

@@ -15,7 +15,7 @@ import { writeCanonicalRows } from "./canonical-rows.js";
 import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, writeStudyRecord, type StudyRecord } from "./study-record.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
-import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
+import { checkOutDirectory, makeOutDirectory, probeOutDirectory } from "./out-directory.js";
 import { ProgressCounter, type StudyProgress } from "./study-progress.js";
 import { runToStream } from "./run-to-stream.js";
 import { extendRows, extensionProblem } from "./extend-study.js";
@@ -23,6 +23,8 @@ import { extendRows, extensionProblem } from "./extend-study.js";
 export interface RunStudyOptions {
   /** A study spec (--set overrides already applied). */
   spec: unknown;
+  /** `spec` already resolved (the CLI resolves it once, for its estimate and the run). */
+  study?: Study;
   /** The preset it came from, if any (for plots and the report). */
   preset?: string | null;
   workers: number;
@@ -52,7 +54,7 @@ export interface RunStudyResult {
 }
 
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult> {
-  const study = resolveStudy(options.spec);
+  const study = options.study ?? resolveStudy(options.spec);
   const tasks = shardTasks(studyTasks(study), options.shard);
   const started = performance.now();
   const counter = new ProgressCounter(tasks, study.spec.generations);
@@ -95,10 +97,11 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   return { study, progress: counter.progress, seconds, ...outputs };
 }
 
-/** The checks on --out that need no study: made before an estimate's calibration, and again before writing. */
-export function checkResultDirectory(shown: string, resume: boolean): void {
+/** The checks on --out that need no study: made before an estimate's calibration (`probe`: can it be made?), and again before writing. */
+export function checkResultDirectory(shown: string, resume: boolean, probe = false): void {
   const dir = resolve(shown);
-  checkOutDirectory(shown, dir);
+  if (probe) probeOutDirectory(shown, dir);
+  else checkOutDirectory(shown, dir);
   if (existsSync(join(dir, STUDY_FILE)) && !resume) {
     throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
   }
