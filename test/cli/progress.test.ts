@@ -4,7 +4,10 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { ProgressCounter } from "../../src/output/study-progress.js";
+import { runInWorkers } from "../../src/output/worker-pool.js";
+import "../fixtures/slow-scenario.js";
 import { progressFigures } from "../../src/output/status-file.js";
 import { formatDuration, progressLine } from "../../src/cli/progress.js";
 import { cliSpawn, cliSync, scratchDir } from "../helpers/study-dirs.js";
@@ -52,6 +55,30 @@ test("with stderr not a terminal, progress lines appear during the run, and stat
   assert.is(status.tasksDone, 6);
   assert.is(status.fractionDone, 1);
   assert.is(status.secondsLeft, 0);
+});
+
+test("a worker reports the rounds of a long task as it runs them, at most about once a second", async () => {
+  const fixture = fileURLToPath(new URL("../fixtures/slow-scenario.ts", import.meta.url));
+  // One task of 8 rounds of 400 ms: at least one report comes before it ends, whatever the machine.
+  const spec = { scenario: "toy-slow", params: { roundMs: 400 }, generations: 8, seeds: 1 };
+  const reports: Array<{ generation: number; done: boolean }> = [];
+  let done = false;
+  await runInWorkers(spec, [{ cell: 0, replicate: 0 }], {
+    workers: 1,
+    workerImports: [fixture],
+    onGeneration: (_task, generation) => reports.push({ generation, done }),
+    onDone: () => (done = true),
+  });
+  assert.ok(reports.length >= 1, "a report within the task");
+  assert.ok(reports.length < 8, `throttled, and not the last round (the task's end says it): ${reports.length}`);
+  for (const report of reports) {
+    assert.not.ok(report.done, "reports come before the task is done");
+    assert.ok(report.generation >= 1 && report.generation < 8, String(report.generation));
+  }
+  // The counter turns them into progress within the task.
+  const counter = new ProgressCounter([{ cell: 0, replicate: 0 }], 8);
+  counter.underWay({ cell: 0, replicate: 0 }, reports[0].generation);
+  assert.ok(progressFigures(counter.progress, 1).fractionDone > 0);
 });
 
 test("a bad progress interval is refused naming the variable", () => {
