@@ -49,7 +49,7 @@ export function estimateText(estimate: StudyEstimate, limits: Limits): string {
   const { calibration } = estimate;
   const time = `${estimate.timeIsLowerBound ? "more than " : "about "}${formatDuration(estimate.seconds)}`;
   const lines = [
-    `tasks: ${estimate.tasks} (cells x seeds) in ${estimate.cells} cells`,
+    `tasks: ${estimate.tasks} (cells x seeds) in ${estimate.cells} cells${estimate.tasksLeft < estimate.tasks ? `, ${estimate.tasks - estimate.tasksLeft} already done` : ""}`,
     `rows: ${estimate.rows} (tasks x (generations + 1))`,
     `disk: about ${formatBytes(estimate.bytesOnDisk)} (rows.jsonl at ${Math.round(estimate.bytesPerRow)} bytes a row, and the tables), ${formatBytes(estimate.peakBytesOnDisk)} at most while rows.jsonl is rewritten${limits.freeDisk === undefined ? "" : `; ${formatBytes(limits.freeDisk)} free`}`,
     `memory: about ${formatBytes(estimate.peakMemoryBytes)} at most (${estimate.workers} workers at ${formatBytes(estimate.memoryPerWorkerBytes)} each); the machine has ${formatBytes(limits.memory)}`,

@@ -1,14 +1,18 @@
 // collapse-sim run SPEC.json | --preset NAME [--set PATH=VALUE]... [--out DIR] [--format jsonl|csv]
 //   [--workers N] [--resume] [--shard I/N] [--shards N] [--no-plots] [--quiet]
 //   [--dry-run] [--max-hours H] [--accept-cost]
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { ROWS_FILE, readRows } from "../output/rows-file.js";
+import { STUDY_FILE, readStudyRecord } from "../output/study-record.js";
+import { canonicalJson } from "../study/canonical.js";
 import { applyOverrides, parseOverride, type Override } from "../study/overrides.js";
 import { checkResultDirectory, runStudy } from "../output/run-study.js";
 import { estimateStudy } from "../output/estimate.js";
-import { resolveStudy } from "../study/spec.js";
+import { resolveStudy, type Study } from "../study/spec.js";
 import { studyTasks } from "../study/task.js";
 import { shardTasks } from "../study/shard.js";
-import { DEFAULT_MAX_HOURS, estimateText, machineLimits, overLimits } from "./cost.js";
+import { DEFAULT_MAX_HOURS, estimateText, machineLimits, overLimits, type Limits } from "./cost.js";
 import { findPreset, presetNames } from "../presets/index.js";
 import { SpecError } from "../validation/spec-error.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";
@@ -60,6 +64,17 @@ export function specFromArguments(issues: FlagIssues, file: string | undefined, 
   }
 }
 
+/**
+ * A resume of the same study: the tasks it has finished (not estimated again), and the space its
+ * rows.jsonl holds counted as free (the estimate's bytes include it). Undefined otherwise.
+ */
+function resumedTasks(out: string, study: Study, limits: Limits): Set<string> | undefined {
+  if (!existsSync(join(out, STUDY_FILE)) || !existsSync(join(out, ROWS_FILE))) return undefined;
+  if (canonicalJson(readStudyRecord(out).spec) !== canonicalJson(study.spec)) return undefined;
+  if (limits.freeDisk !== undefined) limits.freeDisk += statSync(join(out, ROWS_FILE)).size;
+  return new Set(readRows(join(out, ROWS_FILE), study).complete.keys());
+}
+
 export async function runCommand(args: string[]): Promise<void> {
   const { values, positionals } = parseCommand(args, {
     preset: { type: "string" },
@@ -97,8 +112,9 @@ export async function runCommand(args: string[]): Promise<void> {
   if (values["dry-run"] || !values["accept-cost"]) {
     if (values.out !== undefined) checkResultDirectory(values.out, values.resume === true, true);
     const tasks = shardTasks(studyTasks(study), shard);
-    const estimate = await estimateStudy(study, tasks, { workers });
     const limits = machineLimits(values.out, maxHours);
+    const done = values.resume && values.out !== undefined ? resumedTasks(values.out, study, limits) : undefined;
+    const estimate = await estimateStudy(study, tasks, { workers, done });
     if (values["dry-run"]) {
       process.stdout.write(estimateText(estimate, limits));
       return;

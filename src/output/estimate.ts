@@ -5,6 +5,7 @@
 import type { Study } from "../study/spec.js";
 import type { Task } from "../study/task.js";
 import { runInWorkers } from "./worker-pool.js";
+import { taskKey } from "./rows-file.js";
 
 /** The calibration stops after this long; a study whose rounds are slower is estimated from what it saw. */
 export const CALIBRATION_SECONDS = 8;
@@ -19,6 +20,8 @@ const TABLE_LINES_PER_SUMMARY_ROW = 3;
 
 export interface StudyEstimate {
   tasks: number;
+  /** Tasks still to compute (fewer than tasks on a resume). */
+  tasksLeft: number;
   cells: number;
   rows: number;
   /** Mean bytes of a rows.jsonl line in the calibration. */
@@ -50,6 +53,8 @@ export interface EstimateOptions {
   workerImports?: readonly string[];
   /** Caps the calibration (tests use a short one). */
   calibrationSeconds?: number;
+  /** Keys (taskKey) of tasks already complete (a resume): counted on disk, not in the time. */
+  done?: ReadonlySet<string>;
 }
 
 /** Estimates running `tasks` of `study`, calibrating on a worker thread. */
@@ -57,9 +62,10 @@ export async function estimateStudy(study: Study, tasks: readonly Task[], option
   const generations = study.spec.generations;
   const cells = new Set(tasks.map((task) => task.cell)).size;
   const rows = tasks.length * (generations + 1);
-  const workers = Math.max(1, Math.min(options.workers, tasks.length));
+  const left = options.done ? tasks.filter((task) => !options.done!.has(taskKey(task))) : tasks;
+  const workers = Math.max(1, Math.min(options.workers, left.length));
   const rounds = Math.min(generations, CALIBRATION_ROUNDS);
-  const sample = tasks.length > 0 ? calibrationTasks(tasks) : [];
+  const sample = tasks.length > 0 ? calibrationTasks(left.length > 0 ? left : tasks) : [];
 
   // Calibrate: replicate 0 of a few cells over a few rounds, timed, its lines measured.
   const baseline = process.memoryUsage().rss;
@@ -103,7 +109,7 @@ export async function estimateStudy(study: Study, tasks: readonly Task[], option
   // Time: seconds a row (a round, generation 0 included) on one worker, times the rows, over the workers.
   const rowsSeen = finished * (rounds + 1) + partialRounds;
   const secondsPerRow = computeSeconds / Math.max(rowsSeen, 1);
-  const seconds = (secondsPerRow * rows) / workers;
+  const seconds = (secondsPerRow * left.length * (generations + 1)) / workers;
 
   // Disk: rows.jsonl at the measured line size (or a typical one when nothing finished), and the tables.
   const bytesPerRow = lines > 0 ? lineBytes / lines : 400;
@@ -118,6 +124,7 @@ export async function estimateStudy(study: Study, tasks: readonly Task[], option
     bytesOnDisk: rowsBytes + tableBytes,
     peakBytesOnDisk: 2 * rowsBytes + tableBytes,
     peakMemoryBytes: baseline + tasks.length * MAIN_BYTES_PER_TASK + workers * memoryPerWorkerBytes,
+    tasksLeft: left.length,
     memoryPerWorkerBytes,
     seconds,
     timeIsLowerBound: timedOut && rowsSeen === 0,

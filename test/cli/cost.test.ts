@@ -55,6 +55,16 @@ test("a run whose estimate passes a limit is refused before it writes, naming th
   assert.is(cliSync(["run", specFile, "--out", out, "--max-hours", "1e-9", "--accept-cost", "--quiet"]).code, 0);
 });
 
+test("a resume is estimated on the tasks left, and the rows it holds count as free space", () => {
+  const out = join(scratch, "resumed");
+  const first = cliSync(["run", specFile, "--out", out, "--quiet", "--no-plots"]);
+  assert.is(first.code, 0, first.stderr);
+  const result = cliSync(["run", specFile, "--out", out, "--resume", "--dry-run"]);
+  assert.is(result.code, 0, result.stderr);
+  assert.match(result.stdout, /^tasks: 18 \(cells x seeds\) in 3 cells, 18 already done\n/);
+  assert.match(result.stdout, /\ntime: about 0 s /);
+});
+
 test("--workers above the cores is capped with a warning", () => {
   const cores = availableParallelism();
   const result = cliSync(["run", specFile, "--workers", String(cores + 3), "--dry-run"]);
