@@ -12,7 +12,8 @@ import { reportHtml, type ReportSection } from "../report/report-html.js";
 import { defaultStudy } from "../presets/default-study.js";
 import { findPreset } from "../presets/index.js";
 import { FlagIssues, parseCommand, workersFlag } from "./options.js";
-import { progressReporter } from "./progress.js";
+import { DEFAULT_PROGRESS_SECONDS, progressReporter, progressSecondsFrom } from "./progress.js";
+import { setBeforeExit } from "./stop-early.js";
 import { UsageError } from "./usage-error.js";
 
 /** What study.json says in the directories the default study writes. */
@@ -50,10 +51,15 @@ export async function defaultStudyCommand(args: string[]): Promise<void> {
     if (!preset) throw new Error(`the default study names preset ${part.preset}, which does not exist`);
     return { ...part, preset, dir: join(out, preset.name) };
   });
+  // DIR/report.html would replace the report of a study run into DIR itself.
+  if (existsSync(join(out, STUDY_FILE))) {
+    throw new ResultDirError(`${out} holds a study (${STUDY_FILE}), whose report.html the default study would replace; give default another --out`);
+  }
   // Every directory checked before any part runs: none is half replaced when one is refused.
   for (const dir of earlierDefaultStudies(parts.map((part) => part.dir))) rmSync(dir, { recursive: true });
   for (const { preset, dir, overrides } of parts) {
-    const progress = progressReporter(preset.name, quiet);
+    const progress = progressReporter(preset.name, quiet, { statusDir: dir, intervalSeconds: progressSecondsFrom(process.env) ?? DEFAULT_PROGRESS_SECONDS });
+    setBeforeExit((signal) => progress.stop("interrupted", signal));
     const result = await runStudy({
       spec: applyOverrides(preset.spec, overrides.map(parseOverride)),
       preset: preset.name,

@@ -4,7 +4,7 @@
 import { packageVersion } from "../output/package-version.js";
 import { SpecError } from "../validation/spec-error.js";
 import { ResultDirError } from "../output/result-dir-error.js";
-import { helpText } from "./help.js";
+import { commandHelpText, helpText } from "./help.js";
 import { runCommand } from "./run.js";
 import { mergeCommand } from "./merge.js";
 import { plotCommand } from "./plot.js";
@@ -15,6 +15,7 @@ import { demoCommand } from "./demo.js";
 import { serveCommand } from "./serve.js";
 import { benchCommand } from "./bench.js";
 import { UsageError } from "./usage-error.js";
+import { exitOnSignals, systemErrorLine } from "./stop-early.js";
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   run: runCommand,
@@ -31,6 +32,15 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
+  // collapse-sim help run, and run --help: the command's own help, and nothing run.
+  if (command === "help" && rest.length === 1 && Object.hasOwn(commands, rest[0])) {
+    process.stdout.write(commandHelpText(rest[0]));
+    return;
+  }
+  if (Object.hasOwn(commands, command) && (rest.includes("--help") || rest.includes("-h"))) {
+    process.stdout.write(commandHelpText(command));
+    return;
+  }
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
     process.stdout.write(helpText());
     return;
@@ -41,13 +51,17 @@ async function main(argv: string[]): Promise<void> {
   }
   const run = Object.hasOwn(commands, command) ? commands[command] : undefined;
   if (!run) throw new UsageError(`unknown command ${JSON.stringify(command)}; see collapse-sim --help`);
+  // serve stops its server on a signal itself; every other command says it was interrupted.
+  if (command !== "serve") exitOnSignals();
   await run(rest);
 }
 
-// A closed pipe (collapse-sim run ... | head) ends the command quietly, workers included.
+// A closed pipe (collapse-sim run ... | head) ends the command quietly, workers included; any
+// other failure of stdout (a full disk) in one line.
 process.stdout.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EPIPE") process.exit(0);
-  throw error;
+  process.stderr.write(systemErrorLine(error, "stdout") ?? `cannot write stdout: ${error.message}\n`);
+  process.exit(1);
 });
 
 main(process.argv.slice(2)).then(
@@ -61,6 +75,10 @@ main(process.argv.slice(2)).then(
     } else if (error instanceof UsageError || error instanceof ResultDirError) {
       process.stderr.write(`${error.message}\n`);
       process.exitCode = 2;
+    } else if (systemErrorLine(error) !== undefined) {
+      // The system refused a write (a full disk, a read-only folder): not the program's fault.
+      process.stderr.write(systemErrorLine(error)!);
+      process.exitCode = 1;
     } else {
       process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
       process.exitCode = 1;

@@ -46,6 +46,14 @@ export function integerFlag(issues: FlagIssues, flag: string, text: string | und
   return issues.add(flag, String(value) === written ? value : text, "out of range", allowed);
 }
 
-export function workersFlag(issues: FlagIssues, text: string | undefined): number {
-  return integerFlag(issues, "--workers", text, 1, MAX_WORKERS) ?? Math.min(availableParallelism(), MAX_WORKERS);
+/**
+ * --workers, at most the cores this process may use: more threads than cores only add memory
+ * (each has its engine) and contention. `warn` hears the cap.
+ */
+export function workersFlag(issues: FlagIssues, text: string | undefined, warn: (line: string) => void = () => {}): number {
+  const cores = Math.min(availableParallelism(), MAX_WORKERS);
+  const asked = integerFlag(issues, "--workers", text, 1, MAX_WORKERS);
+  if (asked === undefined) return cores;
+  if (asked > cores) warn(`warning: --workers ${asked} is more than the ${cores} cores available; using ${cores}`);
+  return Math.min(asked, cores);
 }

@@ -39,6 +39,22 @@ export function selectShard(issues: FlagIssues, flag: string | undefined, shards
     const min = integerFlag(issues, "SLURM_ARRAY_TASK_MIN", env.SLURM_ARRAY_TASK_MIN ?? "0", 0, Number.MAX_SAFE_INTEGER);
     const count = integerFlag(issues, "SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, 1, MAX_SHARDS);
     if (id === undefined || min === undefined || count === undefined) return {};
+    const rerun = "or choose the shard with --shard I/N (rerunning one task of an N-task array: --shard I/N --resume, or scontrol requeue JOBID_I)";
+    // A stepped array (--array=0-6:2) numbers its tasks 0, 2, 4, 6: id - min would pick shards past the count.
+    if (env.SLURM_ARRAY_TASK_STEP !== undefined && env.SLURM_ARRAY_TASK_STEP.trim() !== "1") {
+      return { shard: issues.add("SLURM_ARRAY_TASK_STEP", env.SLURM_ARRAY_TASK_STEP, "not 1", `a contiguous array (--array=0-15, no :step); ${rerun}`) };
+    }
+    // A partial array (--array=0,3,5, or --array=1 to rerun one task) is not the study's shards.
+    if (env.SLURM_ARRAY_TASK_MAX !== undefined) {
+      const max = integerFlag(issues, "SLURM_ARRAY_TASK_MAX", env.SLURM_ARRAY_TASK_MAX, 0, Number.MAX_SAFE_INTEGER);
+      if (max === undefined) return {};
+      if (max - min + 1 !== count) {
+        return { shard: issues.add("SLURM_ARRAY_TASK_COUNT", env.SLURM_ARRAY_TASK_COUNT, `not the span ${min}-${max} of the array`, `a contiguous array (--array=${min}-${max}); ${rerun}`) };
+      }
+    }
+    if (count === 1 && id !== 0) {
+      return { shard: issues.add("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, "alone in its array", `an array of the study's shards (--array=0-15); a one-task array (--array=${id}) would run the whole study; ${rerun}`) };
+    }
     const index = id - min;
     if (index < 0 || index >= count) {
       return { shard: issues.add("SLURM_ARRAY_TASK_ID", env.SLURM_ARRAY_TASK_ID, "out of range", `SLURM_ARRAY_TASK_MIN + [0, ${count}) for an array of contiguous indexes`) };

@@ -54,7 +54,7 @@ export class AtomicWriter {
   }
 
   private flush(): void {
-    writeAll(this.fd, this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes));
+    writeAll(this.fd, this.pending.length === 1 ? this.pending[0] : Buffer.concat(this.pending, this.pendingBytes), this.path);
     this.pending = [];
     this.pendingBytes = 0;
   }
@@ -71,9 +71,18 @@ export function writeFileAtomic(path: string, text: string): void {
   writer.commit();
 }
 
-/** writeSync may write less than asked; loop until every byte is out. */
-export function writeAll(fd: number, data: string | Buffer): void {
+/**
+ * writeSync may write less than asked; loop until every byte is out. `path` names the file in
+ * an error (a full disk), which writeSync's own errors do not.
+ */
+export function writeAll(fd: number, data: string | Buffer, path?: string): void {
   const bytes = typeof data === "string" ? Buffer.from(data, "utf8") : data;
   let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  try {
+    while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  } catch (error) {
+    const errno = error as NodeJS.ErrnoException;
+    if (path !== undefined && errno.path === undefined) errno.path = path;
+    throw error;
+  }
 }

@@ -26,6 +26,32 @@ function examples(keys: readonly string[]): string {
   return `${shown.join(", ")}${keys.length > shown.length ? ", ..." : ""}`;
 }
 
+/**
+ * Which shards the missing tasks belong to, one line each: a shard given but unfinished (its
+ * directory, and how to finish it) or a shard not given. Empty when the directories do not
+ * share one shard count.
+ */
+function shortShards(keys: readonly string[], rows: RowIndex, dirs: readonly string[], records: readonly StudyRecord[]): string {
+  const counts = new Set(records.map((r) => r.shard?.count ?? 1));
+  if (counts.size !== 1) return "";
+  const count = [...counts][0];
+  const missingPerShard = new Array<number>(count).fill(0);
+  const totalPerShard = new Array<number>(count).fill(0);
+  keys.forEach((key, i) => {
+    totalPerShard[i % count]++;
+    if (!rows.has(key)) missingPerShard[i % count]++;
+  });
+  const lines: string[] = [];
+  missingPerShard.forEach((missing, index) => {
+    if (missing === 0) return;
+    const given = records.findIndex((r) => (r.shard?.index ?? 0) === index);
+    lines.push(given >= 0
+      ? `shard ${index}/${count} (${dirs[given]}) is short: ${missing} of its ${totalPerShard[index]} tasks are not complete; rerun it with the same command and --resume, then merge again`
+      : `shard ${index}/${count} was not given (${missing} tasks); run it (--shard ${index}/${count}), then merge again`);
+  });
+  return `\n  ${lines.join("\n  ")}`;
+}
+
 export async function mergeStudies(dirs: readonly string[], out: string, options: { plots?: boolean } = {}): Promise<MergeResult> {
   if (dirs.length === 0) throw new ResultDirError("merge needs at least one result directory");
   const target = resolve(out);
@@ -59,7 +85,7 @@ export async function mergeStudies(dirs: readonly string[], out: string, options
   const missing = tasks.map(taskKey).filter((key) => !rows.has(key));
   if (missing.length > 0) {
     const shards = records.map((r) => (r.shard ? `${r.shard.index}/${r.shard.count}` : "whole")).join(", ");
-    throw new ResultDirError(`${missing.length} of ${tasks.length} tasks are missing (${examples(missing)}); shards given: ${shards}. Is a shard missing or unfinished (resume it)?`);
+    throw new ResultDirError(`${missing.length} of ${tasks.length} tasks are missing (${examples(missing)}); shards given: ${shards}. Is a shard missing or unfinished (resume it)?${shortShards(tasks.map(taskKey), rows, dirs, records)}`);
   }
   makeOutDirectory(out, target);
   const record: StudyRecord = { ...records[0], shard: null, cells: study.cells.length, tasks: tasks.length };

@@ -1,7 +1,7 @@
 // The result directory given as --out: checked before any work, so that a path that cannot
 // be one (a file, a path under a file, a folder that cannot be written) is refused with
 // exit code 2 rather than failing after the compute with a stack trace.
-import { accessSync, constants, mkdirSync, statSync, type Stats } from "node:fs";
+import { accessSync, constants, existsSync, mkdirSync, rmdirSync, statSync, type Stats } from "node:fs";
 import { dirname } from "node:path";
 import { ResultDirError } from "./result-dir-error.js";
 
@@ -33,10 +33,30 @@ export function checkOutDirectory(shown: string, dir: string): void {
   }
 }
 
+/**
+ * Whether a missing --out can be made, tried by making its first missing level and removing it
+ * again: a file system that refuses folders (/proc) is named now, not after an estimate or a run.
+ */
+export function probeOutDirectory(shown: string, dir: string): void {
+  checkOutDirectory(shown, dir);
+  let first: string | undefined;
+  for (let path = dir; !existsSync(path) && dirname(path) !== path; path = dirname(path)) first = path;
+  if (first === undefined) return;
+  try {
+    mkdirSync(first);
+  } catch (error) {
+    throw new ResultDirError(`--out ${shown} cannot be created: ${(error as Error).message}`);
+  }
+  rmdirSync(first);
+}
+
 export function makeOutDirectory(shown: string, dir: string): void {
   checkOutDirectory(shown, dir);
+  // One level at a time: a recursive mkdir under /proc spins forever on Node 20.
+  const missing: string[] = [];
+  for (let path = dir; !existsSync(path) && dirname(path) !== path; path = dirname(path)) missing.unshift(path);
   try {
-    mkdirSync(dir, { recursive: true });
+    for (const path of missing) mkdirSync(path);
   } catch (error) {
     throw new ResultDirError(`--out ${shown} cannot be created: ${(error as Error).message}`);
   }

@@ -1,10 +1,10 @@
 // plots/*.svg and report.html: a study's charts, drawn from its summary tables with the
 // preset's plot hints, and the one page that shows them with the tables, the spec and the source.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { Study } from "../study/spec.js";
 import { summaryColumns, type SummaryRow } from "../report/summary.js";
-import { planCharts, type ChartPlan } from "../report/chart-plan.js";
+import { planCharts, type ChartPlan, type PlotHints } from "../report/chart-plan.js";
 import { chartSpec } from "../report/chart-spec.js";
 import { planScatters } from "../report/scatter-plan.js";
 import { scatterSpec } from "../report/scatter-spec.js";
@@ -19,7 +19,8 @@ export const PLOTS_DIR = "plots";
 export const REPORT_FILE = "report.html";
 
 /** Charts and report of a study from its tables; returns the report's section for combined pages. */
-export async function writePlotsAndReport(dir: string, study: Study, record: StudyRecord, preset: Preset | undefined, tables: StudyTables): Promise<ReportSection> {
+/** `hints` (collapse-sim plot's options) take precedence over the preset's plot hints. */
+export async function writePlotsAndReport(dir: string, study: Study, record: StudyRecord, preset: Preset | undefined, tables: StudyTables, hints: PlotHints = {}): Promise<ReportSection> {
   const plotsDir = join(dir, PLOTS_DIR);
   mkdirSync(plotsDir, { recursive: true });
   const charts: ReportSection["charts"] = [];
@@ -33,12 +34,17 @@ export async function writePlotsAndReport(dir: string, study: Study, record: Stu
   if (tables.derived) {
     await draw(planCharts(tables.derived.study, { generation: study.spec.generations, ...preset?.derivedPlot }), tables.derived.rows);
   }
-  await draw(planCharts(study, preset?.plot), tables.summary);
+  // Another x axis than the preset's: its series, generation and axis title no longer apply.
+  const chosen = hints.x === undefined ? { ...preset?.plot, ...hints } : { ...preset?.plot, series: undefined, generation: undefined, xTitle: undefined, ...hints };
+  await draw(planCharts(study, chosen), tables.summary);
   for (const plan of planScatters(study, preset?.plot)) {
     const svg = await renderSvg(scatterSpec(plan, tables.summary));
     writeFileAtomic(join(plotsDir, `${plan.name}.svg`), svg);
     charts.push({ name: plan.name, svg });
   }
+  // Charts of an earlier plot (another --facet) would sit beside these, unexplained.
+  const drawn = new Set(charts.map((chart) => `${chart.name}.svg`));
+  for (const file of readdirSync(plotsDir)) if (file.endsWith(".svg") && !drawn.has(file)) rmSync(join(plotsDir, file));
   const section: ReportSection = {
     title: preset ? `${preset.name}: ${preset.title}` : `${study.scenario.name}: ${study.scenario.title}`,
     source: preset?.source ?? study.scenario.source,

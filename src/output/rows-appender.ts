@@ -17,7 +17,7 @@ export class RowsAppender {
   /** Appends one task's lines; returns where they went. */
   append(lines: string): TaskRows {
     const bytes = Buffer.from(lines, "utf8");
-    writeAll(this.fd, bytes);
+    writeAll(this.fd, bytes, this.path);
     const start = this.position;
     this.position += bytes.length;
     return { path: this.path, ranges: [start, this.position] };

@@ -22,6 +22,8 @@ export interface RunHereOptions {
   seconds: number;
   onReady?(build: string): void;
   onDone(task: Task, lines: string): void;
+  /** Checked between tasks: stops with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 /** runTask, a failure naming the task (as a worker's failure names the worker). */
@@ -56,6 +58,7 @@ export async function runHere(study: Study, tasks: readonly Task[], options: Run
     if (slowest * (tasks.length - next) > options.seconds) return tasks.slice(next);
     // Between tasks, let the event loop write rows, show progress and take signals.
     await new Promise((resolve) => setImmediate(resolve));
+    options.signal?.throwIfAborted();
     const { rows, seconds } = runNamed(engine, study, tasks[next]);
     slowest = Math.max(slowest, seconds);
     options.onDone(tasks[next], lines(rows));

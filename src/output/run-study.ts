@@ -15,13 +15,16 @@ import { writeCanonicalRows } from "./canonical-rows.js";
 import { STUDY_FILE, makeStudyRecord, readStudyRecord, recordDifferences, writeStudyRecord, type StudyRecord } from "./study-record.js";
 import { writeStudyOutputs } from "./study-outputs.js";
 import { ResultDirError } from "./result-dir-error.js";
-import { checkOutDirectory, makeOutDirectory } from "./out-directory.js";
+import { checkOutDirectory, makeOutDirectory, probeOutDirectory } from "./out-directory.js";
 import { ProgressCounter, type StudyProgress } from "./study-progress.js";
 import { runToStream } from "./run-to-stream.js";
+import { extendRows, extensionProblem } from "./extend-study.js";
 
 export interface RunStudyOptions {
   /** A study spec (--set overrides already applied). */
   spec: unknown;
+  /** `spec` already resolved (the CLI resolves it once, for its estimate and the run). */
+  study?: Study;
   /** The preset it came from, if any (for plots and the report). */
   preset?: string | null;
   workers: number;
@@ -53,17 +56,17 @@ export interface RunStudyResult {
 }
 
 export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult> {
-  const study = resolveStudy(options.spec);
+  const study = options.study ?? resolveStudy(options.spec);
   const tasks = shardTasks(studyTasks(study), options.shard);
   const started = performance.now();
-  const counter = new ProgressCounter(tasks);
+  const counter = new ProgressCounter(tasks, study.spec.generations);
   if (options.out === undefined) {
     await runToStream(study, tasks, counter, { ...options, stream: options.stream ?? process.stdout, format: options.format ?? "jsonl" });
     return { study, progress: counter.progress, seconds: (performance.now() - started) / 1000 };
   }
   const dir = resolve(options.out);
   const record = makeStudyRecord(study, options.preset ?? null, options.shard ?? null, tasks.length, options.writtenBy);
-  prepareDirectory(options.out, dir, record, options.resume === true);
+  prepareDirectory(options.out, dir, record, study, options.resume === true);
   const rowsPath = join(dir, ROWS_FILE);
   const stored = options.resume ? readRows(rowsPath, study).complete : new Map<string, TaskRows>();
   for (const task of tasks) if (stored.has(taskKey(task))) counter.done(task, true);
@@ -82,6 +85,10 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
         counter.done(task);
         options.onProgress?.(counter.progress);
       },
+      onGeneration: (task, generation) => {
+        counter.underWay(task, generation);
+        options.onProgress?.(counter.progress);
+      },
     });
   } finally {
     appender.close();
@@ -93,13 +100,28 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
   return { study, progress: counter.progress, seconds, ...outputs };
 }
 
-function prepareDirectory(shown: string, dir: string, record: StudyRecord, resume: boolean): void {
-  checkOutDirectory(shown, dir);
+/** The checks on --out that need no study: made before an estimate's calibration (`probe`: can it be made?), and again before writing. */
+export function checkResultDirectory(shown: string, resume: boolean, probe = false): void {
+  const dir = resolve(shown);
+  if (probe) probeOutDirectory(shown, dir);
+  else checkOutDirectory(shown, dir);
+  if (existsSync(join(dir, STUDY_FILE)) && !resume) {
+    throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
+  }
+}
+
+function prepareDirectory(shown: string, dir: string, record: StudyRecord, study: Study, resume: boolean): void {
+  checkResultDirectory(shown, resume);
   if (existsSync(join(dir, STUDY_FILE))) {
-    if (!resume) throw new ResultDirError(`${shown} already holds a study; pass --resume to continue it, or choose another --out`);
-    const differences = recordDifferences(readStudyRecord(dir), record, ["spec", "collapseSim", "engineBuild", "shard"]);
+    const old = readStudyRecord(dir);
+    const differences = recordDifferences(old, record, ["spec", "collapseSim", "engineBuild", "shard"]);
     if (differences.length > 0) {
-      throw new ResultDirError(`cannot resume ${shown}: it holds a different study\n  ${differences.join("\n  ")}`);
+      // More seeds or grid values: the finished tasks are kept, renumbered as the extended study numbers them.
+      const problem = extensionProblem(old, record);
+      if (problem !== undefined) {
+        throw new ResultDirError(`cannot resume ${shown}: it holds a different study (a resume may add seeds or grid values only: ${problem})\n  ${differences.join("\n  ")}`);
+      }
+      extendRows(dir, old, study);
     }
   } else if (existsSync(join(dir, ROWS_FILE))) {
     throw new ResultDirError(`${shown} holds ${ROWS_FILE} but no ${STUDY_FILE}; refusing to overwrite it`);

@@ -39,5 +39,9 @@ export async function runToStream(study: Study, tasks: readonly Task[], counter:
         stream.write(text);
       }
     },
+    onGeneration: (task, generation) => {
+      counter.underWay(task, generation);
+      options.onProgress?.(counter.progress);
+    },
   });
 }

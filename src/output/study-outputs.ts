@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Study } from "../study/spec.js";
 import type { Task } from "../study/task.js";
 import type { ReportSection } from "../report/report-html.js";
+import type { PlotHints } from "../report/chart-plan.js";
 import { findPreset } from "../presets/index.js";
 import type { StudyRecord } from "./study-record.js";
 import type { RowIndex } from "./rows-file.js";
@@ -24,11 +25,11 @@ export async function writeStudyOutputs(
   record: StudyRecord,
   tasks: readonly Task[],
   rows: RowIndex,
-  options: { plots: boolean },
+  options: { plots: boolean; hints?: PlotHints },
 ): Promise<StudyOutputs> {
   const preset = record.preset ? findPreset(record.preset) : undefined;
   const tables = writeTables(dir, study, preset, tasks, rows);
   if (!options.plots) return {};
-  const section = await writePlotsAndReport(dir, study, record, preset, tables);
+  const section = await writePlotsAndReport(dir, study, record, preset, tables, options.hints);
   return { report: join(dir, REPORT_FILE), section };
 }

@@ -1,4 +1,4 @@
-// summary.csv and derived.csv: the summaries over replicates of a study's rows, per cell and
+// summary.csv (and the same in long form, summary-long.csv) and derived.csv: the summaries over replicates of a study's rows, per cell and
 // generation, and, for a preset with metrics of whole replicates, per cell; correlations.csv,
 // for a preset with scatter plots: the rank correlation across cells of each plotted pair.
 import { join } from "node:path";
@@ -6,6 +6,7 @@ import type { Study } from "../study/spec.js";
 import type { Task } from "../study/task.js";
 import type { Row } from "../study/rows.js";
 import { summarizeCell, summaryColumns, type SummaryRow } from "../report/summary.js";
+import { longSummaryColumns, longSummaryRows } from "../report/long-summary.js";
 import { derivedRows, derivedStudy } from "../report/derived.js";
 import { CORRELATION_COLUMNS, correlationRow, planScatters, type CorrelationRow } from "../report/scatter-plan.js";
 import { writeFileAtomic } from "./atomic-write.js";
@@ -16,6 +17,7 @@ import { RowsReader } from "./rows-reader.js";
 import { CsvWriter } from "./csv-writer.js";
 
 export const SUMMARY_FILE = "summary.csv";
+export const LONG_SUMMARY_FILE = "summary-long.csv";
 export const DERIVED_FILE = "derived.csv";
 export const CORRELATIONS_FILE = "correlations.csv";
 
@@ -36,6 +38,7 @@ export interface StudyTables {
 export function writeTables(dir: string, study: Study, preset: Preset | undefined, tasks: readonly Task[], rows: RowIndex): StudyTables {
   const tables: StudyTables = { summary: [] };
   const summaryFile = new CsvWriter(join(dir, SUMMARY_FILE), summaryColumns(study));
+  const longFile = new CsvWriter(join(dir, LONG_SUMMARY_FILE), longSummaryColumns(study));
   const perReplicate = preset?.derived ? derivedStudy(study, preset.derived) : undefined;
   const derivedFile = perReplicate ? new CsvWriter(join(dir, DERIVED_FILE), summaryColumns(perReplicate)) : undefined;
   if (perReplicate) tables.derived = { study: perReplicate, rows: [] };
@@ -46,6 +49,7 @@ export function writeTables(dir: string, study: Study, preset: Preset | undefine
     const cell = study.cells[cellRows[0].cell as number];
     const summary = summarizeCell(study, cell, cellRows);
     summaryFile.write(summary);
+    longFile.write(longSummaryRows(study, summary));
     tables.summary.push(...summary);
     if (perReplicate && tables.derived) {
       const derived = summarizeCell(perReplicate, cell, derivedRows(study, cellRows, preset!.derived!));
@@ -64,12 +68,14 @@ export function writeTables(dir: string, study: Study, preset: Preset | undefine
     summarizeRows();
   } catch (error) {
     summaryFile.abort();
+    longFile.abort();
     derivedFile?.abort();
     throw error;
   } finally {
     reader.close();
   }
   summaryFile.commit();
+  longFile.commit();
   derivedFile?.commit();
   const scatters = planScatters(study, preset?.plot);
   if (scatters.length > 0) {

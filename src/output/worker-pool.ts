@@ -24,6 +24,10 @@ export interface PoolOptions {
   onDone(task: Task, lines: string): void;
   /** Work a small study may do in this thread, in seconds (run-here.ts); 0: all on worker threads. */
   inThreadSeconds?: number;
+  /** Called now and then with the rounds a running task has done. */
+  onGeneration?(task: Task, generation: number): void;
+  /** Stops every worker and rejects with the signal's reason. */
+  signal?: AbortSignal;
 }
 
 // From dist the worker entry is worker.js, and the worker inherits the process's options:
@@ -121,7 +125,7 @@ export async function runInWorkers(study: Study, tasks: readonly Task[], options
   const started = seconds > 0 ? Array.from({ length: Math.min(options.workers, tasks.length) }, spawn) : [];
   let left: readonly Task[] = [];
   try {
-    left = await runHere(study, tasks, { format, seconds, onReady, onDone });
+    left = await runHere(study, tasks, { format, seconds, onReady, onDone, signal: options.signal });
   } finally {
     for (const worker of started.splice(Math.min(options.workers, left.length))) worker.terminate();
   }
@@ -131,5 +135,7 @@ export async function runInWorkers(study: Study, tasks: readonly Task[], options
     setup: { spec: study.spec, imports: [...imports, ...(options.workerImports ?? []).map(moduleUrl)], format },
     onReady,
     onDone: (task, result) => onDone(task, result.lines ?? ""),
+    onGeneration: options.onGeneration,
+    signal: options.signal,
   });
 }

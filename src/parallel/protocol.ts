@@ -25,4 +25,6 @@ export type FromWorker =
   | { type: "ready"; build: string }
   /** A finished task: its rows, or its lines (each ending in a newline), as the setup's format says. */
   | { type: "done"; task: Task; rows?: Row[]; lines?: string }
-  | { type: "error"; message: string };
+  | { type: "error"; message: string }
+  /** A task under way: rounds done of the study's generations (sent at most about once a second). */
+  | { type: "generation"; task: Task; generation: number };

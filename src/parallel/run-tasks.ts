@@ -15,6 +15,8 @@ export interface RunTasksOptions {
   onReady?(build: string): void;
   /** Called once per finished task, in the order they finish, with its rows as the setup's format gives them. */
   onDone(task: Task, result: Extract<FromWorker, { type: "done" }>): void;
+  /** Called now and then with the rounds a running task has done. */
+  onGeneration?(task: Task, generation: number): void;
   /** Stops every worker and rejects with the signal's reason. */
   signal?: AbortSignal;
 }
@@ -53,6 +55,7 @@ export function runTasks(tasks: readonly Task[], options: RunTasksOptions): Prom
     };
     const settle = (worker: WorkerEndpoint, message: FromWorker) => {
       if (message.type === "error") return fail(new Error(`worker failed: ${message.message}`));
+      if (message.type === "generation") return options.onGeneration?.(message.task, message.generation);
       if (message.type === "ready") {
         options.onReady?.(message.build);
         return feed(worker);

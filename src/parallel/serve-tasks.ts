@@ -8,6 +8,8 @@ import { taskLines } from "./task-lines.js";
 import type { RunnerPort } from "./endpoint.js";
 import type { ToWorker, WorkerSetup } from "./protocol.js";
 
+const GENERATION_REPORT_MS = 1000;
+
 function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
@@ -20,7 +22,15 @@ async function start(port: RunnerPort, setup: WorkerSetup): Promise<(message: To
   port.post({ type: "ready", build: engine.build });
   return (message) => {
     if (message.type !== "task") return;
-    const rows = runTask(engine, study, message.task);
+    // Progress within the task, at most once a second: the runner's progress does not sit at 0%
+    // through one long task, and a short task sends nothing.
+    let reported = performance.now();
+    const rows = runTask(engine, study, message.task, (generation) => {
+      const now = performance.now();
+      if (now - reported < GENERATION_REPORT_MS || generation === study.spec.generations) return;
+      reported = now;
+      port.post({ type: "generation", task: message.task, generation });
+    });
     if (lines === undefined) return port.post({ type: "done", task: message.task, rows });
     port.post({ type: "done", task: message.task, lines: lines(rows) });
   };

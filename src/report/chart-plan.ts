@@ -25,6 +25,8 @@ export interface PlotHints<P = unknown> {
   generation?: number;
   /** A logarithmic x axis (e.g. for sample counts). */
   logX?: boolean;
+  /** A logarithmic y axis (where every value drawn is positive). */
+  logY?: boolean;
   /** The x axis title; by default the column, with the generation drawn when x is a parameter. */
   xTitle?: string;
   /** Reference lines from the study's cells, whose params are the scenario's (P). */
@@ -69,6 +71,7 @@ export interface ChartPlan {
   /** Set when x is a parameter: the generation whose values are drawn. */
   generation?: number;
   logX: boolean;
+  logY?: boolean;
   xTitle: string;
   /** Vertical (value on x) and horizontal (value on y) reference lines. */
   markers: ReferenceLine[];
@@ -76,6 +79,18 @@ export interface ChartPlan {
   heading?: string;
   /** Set when the chart shows a slice of the cells. */
   facet?: Facet;
+}
+
+/** Whether the grid sets a parameter column: its key, or one above it (a grid over a whole verifier). */
+function gridColumn(study: Study, column: string): boolean {
+  return Object.keys(study.spec.grid).some((key) => column === key || column.startsWith(`${key}.`));
+}
+
+/** Columns in the order of the grid keys that set them (the first key varies slowest). */
+function gridOrder(study: Study, columns: string[]): string[] {
+  const keys = Object.keys(study.spec.grid);
+  const rank = (column: string) => keys.findIndex((key) => column === key || column.startsWith(`${key}.`));
+  return columns.map((column, i) => ({ column, i })).sort((a, b) => rank(a.column) - rank(b.column) || a.i - b.i).map((entry) => entry.column);
 }
 
 /** Parameter columns that take more than one value across the study's cells. */
@@ -125,7 +140,10 @@ function planSlice<P>(whole: Study<P>, hints: PlotHints<P>, facet?: Facet): Char
     const swept = [...varying].sort((a, b) => numericSpread(study, b) - numericSpread(study, a))[0];
     x = study.spec.generations > 1 || swept === undefined || numericSpread(study, swept) < 2 ? "generation" : swept;
   }
-  const series = hints.series ?? varying.filter((column) => column !== x);
+  // The legend names only keys that vary here, and by default only those the grid sets: a
+  // parameter that follows from them (an arm's filter kind) would only lengthen every label.
+  const chosen = hints.series ?? gridOrder(whole, varying.filter((column) => gridColumn(whole, column)));
+  const series = chosen.filter((column) => column !== x && varying.includes(column));
   const generation = x === "generation" ? undefined : (hints.generation ?? study.spec.generations);
   const markers = hints.markers?.(study) ?? [];
   const xTitle = hints.xTitle ?? (generation === undefined ? x : `${x} (generation ${generation})`);
@@ -145,7 +163,7 @@ function planSlice<P>(whole: Study<P>, hints: PlotHints<P>, facet?: Facet): Char
     const file = facet ? `${name}-${facet.column}=${facet.value}`.replace(/[^\w.=+-]/g, "_") : name;
     return {
       name: file, metric: name, title, description: metric.description, theories, theoryLabels, x, series, generation,
-      logX: hints.logX === true, xTitle, markers: lines,
+      logX: hints.logX === true, logY: hints.logY === true, xTitle, markers: lines,
       ...(hints.title !== undefined && { heading: hints.title }),
       ...(facet && { facet }),
     };

@@ -27,6 +27,11 @@ export interface ReplicateOptions {
   generations: number;
   /** The replicate's 64-bit seed, derived by the study layer from the cell and replicate. */
   seed: bigint;
+  /**
+   * Called after each round with its number (1..generations), so that a long replicate shows
+   * progress; it must not change what the replicate computes.
+   */
+  onGeneration?(generation: number): void;
 }
 
 export interface Scenario<P = unknown> {

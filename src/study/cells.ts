@@ -44,6 +44,11 @@ function gridPath(issue: SpecIssue, combo: Combo): SpecIssue {
     if (inParams === path || inParams.startsWith(`${path}.`) || inParams.startsWith(`${path}[`)) {
       return { ...issue, path: `grid.${path}[${index}]${inParams.slice(path.length)}` };
     }
+    // A problem above the grid path (a misspelt "bogus.key" makes an unknown params.bogus) is
+    // reported at the grid path as written, saying where the scenario found it.
+    if (inParams !== "" && path.startsWith(`${inParams}.`)) {
+      return { ...issue, path: `grid.${path}`, problem: `${issue.problem} at params.${inParams}` };
+    }
   }
   return issue;
 }
@@ -121,9 +126,13 @@ export function resolveCells(
   let jointDuplicate: SpecIssue | undefined;
   combos.forEach((combo, index) => {
     let raw: unknown = base;
-    for (const [path, , value] of combo) raw = setDotted(raw, path, value);
+    let given: unknown = params;
+    for (const [path, , value] of combo) {
+      raw = setDotted(raw, path, value);
+      given = setDotted(given, path, value);
+    }
     try {
-      const resolved = resolveParams(scenario, raw, "params");
+      const resolved = resolveParams(scenario, raw, "params", given);
       const overGenerations = generations === undefined ? [] : (scenario.checkGenerations?.(resolved, generations) ?? []);
       if (overGenerations.length > 0) throw new SpecError(overGenerations.map((issue) => ({ ...issue, path: `params.${issue.path}` })));
       const cell: Cell = { index, params: resolved, flat: flattenParams(resolved), key: cellKey(scenario.name, resolved) };

@@ -19,9 +19,10 @@ export function studyTasks(study: Study): Task[] {
   return tasks;
 }
 
-export function runTask(engine: Engine, study: Study, task: Task): Row[] {
+/** `onGeneration` hears each finished round of the task (progress within a long task). */
+export function runTask(engine: Engine, study: Study, task: Task, onGeneration?: (generation: number) => void): Row[] {
   const cell = study.cells[task.cell];
   const seed = replicateSeed(cell.key, task.replicate, study.spec.seed);
-  const metrics = study.scenario.runReplicate(engine, cell.params, { generations: study.spec.generations, seed });
+  const metrics = study.scenario.runReplicate(engine, cell.params, { generations: study.spec.generations, seed, onGeneration });
   return replicateRows(cell, task.replicate, metrics);
 }

@@ -21,7 +21,7 @@ const nodeArgs = (args: string[]) => ["--import", "tsx", "--import", registerToy
 // Scheduler variables of the machine running the tests must not pick a shard.
 const cleanEnv = () => {
   const env = { ...process.env };
-  for (const name of ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "JOB_COMPLETION_INDEX", "COLLAPSE_SIM_SHARDS"]) delete env[name];
+  for (const name of ["SLURM_ARRAY_TASK_ID", "SLURM_ARRAY_TASK_COUNT", "SLURM_ARRAY_TASK_MIN", "SLURM_ARRAY_TASK_MAX", "SLURM_ARRAY_TASK_STEP", "JOB_COMPLETION_INDEX", "COLLAPSE_SIM_SHARDS", "COLLAPSE_SIM_PROGRESS_SECONDS"]) delete env[name];
   return env;
 };
 
@@ -32,6 +32,6 @@ export function cliSync(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 /** Starts the CLI in the background. */
-export function cliSpawn(args: string[]): ChildProcess {
-  return spawn(process.execPath, nodeArgs(args), { cwd: root, env: cleanEnv(), stdio: ["ignore", "ignore", "pipe"] });
+export function cliSpawn(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(process.execPath, nodeArgs(args), { cwd: root, env: { ...cleanEnv(), ...env }, stdio: ["ignore", "ignore", "pipe"] });
 }

@@ -61,6 +61,7 @@ test("3 shards merged equal the plain run; a missing or doubled shard is refused
   } catch (error) {
     assert.instance(error, ResultDirError);
     assert.match((error as Error).message, /^10 of 30 tasks are missing \(cell 0 replicate 2, .*shards given: 0\/3, 1\/3/);
+    assert.match((error as Error).message, /\n  shard 2\/3 was not given \(10 tasks\); run it \(--shard 2\/3\), then merge again$/);
   }
   try {
     await mergeStudies([...shards, shards[1]], join(root, "merged-twice"), { plots: false });
@@ -69,6 +70,20 @@ test("3 shards merged equal the plain run; a missing or doubled shard is refused
     assert.match((error as Error).message, /^10 tasks appear in more than one directory/);
   }
   assert.not.ok(existsSync(join(root, "merged-missing")) || existsSync(join(root, "merged-twice")), "nothing written");
+});
+
+test("merge names the shard that is short, and how to finish it", async () => {
+  const short = join(root, "shard-1-short");
+  mkdirSync(short);
+  copyFileSync(join(root, "shard-1", "study.json"), join(short, "study.json"));
+  // Its first 3 tasks (7 rows each) only.
+  writeFileSync(join(short, "rows.jsonl"), read(join(root, "shard-1"), "rows.jsonl").split("\n").slice(0, 21).join("\n") + "\n");
+  try {
+    await mergeStudies([join(root, "shard-0"), short, join(root, "shard-2")], join(root, "merged-short"), { plots: false });
+    assert.unreachable("merged a short shard");
+  } catch (error) {
+    assert.match((error as Error).message, new RegExp(`\\n  shard 1/3 \\(${short.replace(/[/\\.]/g, "\\$&")}\\) is short: 7 of its 10 tasks are not complete; rerun it with the same command and --resume, then merge again$`));
+  }
 });
 
 test("killed by SIGKILL part-way, then resumed: identical to the plain run", async () => {
@@ -115,12 +130,32 @@ test("an existing study is not overwritten, and a different one is not resumed",
   } catch (error) {
     assert.is((error as Error).message, `${join(root, "one")} already holds a study; pass --resume to continue it, or choose another --out`);
   }
-  try {
-    await runStudy({ ...base, spec: { ...spec, seeds: 6 }, workers: 1, out: join(root, "one"), resume: true });
-    assert.unreachable("resumed a different study");
-  } catch (error) {
-    assert.is((error as Error).message, `cannot resume ${join(root, "one")}: it holds a different study\n  spec.seeds: 5 vs 6`);
+  const refusals: Array<[Record<string, unknown>, string]> = [
+    [{ generations: 7 }, "only seeds and grid values may change)\n  spec.generations: 6 vs 7"],
+    [{ seeds: 4 }, "seeds fell from 5 to 4)\n  spec.seeds: 5 vs 4"],
+    [{ grid: { drift: [0, 0.1], "step.kind": ["plain", "scaled"] } }, `grid.drift no longer has 0.05)\n  spec.grid.drift: [0,0.05,0.1] vs [0,0.1]`],
+    [{ grid: { drift: [0, 0.05, 0.1] } }, `the grid's keys differ (values may be added to them, in any place))\n  spec.grid.step.kind: ["plain","scaled"] vs (none)`],
+  ];
+  for (const [change, reason] of refusals) {
+    try {
+      await runStudy({ ...base, spec: { ...spec, ...change }, workers: 1, out: join(root, "one"), resume: true });
+      assert.unreachable("resumed a different study");
+    } catch (error) {
+      assert.is((error as Error).message, `cannot resume ${join(root, "one")}: it holds a different study (a resume may add seeds or grid values only: ${reason}`);
+    }
   }
+});
+
+test("a resume that adds seeds and grid values computes only what is new, and equals a fresh run of the extended spec", async () => {
+  const small = { ...spec, grid: { drift: [0, 0.1], "step.kind": ["scaled"] }, seeds: 3 };
+  const extended = { ...spec, grid: { drift: [0, 0.05, 0.1], "step.kind": ["plain", "scaled"] }, seeds: 5 };
+  const out = join(root, "extended");
+  await runStudy({ ...base, spec: small, workers: 1, out });
+  const result = await runStudy({ ...base, spec: extended, workers: 2, out, resume: true });
+  assert.is(result.progress.tasksSkipped, 2 * 3, "the small study's tasks were kept");
+  const fresh = join(root, "extended-fresh");
+  await runStudy({ ...base, spec: extended, workers: 1, out: fresh });
+  for (const file of [...files, "summary-long.csv"]) assert.ok(read(out, file) === read(fresh, file), `${file} differs from a fresh run`);
 });
 
 test("a failing task stops the run with its error, keeping the rows finished before it, in this thread and on workers", async () => {

@@ -104,4 +104,29 @@ test("the shard comes from --shard, else SLURM, else JOB_COMPLETION_INDEX with a
   assert.equal(pick(undefined, undefined, { SLURM_ARRAY_TASK_ID: "3" }), { shard: undefined, issues: ["SLURM_ARRAY_TASK_COUNT: missing"] });
 });
 
+test("a stepped, partial or one-task SLURM array is refused: it would run the wrong shards", () => {
+  const pick = (env: NodeJS.ProcessEnv) => {
+    const issues = new FlagIssues();
+    const choice = selectShard(issues, undefined, undefined, env);
+    return { shard: choice.shard, issues: issues.issues.map((i) => `${i.path}: ${i.problem}; allowed: ${i.allowed}`) };
+  };
+  const rerun = "or choose the shard with --shard I/N (rerunning one task of an N-task array: --shard I/N --resume, or scontrol requeue JOBID_I)";
+  // --array=0-6:2 (tasks 0, 2, 4, 6)
+  assert.equal(pick({ SLURM_ARRAY_TASK_ID: "4", SLURM_ARRAY_TASK_COUNT: "4", SLURM_ARRAY_TASK_MIN: "0", SLURM_ARRAY_TASK_MAX: "6", SLURM_ARRAY_TASK_STEP: "2" }).issues, [
+    `SLURM_ARRAY_TASK_STEP: not 1; allowed: a contiguous array (--array=0-15, no :step); ${rerun}`,
+  ]);
+  // --array=0,3,5
+  assert.equal(pick({ SLURM_ARRAY_TASK_ID: "3", SLURM_ARRAY_TASK_COUNT: "3", SLURM_ARRAY_TASK_MIN: "0", SLURM_ARRAY_TASK_MAX: "5", SLURM_ARRAY_TASK_STEP: "1" }).issues, [
+    `SLURM_ARRAY_TASK_COUNT: not the span 0-5 of the array; allowed: a contiguous array (--array=0-5); ${rerun}`,
+  ]);
+  // sbatch --array=1 to rerun task 1 of 16: not the whole study as shard 0/1.
+  assert.equal(pick({ SLURM_ARRAY_TASK_ID: "1", SLURM_ARRAY_TASK_COUNT: "1", SLURM_ARRAY_TASK_MIN: "1", SLURM_ARRAY_TASK_MAX: "1", SLURM_ARRAY_TASK_STEP: "1" }).issues, [
+    `SLURM_ARRAY_TASK_ID: alone in its array; allowed: an array of the study's shards (--array=0-15); a one-task array (--array=1) would run the whole study; ${rerun}`,
+  ]);
+  // Contiguous arrays, from 0 or from 1, and a one-task array at 0 (the whole study), are taken.
+  assert.equal(pick({ SLURM_ARRAY_TASK_ID: "7", SLURM_ARRAY_TASK_COUNT: "8", SLURM_ARRAY_TASK_MIN: "0", SLURM_ARRAY_TASK_MAX: "7", SLURM_ARRAY_TASK_STEP: "1" }), { shard: { index: 7, count: 8 }, issues: [] });
+  assert.equal(pick({ SLURM_ARRAY_TASK_ID: "1", SLURM_ARRAY_TASK_COUNT: "16", SLURM_ARRAY_TASK_MIN: "1", SLURM_ARRAY_TASK_MAX: "16" }), { shard: { index: 0, count: 16 }, issues: [] });
+  assert.equal(pick({ SLURM_ARRAY_TASK_ID: "0", SLURM_ARRAY_TASK_COUNT: "1", SLURM_ARRAY_TASK_MIN: "0", SLURM_ARRAY_TASK_MAX: "0" }), { shard: { index: 0, count: 1 }, issues: [] });
+});
+
 test.run();

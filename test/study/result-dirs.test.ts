@@ -37,15 +37,15 @@ test("derived.csv is written beside summary.csv, with or without plots, by run a
   const run = cliSync(["run", "--preset", "amin-rate", ...sets, "--out", whole, "--no-plots", "--quiet"]);
   assert.is(run.stderr, "");
   assert.is(run.code, 0);
-  assert.equal(readdirSync(whole).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
+  assert.equal(readdirSync(whole).sort(), ["derived.csv", "rows.jsonl", "status.json", "study.json", "summary-long.csv", "summary.csv"]);
   assert.match(read(whole, "derived.csv"), /^cell,generation,.*roundsToEpsilon_mean/);
   const shards = [0, 1].map((i) => join(scratch, `rate-${i}`));
   for (const [i, dir] of shards.entries()) assert.is(cliSync(["run", "--preset", "amin-rate", ...sets, "--out", dir, "--shard", `${i}/2`, "--quiet"]).code, 0);
   const merged = join(scratch, "rate-merged");
   const merge = cliSync(["merge", ...shards, "--out", merged, "--no-plots", "--quiet"]);
   assert.is(merge.stderr, "");
-  assert.equal(readdirSync(merged).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary.csv"]);
-  for (const file of ["derived.csv", "summary.csv", "rows.jsonl"]) assert.is(read(merged, file), read(whole, file), file);
+  assert.equal(readdirSync(merged).sort(), ["derived.csv", "rows.jsonl", "study.json", "summary-long.csv", "summary.csv"]);
+  for (const file of ["derived.csv", "summary.csv", "summary-long.csv", "rows.jsonl"]) assert.is(read(merged, file), read(whole, file), file);
   // And --help says so.
   assert.match(cliSync(["--help"]).stdout, /--no-plots +skip plots\/ and report\.html only \(rows\.jsonl, summary\.csv,\n +derived\.csv and correlations\.csv are written all the same\)/);
 });
@@ -79,7 +79,7 @@ test("collapse-sim default replaces only what it wrote itself; a user's study in
   const refused = cliSync(["default", "--out", join(scratch, "default"), "--quiet"]);
   assert.is(refused.code, 2);
   assert.is(refused.stderr, `${theirs} holds a study that collapse-sim default did not write; move it away or give default another --out\n`);
-  assert.equal(readdirSync(theirs).sort(), ["rows.jsonl", "study.json", "summary.csv"]);
+  assert.equal(readdirSync(theirs).sort(), ["rows.jsonl", "study.json", "summary-long.csv", "summary.csv"]);
 });
 
 test.after(() => rmSync(scratch, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { XMLValidator } from "fast-xml-parser";
 import "../fixtures/register-toy.js";
 import { runStudy } from "../../src/output/run-study.js";
 import { plotDirectory } from "../../src/output/plot-directory.js";
-import { sampleStatistics, rankCorrelation } from "../../src/report/statistics.js";
+import { sampleStatistics, rankCorrelation, t975 } from "../../src/report/statistics.js";
 import { planCharts } from "../../src/report/chart-plan.js";
 import { chartPoints } from "../../src/report/chart-spec.js";
 import { summarize } from "../../src/report/summary.js";
@@ -73,17 +73,51 @@ test("summary.csv holds mean, sd, se and n of every metric per cell and generati
   }
 });
 
+test("summary-long.csv: one row per cell, generation and metric, plain names, matching summary.csv", () => {
+  const wide = parseCsv(read(out, "summary.csv"));
+  const long = parseCsv(read(out, "summary-long.csv"));
+  assert.equal(Object.keys(long[0]), [
+    "cell", "generation", "param_n", "drift", "explode", "step_kind", "step_scale", "replicates",
+    "metric", "mean", "sd", "se", "n", "ci95_low", "ci95_high", "theory", "theory_name",
+  ]);
+  assert.ok(Object.keys(long[0]).every((name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name)), "plain column names");
+  assert.is(long.length, wide.length * 2);
+  wide.forEach((row, i) => {
+    for (const [k, metric] of ["position", "lastStep"].entries()) {
+      const line = long[2 * i + k];
+      assert.equal([line.cell, line.generation, line.drift, line.step_kind, line.replicates, line.metric], [row.cell, row.generation, row.drift, row["step.kind"], row.replicates, metric]);
+      assert.equal([line.mean, line.sd, line.se, line.n, line.param_n], [row[`${metric}_mean`], row[`${metric}_sd`], row[`${metric}_se`], row[`${metric}_n`], row.n]);
+      assert.is(line.theory, metric === "position" ? row.theoryPosition : "");
+      assert.is(line.theory_name, metric === "position" ? "theoryPosition" : "");
+      if (line.mean === "" || line.se === "") continue;
+      // The 95% interval: mean +- t(0.975, n - 1) se, here with 6 replicates.
+      const half = 2.570582 * Number(line.se);
+      assert.ok(Math.abs(Number(line.ci95_low) - (Number(line.mean) - half)) <= 1e-12 * Math.max(1, Math.abs(Number(line.mean))));
+      assert.ok(Math.abs(Number(line.ci95_high) - (Number(line.mean) + half)) <= 1e-12 * Math.max(1, Math.abs(Number(line.mean))));
+    }
+  });
+});
+
+test("t975: the table, and beyond it the expansion, meeting it at 30 and tending to the normal's", () => {
+  assert.is(t975(1), 12.706205);
+  assert.is(t975(5), 2.570582);
+  assert.ok(Math.abs(t975(31) - 2.039513) < 2e-5, String(t975(31)));
+  assert.ok(Math.abs(t975(120) - 1.979930) < 1e-5, String(t975(120)));
+  assert.ok(t975(1e9) - 1.959964 < 1e-8);
+});
+
 test("plots are valid SVG with a line per cell group and the theory overlay; the report is self-contained", () => {
   assert.equal(readdirSync(join(out, "plots")).sort(), ["lastStep.svg", "position.svg"]);
   const position = read(out, "plots/position.svg");
   assert.is(XMLValidator.validate(position), true);
   assert.ok(position.startsWith("<svg"));
-  for (const series of ["drift=0, step.kind=plain", "drift=0.2, step.kind=scaled", "simulation", "theory"]) {
+  for (const series of ["drift=0, step.kind=plain", "drift=0.2, step.kind=scaled"]) {
     assert.ok(position.includes(`>${series}</text>`), `legend shows ${series}`);
   }
+  assert.ok(position.includes(">black dashes: theory</tspan>"), "the subtitle says how the theory is drawn");
   const lastStep = read(out, "plots/lastStep.svg");
   assert.is(XMLValidator.validate(lastStep), true);
-  assert.not.ok(lastStep.includes(">theory</text>"), "no theory for a metric without one");
+  assert.not.ok(lastStep.includes("black dashes"), "no theory for a metric without one");
   const report = read(out, "report.html");
   assert.is((report.match(/<svg /g) ?? []).length, 2);
   assert.not.match(report, /<script|<link|src="http|href="http|@import/);

@@ -55,6 +55,8 @@ const badSpecs = (scenarioList = scenarioNames().map((n) => JSON.stringify(n)).j
   [{ scenario: "toy-walk", params: { step: { kind: "x" } } }, `params.step.kind: unknown value (got "x"); allowed: one of "plain", "scaled"`],
   [{ scenario: "toy-walk", params: { n: 6000000, drift: 0.5 } }, "params.n: too large (got 6000000); allowed: at most 5000000 with a drift"],
   [{ scenario: "toy-walk", grid: { drift: [0, 2] } }, "grid.drift[1]: out of range (got 2); allowed: a number in [-1, 1]"],
+  // A misspelt grid path is named as written, not at the unknown parent the scenario saw.
+  [{ scenario: "toy-walk", grid: { "bogus.key": [1, 2] } }, `grid.bogus.key: unknown key at params.bogus (got {"key":2}); allowed: keys n, drift, explode, step`],
   [{ scenario: "toy-walk", grid: { drift: [] } }, "grid.drift: out of range (got []); allowed: a non-empty array of values"],
   [
     { scenario: "toy-walk", grid: { drift: Array.from({ length: 20 }, (_, i) => i / 20) }, seeds: 1_000_000 },

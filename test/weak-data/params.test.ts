@@ -137,7 +137,8 @@ test("a bad spec is rejected before the engine is touched", async () => {
 });
 
 test("an arm fixes the filter kind and the allocation; gamma, rho, beta and budget come from the study", () => {
-  const study = { filter: { kind: "noisy", gamma: 0.15, rho: 0.05 }, labeler: { beta: 0.3, allocation: "none", budget: 0.2 } };
+  // No allocation written: the arm sets it (one that differs is refused, test/cli/errors.test.ts).
+  const study = { filter: { kind: "noisy", gamma: 0.15, rho: 0.05 }, labeler: { beta: 0.3, budget: 0.2 } };
   for (const arm of ARM_NAMES) {
     const params = weakDataParams({ ...study, arm });
     assert.equal(params.filter, ARMS[arm].filters ? study.filter : { kind: "none" }, arm);

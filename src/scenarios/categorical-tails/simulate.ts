@@ -144,7 +144,7 @@ function divide(counts: Float64Array, total: number, out: Float64Array): void {
   for (let i = 0; i < counts.length; i++) out[i] = counts[i] / total;
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed }: ReplicateOptions): MetricValues[] {
+export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
   const theory = theoryColumns(p, generations);
   const rng = engine.stream(seed);
   let run: TailsRun | undefined;
@@ -154,6 +154,7 @@ export function runReplicate(engine: Engine, p: Params, { generations, seed }: R
     for (let t = 1; t <= generations; t++) {
       const conditional = run.step(t);
       rows.push(Object.assign(run.metrics(), conditional, theory[t]));
+      onGeneration?.(t);
     }
     return rows;
   } finally {

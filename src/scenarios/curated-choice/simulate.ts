@@ -143,7 +143,7 @@ export class CurationRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed }: ReplicateOptions): MetricValues[] {
+export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
   const theory = theoryColumns(p, generations);
   const rng = engine.stream(seed);
   let run: CurationRun | undefined;
@@ -153,6 +153,7 @@ export function runReplicate(engine: Engine, p: Params, { generations, seed }: R
     for (let t = 1; t <= generations; t++) {
       const conditional = run.step(t);
       rows.push(Object.assign(run.metrics(), conditional, theory[t]));
+      onGeneration?.(t);
     }
     return rows;
   } finally {

@@ -135,7 +135,7 @@ export class RefitRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed }: ReplicateOptions): MetricValues[] {
+export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
   const theory = theoryColumns(p, generations);
   const rng = engine.stream(seed);
   let run: RefitRun | undefined;
@@ -146,6 +146,7 @@ export function runReplicate(engine: Engine, p: Params, { generations, seed }: R
     for (let t = 1; t <= generations; t++) {
       run.step(t);
       rows.push(Object.assign(run.model.metrics(p.sigma0), theory[t]));
+      onGeneration?.(t);
     }
     return rows;
   } finally {

@@ -278,7 +278,7 @@ export class ChainRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed }: ReplicateOptions): MetricValues[] {
+export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
   const theory = theoryColumns(p, generations);
   const rng = engine.stream(seed);
   let run: ChainRun | undefined;
@@ -292,6 +292,7 @@ export function runReplicate(engine: Engine, p: Params, { generations, seed }: R
     for (let t = 1; t <= generations; t++) {
       const conditional = run.step(t);
       rows.push(Object.assign(run.metrics(), { conditionalTestError: conditional }, theory[t]) as MetricValues);
+      onGeneration?.(t);
     }
     return rows;
   } finally {

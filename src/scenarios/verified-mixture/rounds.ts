@@ -59,6 +59,7 @@ export function runRounds(
       const { counts, model } = learner.fitRound(generation);
       results.push({ accuracy: modelAccuracy(params.mu, model), model: modelGenerator(params.mu, model, params.verifier, drawsLabels), ...counts });
       learner.adopt(model);
+      options.onGeneration?.(generation);
     }
   } finally {
     learner.free();

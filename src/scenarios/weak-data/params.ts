@@ -37,9 +37,11 @@ const ALLOCATION_MEANINGS: Record<LabelAllocation, string> = {
   resample: "no labels: hardest's amounts spent on extra samples of the prompt instead, filtered like the others (the control that spends the budget on more tries)",
 };
 
+const DEFAULT_ALLOCATION: LabelAllocation = "replace-rejected";
+
 const labeler = param(strictObject({
   beta: param(probability(), { default: 0.5, description: "probability that a label is the correct response (else a uniformly chosen wrong one)" }),
-  allocation: param(oneOf(LABEL_ALLOCATIONS, ALLOCATION_MEANINGS), { default: "replace-rejected", description: "which prompts get labels (or, for resample, extra samples)" }),
+  allocation: param(oneOf(LABEL_ALLOCATIONS, ALLOCATION_MEANINGS), { default: DEFAULT_ALLOCATION, description: "which prompts get labels (or, for resample, extra samples)" }),
   // Labels offered per prompt per round to uniform, proportional and hardest; replace-rejected replaces every rejection.
   budget: param(z.nullable(real(0, MAX_BUDGET, { unit: "(labels per prompt per round), or null for no limit" })), {
     default: null,
@@ -137,6 +139,19 @@ export function checkParams(params: Params, given: Record<string, unknown>): Spe
       value: budget,
       problem: "missing",
       allowed: `a number in [0, ${MAX_BUDGET}] (labels per prompt per round) for allocation "${allocation}"`,
+    });
+  }
+  // An arm sets the allocation: one written beside it that differs would be silently replaced.
+  // The default written out is no choice (the playground writes every parameter out).
+  const givenLabeler = given.labeler;
+  const givenAllocation = typeof givenLabeler === "object" && givenLabeler !== null ? (givenLabeler as Record<string, unknown>).allocation : undefined;
+  const chosen = givenAllocation !== undefined && givenAllocation !== DEFAULT_ALLOCATION;
+  if (params.arm !== null && chosen && givenAllocation !== ARMS[params.arm].allocation) {
+    issues.push({
+      path: "labeler.allocation",
+      value: givenAllocation,
+      problem: `conflicts with arm "${params.arm}"`,
+      allowed: `the arm's allocation "${ARMS[params.arm].allocation}", or leave labeler.allocation out (the arm sets it), or arm null to use this one`,
     });
   }
   if (params.arm !== null && ARMS[params.arm].filters && params.filter.kind === "none") {

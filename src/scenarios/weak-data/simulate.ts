@@ -24,6 +24,7 @@ export function runReplicate(engine: Engine, params: Params, options: ReplicateO
     for (let t = 1; t <= options.generations; t++) {
       run.step();
       rows.push(inMetricOrder({ ...run.metrics(), ...theory.at(t) }));
+      options.onGeneration?.(t);
     }
     return rows;
   } finally {
