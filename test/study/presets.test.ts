@@ -113,7 +113,7 @@ const checks: Record<string, PresetCheck> = {
   "tale-of-tails": {
     sets: ["seeds=3", "generations=3", "grid.samples=[300,3000]"],
     expect: {
-      "lostMass-samples=300.svg": ["topK=30, topP=1, temperature=1", "topP=0.9, temperature=0.8", "exact", "asymptotic (limitL…"],
+      "lostMass-samples=300.svg": ["topK=30, topP=1, temperature=1", "topP=0.9, temperature=0.8", "black dashes: exact given the inputs; dots: exact; dash-dots: asymptotic (asymptoticLostMass); sparse dots: asymptotic (limitLostMass)"],
       "tailMass-samples=3000.svg": ["topK=30, topP=0.9, temperature=0.8"],
       "firstRoundLostMass.svg": ["topK=30, topP=1, temperature=1"],
     },
@@ -121,8 +121,8 @@ const checks: Record<string, PresetCheck> = {
   "suresh-survival": {
     sets: ["seeds=3", "generations=5"],
     expect: {
-      "supportSize.svg": ["samples=100", "samples=1000", "exact", "asymptotic"],
-      "lostMass.svg": ["samples=1000", "exact", "asymptotic (asympt…"],
+      "supportSize.svg": ["samples=100", "samples=1000", "black dashes: exact given the inputs; dots: exact; dash-dots: asymptotic"],
+      "lostMass.svg": ["samples=1000", "black dashes: exact given the inputs; dots: exact; dash-dots: asymptotic (asymptoticLostMass); sparse dots: asymptotic (limitLostMass)"],
     },
   },
   "ferbach-curation": {
@@ -141,14 +141,14 @@ const checks: Record<string, PresetCheck> = {
   "gerstgrasser-accumulate": {
     sets: ["seeds=8", "generations=6"],
     expect: {
-      "testError.svg": ["schedule.kind=replace", "schedule.kind=accumulate", "exact", "exact given the in…", "accumulate bound (pi^2/6) sigma^2 d/(n - d - 1) = 0.1848", "generation 1: sigma^2 d/(n - d - 1) = 0.1124"],
+      "testError.svg": ["schedule.kind=replace", "schedule.kind=accumulate", "black dashes: exact given the inputs; dots: exact", "accumulate bound (pi^2/6) sigma^2 d/(n - d - 1) = 0.1848", "generation 1: sigma^2 d/(n - d - 1) = 0.1124"],
     },
   },
   "demystified-regression": {
     sets: ["seeds=6", "generations=5"],
     expect: {
       "testError-ridge=0.svg": ["design=fresh, samples=20", "design=fixed, samples=100", "exact", "the null predictor w = 0: signal^2 = 1"],
-      "testError-ridge=0.1.svg": ["design=fixed, samples=20", "asymptotic", "exact given the in…"],
+      "testError-ridge=0.1.svg": ["design=fixed, samples=20", "black dashes: exact given the inputs; dots: asymptotic"],
     },
   },
   "kazdan-schedules-regression": {
