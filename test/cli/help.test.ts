@@ -14,6 +14,7 @@ const options: Record<string, string[]> = {
   default: ["--out", "--workers", "--quiet"],
   demo: [],
   serve: ["--port", "--host"],
+  bench: ["--"],
 };
 
 test("COMMAND --help exits 0 with the command's usage, options and an example", () => {
