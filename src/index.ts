@@ -19,11 +19,11 @@ export { applyOverrides, parseOverride, type Override } from "./study/overrides.
 export { rowColumns, parameterColumns, metricColumns } from "./study/columns.js";
 export { replicateSeed, cellKey } from "./study/seeds.js";
 export type { Row } from "./study/rows.js";
-export { sampleStatistics, type SampleStatistics } from "./report/statistics.js";
+export { sampleStatistics, t975, type SampleStatistics } from "./report/statistics.js";
 export { summarize, summaryColumns, type SummaryRow } from "./report/summary.js";
 export { toCsv, csvLine, csvCell } from "./report/csv.js";
 export { planCharts, varyingParameters, type ChartPlan, type PlotHints, type Marker } from "./report/chart-plan.js";
-export { chartPoints, type ChartPoint } from "./report/chart-spec.js";
+export { chartPoints, confidenceBand, type ChartPoint } from "./report/chart-spec.js";
 export { derivedRows, derivedStudy, type DerivedMetric } from "./report/derived.js";
 export { presets, findPreset, presetNames, type Preset } from "./presets/index.js";
 export { SpecError, formatIssue, type SpecIssue } from "./validation/spec-error.js";

@@ -82,8 +82,8 @@ export function wrapText(text: string, width = 90): string[] {
   return lines;
 }
 
-/** The 95% confidence band of a simulation point: mean +- t(0.975, n - 1) se. */
-function confidenceBand(point: ChartPoint): { lo: number | null; hi: number | null } {
+/** The 95% confidence band of a simulation point: mean +- t(0.975, n - 1) se (the charts and the playground draw it). */
+export function confidenceBand(point: ChartPoint): { lo: number | null; hi: number | null } {
   if (point.lo === null || point.hi === null || point.n === undefined || point.n < 2) return { lo: null, hi: null };
   const half = t975(point.n - 1) * (point.hi - point.mean);
   return { lo: point.mean - half, hi: point.mean + half };

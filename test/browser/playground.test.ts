@@ -140,7 +140,7 @@ if (chromiumPath !== undefined) {
       assert.is(await page.getAttribute("svg.chart", "data-points"), "21");
       assert.ok(await page.locator("svg.chart path.theory").count() > 0, "the closed form is drawn");
       assert.equal(await page.locator("svg.chart .marker-label").allTextContents(), ["eps* = 0.727", "Bayes Phi(mu)", "Phi(-mu)"]);
-      assert.match((await page.textContent("#legend"))!, "95% confidence interval, mean ± 1.96 standard errors");
+      assert.match((await page.textContent("#legend"))!, "95% confidence interval, mean ± t(0.975, n − 1) standard errors");
     });
   });
 

@@ -1,11 +1,8 @@
 // What the chart draws, from the summary rows (summarize: mean, sd, se over replicates per
 // cell and generation) and the chart plan (planCharts): chartPoints's points, with the band
-// widened from one standard error to a 95% confidence interval, mean +- 1.96 se (the normal
-// approximation; se = sd / sqrt(replicates)), grouped into coloured series.
-import { chartPoints, type ChartPlan, type ChartPoint, type SummaryRow } from "../../src/index.js";
-
-/** The normal quantile of a two-sided 95% interval. */
-export const Z95 = 1.959963984540054;
+// widened from one standard error to the 95% confidence interval the command line's charts
+// draw, mean +- t(0.975, n - 1) se (confidenceBand), grouped into coloured series.
+import { chartPoints, confidenceBand, type ChartPlan, type ChartPoint, type SummaryRow } from "../../src/index.js";
 
 const PALETTE = ["#1f6fb4", "#d0302f", "#2a9a3a", "#8a55c0", "#e07b00", "#0f9fb0", "#8c564b", "#d6479f", "#6b6b6b", "#a3a014"];
 
@@ -17,11 +14,7 @@ export interface Series {
 }
 
 export function confidencePoints(plan: ChartPlan, summary: readonly SummaryRow[]): ChartPoint[] {
-  return chartPoints(plan, summary).map((point) => {
-    if (point.lo === null || point.hi === null) return point;
-    const half = Z95 * (point.hi - point.mean); // chartPoints's band is mean +- se
-    return { ...point, lo: point.mean - half, hi: point.mean + half };
-  });
+  return chartPoints(plan, summary).map((point) => (point.kind === "simulation" ? { ...point, ...confidenceBand(point) } : point));
 }
 
 /** Points by series (in order of first appearance), each series its colour and its curves sorted by x. */

@@ -20,7 +20,7 @@ export function drawLegend(host: HTMLElement, plan: ChartPlan, series: readonly 
     h("ul", { class: "series-list" }, ...series.map((s) => h("li", {}, swatch(s.color), s.label))),
     h("ul", { class: "marks" },
       h("li", {}, h("span", { class: "key mean" }), `line and dots: the mean across seeds (${replicates})`),
-      h("li", {}, h("span", { class: "key band" }), "shaded: 95% confidence interval, mean ± 1.96 standard errors"),
+      h("li", {}, h("span", { class: "key band" }), "shaded: 95% confidence interval, mean ± t(0.975, n − 1) standard errors, as the command line's charts"),
       theories,
       plan.markers.length > 0 ? h("li", {}, h("span", { class: "key marker" }), `grey dashed: ${plan.markers.map((m) => m.label).join("; ")}`) : ""),
   );

@@ -1,8 +1,7 @@
 // The chart's numbers as a table (readable without the chart, and by screen readers): one row
 // per line point, with the replicates done, the mean across seeds, its 95% confidence interval
 // and the closed form.
-import type { ChartPlan, SummaryRow } from "../../src/index.js";
-import { Z95 } from "./chart-data.js";
+import { t975, type ChartPlan, type SummaryRow } from "../../src/index.js";
 import { h } from "./dom.js";
 
 const show = (value: unknown, digits = 4): string =>
@@ -14,7 +13,8 @@ export function drawTable(host: HTMLElement, plan: ChartPlan, summary: readonly 
   const body = rows.map((row) => {
     const mean = row[`${plan.metric}_mean`];
     const se = row[`${plan.metric}_se`];
-    const ci = typeof mean === "number" && typeof se === "number" ? `± ${show(Z95 * se, 2)}` : "";
+    const n = row[`${plan.metric}_n`];
+    const ci = typeof mean === "number" && typeof se === "number" && typeof n === "number" && n >= 2 ? `± ${show(t975(n - 1) * se, 2)}` : "";
     return h("tr", {},
       ...[...plan.series, plan.x].map((column) => h("td", {}, show(row[column]))),
       h("td", { class: "num" }, show(row.replicates)),
