@@ -63,7 +63,7 @@ const checks: Record<string, PresetCheck> = {
     expect: {
       "accuracy.svg": [
         "arm=no-curation", "arm=filter-only", "arm=filter+uniform", "arm=filter+hardest", "arm=filter+proportional", "arm=replace-rejected",
-        "black dashes: theory", "filter-only limit: 1 - unsolvable",
+        "black dashes: theory", "filtering's bound 1 - unsolvable (a noisy filter stops short of it)",
         "filter only vs hardest-first labels is the paper's comparison; uniform, proportional, rho and alpha as written are this project's",
       ],
       "labelsTotal.svg": ["arm=filter+hardest", "black dashes: theory"],
