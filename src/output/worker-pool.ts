@@ -113,6 +113,30 @@ export function threadSpawner(workerImports: boolean): { spawn: () => WorkerEndp
 }
 
 /**
+ * A worker started before the runner listens to it: a failure or an exit in between is kept and
+ * told to the runner's handlers when they come (else the run would wait for that worker forever).
+ */
+function startedAhead(worker: WorkerEndpoint): WorkerEndpoint {
+  let error: Error | undefined, code: number | undefined;
+  let onError: ((error: Error) => void) | undefined, onExit: ((code: number) => void) | undefined;
+  worker.onError((e) => (onError ? onError(e) : (error = e)));
+  worker.onExit((c) => (onExit ? onExit(c) : (code = c)));
+  return {
+    post: (message) => worker.post(message),
+    onMessage: (handler) => worker.onMessage(handler),
+    terminate: () => worker.terminate(),
+    onError: (handler) => {
+      onError = handler;
+      if (error !== undefined) handler(error);
+    },
+    onExit: (handler) => {
+      onExit = handler;
+      if (code !== undefined) handler(code);
+    },
+  };
+}
+
+/**
  * Runs tasks, each finished task's rows as lines of `format` (JSON lines by default): a small
  * study in this thread (run-here.ts), the rest on worker threads.
  */
@@ -122,7 +146,7 @@ export async function runInWorkers(study: Study, tasks: readonly Task[], options
   const { spawn, imports } = threadSpawner((options.workerImports ?? []).length > 0);
   const seconds = options.inThreadSeconds ?? IN_THREAD_SECONDS;
   // Started before the probe, so that a large study loses no time to it; ended if unused.
-  const started = seconds > 0 ? Array.from({ length: Math.min(options.workers, tasks.length) }, spawn) : [];
+  const started = seconds > 0 ? Array.from({ length: Math.min(options.workers, tasks.length) }, () => startedAhead(spawn())) : [];
   let left: readonly Task[] = [];
   try {
     left = await runHere(study, tasks, { format, seconds, onReady, onDone, signal: options.signal });
