@@ -11,3 +11,4 @@ export { SchedulePlan, type Round, type MixtureWeights } from "./plan.js";
 export { roundSize, roundHalfEven } from "./sizes.js";
 export { checkSchedule, DEFAULT_MAX_ROUND_SIZE, type ScheduleLimits } from "./check.js";
 export { RowPool } from "./row-pool.js";
+export { CountRefit } from "./count-refit.js";
