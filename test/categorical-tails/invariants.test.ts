@@ -6,17 +6,11 @@
 // p0); bad input is refused by name.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulate, WasmEngine, createEngine, resolveParams, type Row } from "../../src/index.js";
+import { simulate, WasmEngine, createEngine, resolveParams } from "../../src/index.js";
 import { assertMeanWithinSE } from "../helpers/stats.js";
 import { SMALL, runTails, sharedAt, valuesAt } from "./helpers.js";
 import { scenario, transform, theory } from "../../src/scenarios/categorical-tails/index.js";
-
-function assertSameRows(a: Row[], b: Row[], what: string): void {
-  assert.is(a.length, b.length, what);
-  a.forEach((row, i) => {
-    for (const [key, value] of Object.entries(row)) if (!Object.is(value, b[i][key])) assert.unreachable(`${what}: row ${i} ${key}: ${value} vs ${b[i][key]}`);
-  });
-}
+import { assertSameRows } from "../helpers/rows-at.js";
 
 const SCHEDULES = [
   { kind: "replace", growth: { kind: "linear", rate: 1 } }, { kind: "accumulate" }, { kind: "accumulate-subsample" },

@@ -4,11 +4,12 @@
 // categorical-tails on the same seed); the same rows on every build and the reference; bad input.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulate, WasmEngine, createEngine, resolveParams, type Row } from "../../src/index.js";
+import { simulate, WasmEngine, createEngine, resolveParams } from "../../src/index.js";
 import { scenario as curatedChoice } from "../../src/scenarios/curated-choice/index.js";
 import { scenario as categoricalTails } from "../../src/scenarios/categorical-tails/index.js";
 import { assertMeanWithinSE } from "../helpers/stats.js";
 import { sharedAt, valuesAt } from "../gaussian-refit/helpers.js";
+import { assertSameRows } from "../helpers/rows-at.js";
 
 const run = (params: Record<string, unknown>, generations: number, seeds: number, seed = 1) =>
   simulate({ scenario: "curated-choice", params, generations, seeds, seed });
@@ -79,13 +80,6 @@ test("expected mode: the rows are the expected-mode trajectory, and the reward r
   for (let t = 0; t <= 20; t++) assert.is(valuesAt(rows, t, "meanReward")[0], sharedAt(rows, t, "limitMeanReward"));
   for (let t = 1; t <= 20; t++) assert.ok(valuesAt(rows, t, "meanReward")[0] > valuesAt(rows, t - 1, "meanReward")[0]);
 });
-
-function assertSameRows(a: Row[], b: Row[], what: string): void {
-  assert.is(a.length, b.length, what);
-  a.forEach((row, i) => {
-    for (const [key, value] of Object.entries(row)) if (!Object.is(value, b[i][key])) assert.unreachable(`${what}: row ${i} ${key}: ${value} vs ${b[i][key]}`);
-  });
-}
 
 test("wasm (SIMD, scalar) and the reference: the same rows, bit for bit, under every schedule and K", async () => {
   const scalarBuild = await WasmEngine.create({ build: "release" });

@@ -3,10 +3,11 @@
 // the same rows, another seed others; a long replace run stays finite in its sums of logarithms.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulate, WasmEngine, createEngine, type Row } from "../../src/index.js";
+import { simulate, WasmEngine, createEngine } from "../../src/index.js";
 import { runGaussian, valuesAt } from "./helpers.js";
 import { assertWithinSE } from "../helpers/stats.js";
 import { trigamma } from "../../src/math/special.js";
+import { assertSameRows } from "../helpers/rows-at.js";
 
 const SCHEDULES = [
   { kind: "replace", growth: { kind: "linear", rate: 1 } },
@@ -15,15 +16,6 @@ const SCHEDULES = [
   { kind: "fixed-real", lambda: 0.5, nReal: 10 },
   { kind: "fresh-real", realFraction: 0.3 },
 ];
-
-function assertSameRows(a: Row[], b: Row[], what: string): void {
-  assert.is(a.length, b.length, what);
-  a.forEach((row, i) => {
-    for (const [key, value] of Object.entries(row)) {
-      if (!Object.is(value, b[i][key])) assert.unreachable(`${what}: row ${i} ${key}: ${value} vs ${b[i][key]}`);
-    }
-  });
-}
 
 test("wasm (SIMD, scalar) and the reference: the same rows, bit for bit, under every schedule and method", async () => {
   const scalarBuild = await WasmEngine.create({ build: "release" });

@@ -1,24 +1,14 @@
 // Shared set-up for the gaussian-refit tests: a study's rows through simulate, and one
-// metric's values across replicates at a generation.
+// metric's values across replicates at a generation (rows-at.ts).
 import { simulate, type Row } from "../../src/index.js";
+
+export { valuesAt, sharedAt } from "../helpers/rows-at.js";
 
 export type GaussianParams = Record<string, unknown>;
 
 /** The rows of `seeds` replicates over `generations` rounds. */
 export function runGaussian(params: GaussianParams, generations: number, seeds: number, seed = 1, engine: "wasm" | "js" = "wasm"): Promise<Row[]> {
   return simulate({ scenario: "gaussian-refit", params, generations, seeds, seed, engine });
-}
-
-/** A column's values at generation t, one per replicate (nulls kept out). */
-export function valuesAt(rows: readonly Row[], t: number, column: string): number[] {
-  return rows.filter((row) => row.generation === t && row[column] !== null).map((row) => row[column] as number);
-}
-
-/** A column's value at generation t, which every replicate shares (a closed form). */
-export function sharedAt(rows: readonly Row[], t: number, column: string): number | null {
-  const values = new Set(rows.filter((row) => row.generation === t).map((row) => row[column]));
-  if (values.size !== 1) throw new Error(`${column} at generation ${t} differs across replicates`);
-  return [...values][0] as number | null;
 }
 
 /** theoryMeanError for meanError, and so on. */

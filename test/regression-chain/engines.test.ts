@@ -4,10 +4,11 @@
 // and accumulate-subsample is round 1 of replace.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { simulate, WasmEngine, createEngine, type Row } from "../../src/index.js";
+import { simulate, WasmEngine, createEngine } from "../../src/index.js";
 import { ChainRun, params as schema } from "../../src/scenarios/regression-chain/index.js";
 import { parseOrThrow } from "../../src/validation/schema.js";
 import { runChain, valuesAt } from "./helpers.js";
+import { assertSameRows } from "../helpers/rows-at.js";
 
 const SCHEDULES = [
   { kind: "replace" },
@@ -16,15 +17,6 @@ const SCHEDULES = [
   { kind: "fixed-real", lambda: 0.5, nReal: 6 },
   { kind: "fresh-real", realFraction: 0.3 },
 ];
-
-function assertSameRows(a: Row[], b: Row[], what: string): void {
-  assert.is(a.length, b.length, what);
-  a.forEach((row, i) => {
-    for (const [key, value] of Object.entries(row)) {
-      if (!Object.is(value, b[i][key])) assert.unreachable(`${what}: row ${i} ${key}: ${value} vs ${b[i][key]}`);
-    }
-  });
-}
 
 test("wasm (SIMD, scalar) and the reference: the same rows, bit for bit, under every schedule, design, method and ridge", async () => {
   const scalarBuild = await WasmEngine.create({ build: "release" });
