@@ -55,6 +55,23 @@ export function categoricalTailsMetrics(p: usize, p0: usize, k: i32, tailRank: i
   store<f64>(stats, entropy, 32);
 }
 
+/**
+ * keep[0..m) = the entries i < k with source_i > 0, in order; returns m, with dead[0] = the sum
+ * of p0 over the others (in index order). Without branches: on a large support, which symbols
+ * are still alive is a coin flip for each rare one.
+ */
+export function liveSymbols(source: usize, p0: usize, k: i32, keep: usize, dead: usize): i32 {
+  let m = 0, lost = 0.0;
+  for (let i = 0; i < k; i++) {
+    const alive = load<f64>(at(source, i)) > 0.0;
+    store<i32>(keep + (<usize>m << 2), i);
+    m += <i32>alive;
+    lost += select<f64>(0.0, load<f64>(at(p0, i)), alive);
+  }
+  store<f64>(dead, lost);
+  return m;
+}
+
 /** Below this q, ln(1 - q) is its six-term series (error under q^7/7, far below rounding): no logarithm for the tail. */
 // @ts-ignore: decorator
 @inline const SERIES_BELOW: f64 = 0.0009765625;
@@ -79,7 +96,18 @@ export function categoricalTailsConditional(
 ): void {
   let fixedTotal = 0.0, ff = 0.0, fq = 0.0, f0 = 0.0, qq = 0.0, q0 = 0.0, p2 = 0.0;
   let support = 0.0, lost = 0.0, tailFixed = 0.0, tailBase = 0.0, tailQ = 0.0;
-  for (let i = 0; i < k; i++) {
+  // Without fixed counts or real tokens (replace, for one), the sums of f and of p0's products
+  // stay 0 and only four are needed: the same terms in the same order, so the same bits.
+  const synthesisOnly = !hasFixed && real == 0.0;
+  for (let i = 0; synthesisOnly && i < k; i++) {
+    const x = load<f64>(at(q, i));
+    qq += x * x;
+    const absent = miss(x, synthetic);
+    support += 1.0 - absent;
+    lost += load<f64>(at(p0, i)) * absent;
+    if (i >= tailRank) tailQ += x;
+  }
+  for (let i = 0; !synthesisOnly && i < k; i++) {
     const f = hasFixed ? load<f64>(at(fixed, i)) : 0.0;
     const b = load<f64>(at(p0, i)), x = load<f64>(at(q, i));
     fixedTotal += f;

@@ -21,5 +21,5 @@ export { fillSoftmaxModel } from "./softmax-model-fill";
 export { softmaxModelRows } from "./softmax-model-rows";
 export { curateSoftmaxModel } from "./softmax-model-curate";
 export { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from "./softmax-model-train";
-export { temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional } from "./categorical-tails";
+export { temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional, liveSymbols } from "./categorical-tails";
 export { curatedCounts } from "./curated-choice";

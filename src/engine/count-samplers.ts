@@ -1,11 +1,19 @@
 // Argument checks for the count samplers (assembly/count-samplers.ts), done by the engine before
 // anything is drawn: counts are integers passed as f64 (exact below 2^53).
 import type { F64Block } from "./block.js";
+import { NO_POSITIVE_WEIGHT } from "./constants/count-samplers.js";
 
 /** A count as the kernels take it: an integer in [0, 2^53). */
 export function checkCount(kernel: string, name: string, value: number): number {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${kernel}: ${name} must be an integer in [0, 2^53), got ${value}`);
   return value;
+}
+
+/** The error for a verdict of multinomialCounts other than WEIGHTS_VALID: checkWeights' message. */
+export function weightsError(kernel: string, weights: F64Block, verdict: number): RangeError {
+  return verdict === NO_POSITIVE_WEIGHT
+    ? new RangeError(`${kernel}: the weights must have a positive sum`)
+    : new RangeError(`${kernel}: weights[${verdict}] must be finite and >= 0, got ${weights.view[verdict]}`);
 }
 
 /** Weights of a multinomial: finite, >= 0, with a positive sum. */

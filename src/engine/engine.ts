@@ -17,7 +17,8 @@ import {
   type BetaCategoricalRows, type CategoricalCuration, type CategoricalRefitBuffers, type CategoricalRefitRound,
 } from "./categorical-rows.js";
 import { checkWishart } from "./wishart.js";
-import { checkCount, checkPool, checkWeights } from "./count-samplers.js";
+import { checkCount, checkPool, checkWeights, weightsError } from "./count-samplers.js";
+import { WEIGHTS_VALID } from "./constants/count-samplers.js";
 import { TAILS_CONDITIONAL_LENGTH, TAILS_METRICS_LENGTH, checkRoundTokens, checkSymbols, checkTemperature } from "./categorical-tails.js";
 import {
   SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
@@ -124,9 +125,10 @@ export abstract class Engine<M extends Addressing = any> {
 
   /** counts (k = weights.length entries) = Multinomial(tokens, weights / their sum), in O(k) exact binomial draws. */
   multinomialCounts(rng: RandomStream, weights: F64Block, tokens: number, counts: F64Block, k = weights.length): void {
-    checkWeights("multinomialCounts", weights, this.checkedLength(weights, k));
     checkCount("multinomialCounts", "tokens", tokens);
-    this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, k), k, tokens, this.address(counts, k));
+    // The kernel checks the weights on its first pass, before it draws (a pass here would cost as much).
+    const verdict = this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, this.checkedLength(weights, k)), k, tokens, this.address(counts, k));
+    if (verdict !== WEIGHTS_VALID) throw weightsError("multinomialCounts", weights, verdict);
   }
 
   /** out = p^(1/temperature) on the support of p, normalised (k = p.length entries). */
@@ -140,6 +142,15 @@ export abstract class Engine<M extends Addressing = any> {
   categoricalTailsMetrics(p: F64Block, p0: F64Block, tailRank: number, stats: F64Block, k = p.length): void {
     checkSymbols("categoricalTailsMetrics", k, tailRank);
     this.kernels.categoricalTailsMetrics(this.address(p, k), this.address(p0, k), k, tailRank, this.address(stats, TAILS_METRICS_LENGTH));
+  }
+
+  /** keep = the entries i < k with source_i > 0, in order; returns how many, and the p0 mass of the others (k = source.length). */
+  liveSymbols(source: F64Block, p0: F64Block, keep: I32Block, k = source.length): { live: number; deadMass: number } {
+    checkSymbols("liveSymbols", k);
+    return this.withScratch([1], (dead) => {
+      const live = this.kernels.liveSymbols(this.address(source, k), this.address(p0, k), k, this.address(keep, k), this.address(dead));
+      return { live, deadMass: dead.view[0] };
+    });
   }
 
   /**

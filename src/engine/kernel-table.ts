@@ -39,15 +39,16 @@ export const KERNELS = {
   // Count vectors, exact (assembly/count-samplers.ts): hypergeometric draws, and multinomial and
   // multivariate hypergeometric counts over k symbols by conditional draws in symbol order.
   fillHypergeometric: kernel(stream(), f64("out"), int("n"), real("good"), real("bad"), real("sample")),
-  multinomialCounts: kernel(stream(), f64("weights"), int("k"), real("tokens"), f64("counts")),
+  multinomialCounts: returns("int", stream(), f64("weights"), int("k"), real("tokens"), f64("counts")),
   hypergeometricCounts: kernel(stream(), f64("pool"), int("k"), real("tokens"), f64("counts")),
 
-  // categorical-tails' passes over K symbols (assembly/categorical-tails.ts).
+  // categorical-tails' passes over K symbols, and the live ones among them (assembly/categorical-tails.ts).
   temperatureTransform: kernel(f64("p"), int("k"), real("inverseTemperature"), f64("out")),
   categoricalTailsMetrics: kernel(f64("p"), f64("p0"), int("k"), int("tailRank"), f64("stats")),
   categoricalTailsConditional: kernel(
     f64("p0"), f64("q"), f64("fixed"), flag("hasFixed"), int("k"), real("real"), real("synthetic"), int("tailRank"), f64("stats"),
   ),
+  liveSymbols: returns("int", f64("source"), f64("p0"), int("k"), i32("keep"), f64("dead")),
 
   // K-choice curation (assembly/curated-choice.ts): work holds 3 m + choices entries.
   curatedCounts: kernel(stream(), f64("p"), f64("w"), int("m"), int("choices"), real("samples"), f64("counts"), f64("work")),

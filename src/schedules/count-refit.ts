@@ -8,7 +8,13 @@
 // Stream order: fixed-real draws its real counts when the refit is made; each round then draws its
 // fresh real counts (fresh-real), the synthetic counts and, from round 2 of accumulate-subsample,
 // the subsample.
-import type { Engine, F64Block, RandomStream } from "../engine/index.js";
+//
+// With `compact`, symbols the model can no longer produce are dropped from the blocks after each
+// round, so that a round costs in the live symbols, not in K: entry j of every block is then
+// symbol symbols[j] (ascending), and the p0 mass of the dropped symbols is deadMass. A symbol is
+// gone for good once the round's training source (the model; accumulate-subsample's pool) has it
+// at 0 and no fresh real token can bring it back, so fresh-real in sampling mode never drops one.
+import type { Engine, F64Block, I32Block, RandomStream } from "../engine/index.js";
 import type { Schedule } from "./schedule.js";
 import { SchedulePlan, type Round } from "./plan.js";
 
@@ -23,6 +29,15 @@ export class CountRefit {
   /** accumulate's and accumulate-subsample's pool, fixed-real's real counts, fresh-real's real counts of the round. */
   readonly kept: F64Block;
   private readonly owned: F64Block[] = [];
+  /** The entries of the blocks in use: K, or the live symbols once compacted. */
+  live: number;
+  /** The symbol of each entry in use, ascending (null: entry j is symbol j). */
+  symbols: Int32Array | null = null;
+  /** The p0 mass of the symbols dropped from the blocks (each is at 0 in the model). */
+  deadMass = 0;
+  private readonly compact: boolean;
+  /** dropDead's scratch: the entries it keeps. */
+  private keep: I32Block | undefined;
 
   constructor(
     private readonly engine: Engine,
@@ -30,8 +45,11 @@ export class CountRefit {
     private readonly schedule: Schedule,
     private readonly samples: number,
     readonly p0: Float64Array,
-    expected: boolean,
+    private readonly expected: boolean,
+    { compact = false }: { compact?: boolean } = {},
   ) {
+    this.live = p0.length;
+    this.compact = compact && !(schedule.kind === "fresh-real" && !expected);
     const own = () => (this.owned.push(engine.f64(p0.length)), this.owned[this.owned.length - 1]);
     try {
       this.base = own();
@@ -54,8 +72,9 @@ export class CountRefit {
    */
   refit(round: Round, synthetic: (count: number, into: F64Block) => void): void {
     const { engine, rng } = this;
-    const kept = this.kept.view, counts = this.counts.view, model = this.model.view;
-    if (this.schedule.kind === "fresh-real") engine.multinomialCounts(rng, this.base, round.freshReal, this.kept);
+    const n = this.live;
+    const kept = this.kept.view.subarray(0, n), counts = this.counts.view.subarray(0, n), model = this.model.view.subarray(0, n);
+    if (this.schedule.kind === "fresh-real") engine.multinomialCounts(rng, this.base, round.freshReal, this.kept, n);
     synthetic(round.synthetic, this.counts);
     switch (this.schedule.kind) {
       case "replace":
@@ -67,7 +86,7 @@ export class CountRefit {
         break;
       case "accumulate-subsample":
         for (let i = 0; i < model.length; i++) kept[i] += counts[i];
-        if (round.subsample) engine.hypergeometricCounts(rng, this.kept, this.samples, this.counts);
+        if (round.subsample) engine.hypergeometricCounts(rng, this.kept, this.samples, this.counts, n);
         for (let i = 0; i < model.length; i++) model[i] = (round.subsample ? counts[i] : kept[i]) / round.training;
         break;
       case "fixed-real":
@@ -75,12 +94,46 @@ export class CountRefit {
         for (let i = 0; i < model.length; i++) model[i] = (kept[i] + counts[i]) / round.training;
         break;
     }
+    this.dropDead();
   }
 
   /** Round t in expected mode: the model becomes the schedule's mixture of itself, q (the synthetic counts' law) and p0. */
   expectedRefit(t: number, q: ArrayLike<number>): void {
-    const mix = this.plan.weights(t), model = this.model.view;
-    for (let i = 0; i < model.length; i++) model[i] = mix.pooled * model[i] + mix.synthetic * q[i] + mix.real * this.p0[i];
+    const mix = this.plan.weights(t), model = this.model.view, base = this.base.view;
+    for (let i = 0; i < this.live; i++) model[i] = mix.pooled * model[i] + mix.synthetic * q[i] + mix.real * base[i];
+    this.dropDead();
+  }
+
+  /** The entries in use of the symbols below `symbol` (where a rank among all K symbols starts among the live ones). */
+  entriesBelow(symbol: number): number {
+    const symbols = this.symbols;
+    if (symbols === null) return Math.min(symbol, this.live);
+    let lo = 0, hi = this.live;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (symbols[mid] < symbol) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** With compact: moves the symbols still possible to the front of every block, in order, and adds the others' p0 mass to deadMass. */
+  private dropDead(): void {
+    if (!this.compact) return;
+    const source = this.schedule.kind === "accumulate-subsample" && !this.expected ? this.kept : this.model;
+    const n = this.live;
+    this.keep ??= this.engine.i32(n);
+    const { live, deadMass } = this.engine.liveSymbols(source, this.base, this.keep, n);
+    if (live === n) return;
+    const keep = this.keep.view;
+    this.deadMass += deadMass;
+    for (const block of this.owned) {
+      const v = block.view;
+      for (let j = 0; j < live; j++) v[j] = v[keep[j]];
+    }
+    if (this.symbols === null) this.symbols = keep.slice(0, live);
+    else for (let j = 0; j < live; j++) this.symbols[j] = this.symbols[keep[j]];
+    this.live = live;
   }
 
   /** The fixed counts a round trains on beside its fresh ones (accumulate's pool, fixed-real's real set), or null. */
@@ -91,5 +144,7 @@ export class CountRefit {
   free(): void {
     this.owned.forEach((x) => x.free());
     this.owned.length = 0;
+    this.keep?.free();
+    this.keep = undefined;
   }
 }

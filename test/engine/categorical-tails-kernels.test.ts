@@ -43,6 +43,25 @@ test("every build and the reference give the same bits; the metrics and the temp
   assert.ok(Math.abs(results[0][K + 9] - q.reduce((a, x) => a + 1 - (1 - x) ** 1000, 0)) < 1e-9);
 });
 
+test("liveSymbols: the entries with positive source, in order, and the p0 mass of the others, the same bits everywhere", async () => {
+  const { p0, p } = inputs();
+  const results = (await allEngines()).map((engine) => {
+    const [b0, bp, keep] = [engine.f64(K), engine.f64(K), engine.i32(K)];
+    b0.view.set(p0);
+    bp.view.set(p);
+    const { live, deadMass } = engine.liveSymbols(bp, b0, keep);
+    return { live, deadMass, keep: Array.from(keep.view.subarray(0, live)) };
+  });
+  const expected = p.flatMap((x, i) => (x > 0 ? [i] : []));
+  for (const r of results) {
+    assert.equal(r.keep, expected);
+    assert.ok(Object.is(r.deadMass, results[0].deadMass));
+  }
+  let dead = 0;
+  p.forEach((x, i) => (dead += x > 0 ? 0 : p0[i]));
+  assert.is(results[0].deadMass, dead);
+});
+
 test("bad arguments are refused by name", async () => {
   for (const engine of await allEngines()) {
     const a = engine.f64(4), b = engine.f64(4), stats = engine.f64(5);

@@ -142,6 +142,36 @@ test("multinomial counts over 2^20 Zipf symbols with 10^6 tokens: the total is e
   assert.ok(stat < chiSquareCritical(observed.length - 1), `chi-square ${stat}`);
 });
 
+test("multinomial counts with a long tail of rare symbols (tokens placed one by one): the joint law of symbol groups across the switch", async () => {
+  const [simd] = await allEngines();
+  // Expected counts fall below a quarter around symbol 15, so symbols before it get binomial
+  // draws and the rest get the placed tokens; the groups straddle the switch.
+  const k = 200, n = 40, reps = 60_000;
+  const weights = Array.from({ length: k }, (_, i) => (i + 1) ** -1.5);
+  const total = weights.reduce((a, b) => a + b, 0);
+  const groups = [[0, 2], [2, 10], [10, 30], [30, k]];
+  const shares = groups.map(([a, b]) => weights.slice(a, b).reduce((x, y) => x + y, 0) / total);
+  const w = simd.f64(k), counts = simd.f64(k);
+  w.view.set(weights);
+  const rng = simd.stream(48);
+  const key = (g: number[]) => ((g[0] * (n + 1) + g[1]) * (n + 1) + g[2]) * (n + 1) + g[3];
+  const draws = new Float64Array(reps);
+  for (let r = 0; r < reps; r++) {
+    simd.multinomialCounts(rng, w, n, counts);
+    const g = groups.map(([a, b]) => counts.view.subarray(a, b).reduce((x, y) => x + y, 0));
+    assert.is(g[0] + g[1] + g[2] + g[3], n);
+    draws[r] = key(g);
+  }
+  const logFactorial = (x: number) => { let s = 0; for (let i = 2; i <= x; i++) s += Math.log(i); return s; };
+  const pmf = new Map<number, number>();
+  for (let a = 0; a <= n; a++) for (let b = 0; a + b <= n; b++) for (let c = 0; a + b + c <= n; c++) {
+    const g = [a, b, c, n - a - b - c];
+    const log = logFactorial(n) + g.reduce((s, x, i) => s + x * Math.log(shares[i]) - logFactorial(x), 0);
+    pmf.set(key(g), Math.exp(log));
+  }
+  assertFits(draws, pmf, "groups of symbols 0-1, 2-9, 10-29, 30-199");
+});
+
 test("hypergeometric counts: marginals Hypergeometric(pool_i, rest, n) (chi-square), within the pool, total n", async () => {
   const [simd] = await allEngines();
   const poolCounts = [5, 0, 12, 3, 30, 1, 49];

@@ -37,6 +37,16 @@ export function categoricalTailsMetrics(p: Float64Array, p0: Float64Array, k: nu
   stats[4] = entropy;
 }
 
+export function liveSymbols(source: Float64Array, p0: Float64Array, k: number, keep: Int32Array, dead: Float64Array): number {
+  let m = 0, lost = 0;
+  for (let i = 0; i < k; i++) {
+    if (source[i] > 0) keep[m++] = i;
+    else lost += p0[i];
+  }
+  dead[0] = lost;
+  return m;
+}
+
 /** Below this q, ln(1 - q) is its six-term series, as in assembly/categorical-tails.ts. */
 const SERIES_BELOW = 0.0009765625;
 

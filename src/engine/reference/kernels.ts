@@ -7,7 +7,7 @@ import { rngSeed, rngRefill } from "./rng.js";
 import * as samplers from "./samplers.js";
 import * as countSamplers from "./count-samplers.js";
 import { curatedCounts } from "./curated-choice.js";
-import { temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional } from "./categorical-tails.js";
+import { temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional, liveSymbols } from "./categorical-tails.js";
 import { fillWishart, wishartWorkLength } from "./wishart.js";
 import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder } from "./triangular.js";
 import { matrixProduct, transposeProduct, rowGram, symmetricEigenvalues } from "./dense.js";
@@ -27,7 +27,7 @@ import { softmaxModelGradient, trainSoftmaxModel, softmaxModelWorkLength } from 
 
 export const referenceKernels = matchingTable<ReferenceKernels>()({
   rngSeed, rngRefill,
-  ...samplers, ...countSamplers, curatedCounts, temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional, fillWishart, wishartWorkLength,
+  ...samplers, ...countSamplers, curatedCounts, temperatureTransform, categoricalTailsMetrics, categoricalTailsConditional, liveSymbols, fillWishart, wishartWorkLength,
   fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder,
   matrixProduct, transposeProduct, rowGram, symmetricEigenvalues,
   fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,

@@ -19,6 +19,9 @@ function named(names: readonly string[], stats: Float64Array): MetricValues {
   return out;
 }
 
+/** lostMass's place in both stats blocks. */
+const LOST_MASS = 1;
+
 const NO_CONDITIONAL: MetricValues = { conditionalSupportSize: null, conditionalLostMass: null, conditionalTailMass: null, conditionalGini: null };
 
 /** A replicate in progress: the refit (the model and the schedule's counts), and the block the sampling transform fills. */
@@ -36,7 +39,7 @@ export class TailsRun {
     this.weights = engine.f64(p.support);
     this.stats = engine.f64(8);
     try {
-      this.refit = new CountRefit(engine, rng, p.schedule, p.samples, zipfBase(p.support, p.zipfExponent, p.zipfOffset), p.expected);
+      this.refit = new CountRefit(engine, rng, p.schedule, p.samples, zipfBase(p.support, p.zipfExponent, p.zipfOffset), p.expected, { compact: true });
       this.transform = transformOf(p);
     } catch (error) {
       this.weights.free();
@@ -54,28 +57,38 @@ export class TailsRun {
     }
     const round = this.refit.plan.round(t);
     const conditional = this.conditional(round);
-    this.refit.refit(round, (count, into) => this.engine.multinomialCounts(this.rng, this.weights, count, into));
+    this.refit.refit(round, (count, into) => this.engine.multinomialCounts(this.rng, this.weights, count, into, q.length));
     return conditional;
   }
 
-  /** The sampling distribution T(p_(t-1)) into the weights block: the temperature in the engine, the cuts by rank. */
+  /**
+   * The sampling distribution T(p_(t-1)) into the weights block (over the refit's live entries):
+   * the temperature in the engine, the cuts by rank. The dropped symbols are at 0 in p_(t-1),
+   * so T leaves them at 0.
+   */
   private sampling(): Float64Array {
     const { engine, transform } = this;
-    if (transform.temperature === 1) return applyTransform(this.refit.model.view, transform, this.weights.view);
-    engine.temperatureTransform(this.refit.model, transform.temperature, this.weights);
-    return applyTransform(this.weights.view, { ...transform, temperature: 1 }, this.weights.view);
+    const n = this.refit.live, weights = this.weights.view.subarray(0, n);
+    if (transform.temperature === 1) return applyTransform(this.refit.model.view.subarray(0, n), transform, weights);
+    engine.temperatureTransform(this.refit.model, transform.temperature, this.weights, n);
+    return applyTransform(weights, { ...transform, temperature: 1 }, weights);
   }
 
-  /** The model's metrics. */
+  /** The model's metrics; the dropped symbols count in lostMass alone. */
   metrics(): MetricValues {
-    this.engine.categoricalTailsMetrics(this.refit.model, this.refit.base, this.p.tailRank, this.stats);
+    const { refit } = this;
+    this.engine.categoricalTailsMetrics(refit.model, refit.base, refit.entriesBelow(this.p.tailRank), this.stats, refit.live);
+    this.stats.view[LOST_MASS] += refit.deadMass;
     return named(METRIC_NAMES, this.stats.view);
   }
 
   private conditional(round: Round): MetricValues {
     const { p, engine } = this;
     if (p.schedule.kind === "accumulate-subsample") return NO_CONDITIONAL;
-    engine.categoricalTailsConditional(this.refit.base, this.weights, this.refit.fixedCounts(), round.freshReal, round.synthetic, p.tailRank, this.stats);
+    const { refit } = this;
+    engine.categoricalTailsConditional(refit.base, this.weights, refit.fixedCounts(), round.freshReal, round.synthetic, refit.entriesBelow(p.tailRank), this.stats, refit.live);
+    // A dropped symbol stays absent (no fresh real token can reach it where symbols are dropped).
+    this.stats.view[LOST_MASS] += refit.deadMass;
     return named(CONDITIONAL_NAMES, this.stats.view);
   }
 
