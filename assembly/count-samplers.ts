@@ -24,18 +24,21 @@ export function fillHypergeometric(state: usize, out: usize, n: i32, good: f64, 
  * positive sum: symbol i gets Binomial(tokens left, w_i / weight left), the last symbol of
  * positive weight whatever is left (so rounding in the running weight never loses a token). From
  * the first symbol expected to get under PLACE_BELOW_MEAN tokens, with PLACE_MIN_SYMBOLS or more
- * to go, the tokens left are placed instead (placeTokens): the same law, drawn in one pass.
+ * of positive weight to go, the tokens left are placed instead (placeTokens): the same law, drawn in one pass.
  * Checks the weights on its first pass, before drawing anything: returns WEIGHTS_VALID, the index
  * of the first weight that is negative or not finite, or NO_POSITIVE_WEIGHT.
  */
 export function multinomialCounts(state: usize, weights: usize, k: i32, tokens: f64, counts: usize): i32 {
   let total = 0.0;
-  let last = -1;
+  let last = -1, positive = 0;
   for (let i = 0; i < k; i++) {
     const w = load<f64>(weights + (<usize>i << 3));
     if (!(w >= 0.0 && w < Infinity)) return i;
     total += w;
-    if (w > 0.0) last = i;
+    if (w > 0.0) {
+      last = i;
+      positive++;
+    }
   }
   if (!(total > 0.0)) return NO_POSITIVE_WEIGHT;
   let left = tokens, rest = total;
@@ -43,13 +46,15 @@ export function multinomialCounts(state: usize, weights: usize, k: i32, tokens: 
     const w = load<f64>(weights + (<usize>i << 3));
     let x = 0.0;
     if (left > 0.0 && w > 0.0) {
-      if (i != last && left * (w / rest) < PLACE_BELOW_MEAN && k - i >= PLACE_MIN_SYMBOLS) {
+      // Symbols of weight 0 count for nothing here, so dropping them leaves every draw as it is.
+      if (i != last && left * (w / rest) < PLACE_BELOW_MEAN && positive >= PLACE_MIN_SYMBOLS) {
         placeTokens(state, weights, i, k, left, rest, last, counts);
         return WEIGHTS_VALID;
       }
       x = i == last ? left : nextBinomial(state, left, w / rest);
       left -= x;
     }
+    if (w > 0.0) positive--;
     rest -= w;
     store<f64>(counts + (<usize>i << 3), x);
   }

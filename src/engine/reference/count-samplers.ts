@@ -18,12 +18,15 @@ export function fillHypergeometric(state: Uint32Array, out: Float64Array, n: num
 
 export function multinomialCounts(state: Uint32Array, weights: Float64Array, k: number, tokens: number, counts: Float64Array): number {
   let total = 0;
-  let last = -1;
+  let last = -1, positive = 0;
   for (let i = 0; i < k; i++) {
     const w = weights[i];
     if (!(w >= 0 && w < Infinity)) return i;
     total += w;
-    if (w > 0) last = i;
+    if (w > 0) {
+      last = i;
+      positive++;
+    }
   }
   if (!(total > 0)) return NO_POSITIVE_WEIGHT;
   let left = tokens, rest = total;
@@ -31,13 +34,14 @@ export function multinomialCounts(state: Uint32Array, weights: Float64Array, k: 
     const w = weights[i];
     let x = 0;
     if (left > 0 && w > 0) {
-      if (i !== last && left * (w / rest) < PLACE_BELOW_MEAN && k - i >= PLACE_MIN_SYMBOLS) {
+      if (i !== last && left * (w / rest) < PLACE_BELOW_MEAN && positive >= PLACE_MIN_SYMBOLS) {
         placeTokens(state, weights, i, k, left, rest, last, counts);
         return WEIGHTS_VALID;
       }
       x = i === last ? left : nextBinomial(state, left, w / rest);
       left -= x;
     }
+    if (w > 0) positive--;
     rest -= w;
     counts[i] = x;
   }
