@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import { simulate, WasmEngine, createEngine, resolveParams } from "../../src/index.js";
 import { scenario as curatedChoice } from "../../src/scenarios/curated-choice/index.js";
 import { scenario as categoricalTails } from "../../src/scenarios/categorical-tails/index.js";
+import { kimuraFixation, twoAtomChain, weightsOf } from "../../src/scenarios/curated-choice/theory.js";
 import { assertMeanWithinSE } from "../helpers/stats.js";
 import { sharedAt, valuesAt } from "../gaussian-refit/helpers.js";
 import { assertSameRows } from "../helpers/rows-at.js";
@@ -42,6 +43,42 @@ test("K = 1 (no curation): E p_t = p0 under every schedule, so the mean reward a
   }
   const curated = await run({ choices: 4 }, 3, 2);
   assert.is(sharedAt(curated, 3, "theoryMeanReward"), null);
+});
+
+test("two atoms under replace: E topMass and E meanReward on the exact chain at t = 2, 10, 30 and P(topFixed) at t = 10, 30 (4.5 SE) for K = 1, 2, 4 and infinite; topFixed - conditionalTopFixed has mean 0", async () => {
+  for (const choices of [1, 2, 4, "infinite"]) {
+    const params = { support: 2, base: { kind: "zipf", exponent: 2 }, reward: { kind: "linear", from: 0, to: 1 }, rewardScale: 0.5, samples: 20, choices };
+    const rows = await run(params, 30, 1500, 11);
+    for (const t of [2, 10, 30]) {
+      // P(topFixed) is about 1e-8 at t = 2 (every replicate 0, no SE): checked from t = 10.
+      for (const metric of t < 10 ? ["topMass", "meanReward"] : ["topMass", "meanReward", "topFixed"]) {
+        const theory = sharedAt(rows, t, `theory${metric[0].toUpperCase()}${metric.slice(1)}`) as number;
+        assert.ok(typeof theory === "number", `K = ${choices} t = ${t}: theory column for ${metric}`);
+        assertMeanWithinSE(valuesAt(rows, t, metric), theory, `K = ${choices} t = ${t}: ${metric}`);
+      }
+      const d = rows.filter((r) => r.generation === t).map((r) => (r.topFixed as number) - (r.conditionalTopFixed as number));
+      // Once every replicate has fixed, the difference is 0 in every row.
+      if (d.every((x) => x === d[0])) assert.ok(Math.abs(d[0]) < 1e-12, `K = ${choices} t = ${t}: ${d[0]}`);
+      else if (t >= 10) assertMeanWithinSE(d, 0, `K = ${choices} t = ${t}: topFixed - conditionalTopFixed`);
+    }
+    const [p10, p30] = [10, 30].map((t) => sharedAt(rows, t, "theoryTopFixed") as number);
+    assert.ok(p30 > p10 && p10 > 0.005, `K = ${choices}: fixation under way (${p10}, ${p30})`);
+    assert.is(sharedAt(rows, 5, "kimuraTopFixed") === null, choices !== 2, `K = ${choices}: Kimura's column only for K = 2`);
+  }
+  // Off the chain's conditions the columns are null: three atoms, or a growing N.
+  const three = await run({ support: 3, choices: 2 }, 3, 2);
+  assert.is(sharedAt(three, 3, "theoryTopFixed"), null);
+  const growing = await run({ support: 2, choices: 2, schedule: { kind: "replace", growth: { kind: "linear", rate: 1 } } }, 3, 2);
+  assert.is(sharedAt(growing, 3, "theoryTopFixed"), null);
+});
+
+test("the two-atom chain gives the checked fixation probability: N = 100, K = 2, rewardScale gap 0.05, p0 = 0.2: 0.6351 exact, Kimura 0.6363; K = 1 fixes with chance p0", () => {
+  const w = weightsOf([0, 1], 0.05);
+  const { fixed } = twoAtomChain(Float64Array.of(0.8, 0.2), w, 2, 1, 100, 20000);
+  assert.is(Math.round(fixed[20000] * 1e4) / 1e4, 0.6351);
+  assert.is(Math.round(kimuraFixation(100, 0.05, 0.2) * 1e4) / 1e4, 0.6363);
+  const neutral = twoAtomChain(Float64Array.of(0.8, 0.2), w, 1, 1, 50, 20000);
+  assert.ok(Math.abs(neutral.fixed[20000] - 0.2) < 1e-9, `K = 1: ${neutral.fixed[20000]}`);
 });
 
 test("the paired differences X - conditionalX have mean 0 (4.5 SE) at t = 1, 3, 8 under replace, accumulate, fixed-real and fresh-real", async () => {

@@ -9,10 +9,10 @@ import { CountRefit, type Round } from "../../schedules/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
 import { rewardsOf, type Params } from "./params.js";
 import { curationMap } from "./curation.js";
-import { baseOf, conditionalModel, conditionalSupport, rewardSummary, weightsOf, type RoundParts } from "./theory.js";
+import { baseOf, conditionalModel, conditionalSupport, conditionalTopFixed, rewardSummary, weightsOf, type RoundParts } from "./theory.js";
 import { theoryColumns } from "./metrics.js";
 
-const NO_CONDITIONAL: MetricValues = { conditionalMeanReward: null, conditionalTopMass: null, conditionalSupportSize: null };
+const NO_CONDITIONAL: MetricValues = { conditionalMeanReward: null, conditionalTopMass: null, conditionalTopFixed: null, conditionalSupportSize: null };
 
 /** A replicate in progress: the refit (the model and the schedule's counts), the rewards' weights and the tilt. */
 export class CurationRun {
@@ -77,7 +77,12 @@ export class CurationRun {
     };
     const { p0 } = this.refit;
     const mean = rewardSummary(conditionalModel(p0, q, parts), this.rewards);
-    return { conditionalMeanReward: mean.meanReward, conditionalTopMass: mean.topMass, conditionalSupportSize: conditionalSupport(p0, q, parts) };
+    return {
+      conditionalMeanReward: mean.meanReward,
+      conditionalTopMass: mean.topMass,
+      conditionalTopFixed: conditionalTopFixed(p0, q, parts, this.rewards),
+      conditionalSupportSize: conditionalSupport(p0, q, parts),
+    };
   }
 
   /** The model's metrics. */
@@ -91,7 +96,13 @@ export class CurationRun {
       entropy -= p[i] * detLog(p[i]);
       kl += p[i] * (detLog(p[i]) - detLog(p0[i]));
     }
-    return { ...rewardSummary(p, this.rewards), supportSize, gini: 1 - squares, entropy, klFromBase: kl };
+    return { ...rewardSummary(p, this.rewards), topFixed: this.topFixed(), supportSize, gini: 1 - squares, entropy, klFromBase: kl };
+  }
+
+  /** 1 when every atom below the highest reward is at 0, else 0. */
+  private topFixed(): number {
+    const p = this.refit.model.view, r = this.rewards, top = Math.max(...r);
+    return r.every((x, i) => x === top || p[i] === 0) ? 1 : 0;
   }
 
   free(): void {
