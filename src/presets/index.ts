@@ -18,6 +18,7 @@ import { kazdanSchedulesRegression } from "./kazdan-schedules-regression.js";
 import { taleOfTails } from "./tale-of-tails.js";
 import { sureshSurvival } from "./suresh-survival.js";
 import { ferbachCuration } from "./ferbach-curation.js";
+import { ferbachFixation } from "./ferbach-fixation.js";
 
 export type { Preset } from "./preset.js";
 
@@ -26,7 +27,7 @@ export const presets: readonly Preset[] = [
   aminArms, aminRate, aminWeakVsResample, aminGeneralization,
   shumailovGaussian, kazdanSchedules, bertrandMadLoops,
   gerstgrasserAccumulate, demystifiedRegression, kazdanSchedulesRegression,
-  taleOfTails, sureshSurvival, ferbachCuration,
+  taleOfTails, sureshSurvival, ferbachCuration, ferbachFixation,
 ];
 
 export function findPreset(name: string): Preset | undefined {

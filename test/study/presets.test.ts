@@ -132,6 +132,13 @@ const checks: Record<string, PresetCheck> = {
       "topMass-schedule.kind=fixed-real.svg": ["choices=4"],
     },
   },
+  "ferbach-fixation": {
+    sets: ["seeds=3", "generations=6"],
+    expect: {
+      "topFixed.svg": ["choices=1", "choices=2", "choices=infinite", "exact", "asymptotic"],
+      "topMass.svg": ["choices=4"],
+    },
+  },
   "bertrand-mad-loops": {
     sets: ["seeds=8", "generations=6"],
     expect: {
