@@ -68,7 +68,8 @@ export class CountRefit {
 
   /**
    * Round t's refit: its fresh real counts, then `synthetic` draws round.synthetic counts into
-   * the block it is given; the model becomes the training counts' frequencies.
+   * the first `live` entries of the block it is given (the live symbols'); the model becomes the
+   * training counts' frequencies, and with compact the symbols gone for good are dropped.
    */
   refit(round: Round, synthetic: (count: number, into: F64Block) => void): void {
     const { engine, rng } = this;
