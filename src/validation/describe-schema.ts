@@ -4,7 +4,8 @@
 // its `kind` (each kind with its meaning and keys) and one per key of each kind. Pure: the CLI
 // and docs/parameters.md print it.
 import type * as z from "zod/mini";
-import { docOf, kindOf } from "./schema.js";
+import { docOf, kindOf, zodOf } from "./schema.js";
+import type { Schema } from "./schema-type.js";
 
 /** A value with a meaning of its own: one kind of a kind-union (with its keys), or one value of a oneOf. */
 export interface ValueMeaning {
@@ -155,8 +156,9 @@ function describeKinds(schema: z.ZodMiniType, kinds: KindOption[], name: string,
 }
 
 /** Every parameter of an object schema (transforms and defaults around it allowed), in declaration order. */
-export function describeParameters(schema: z.ZodMiniType): ParameterDoc[] {
+export function describeParameters(params: Schema<unknown, unknown>): ParameterDoc[] {
   const out: ParameterDoc[] = [];
+  const schema = zodOf(params);
   describeChildren(schema, peel(schema).core, "", undefined, out);
   return out;
 }

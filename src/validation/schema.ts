@@ -4,6 +4,9 @@
 // errors name, without deriving it again; `param` gives a key its default and records its meaning there.
 import * as z from "zod/mini";
 import { SpecError, type SpecIssue } from "./spec-error.js";
+import type { About, RealOptions, Schema } from "./schema-type.js";
+
+export type { About, RealOptions } from "./schema-type.js";
 
 /** What the parameter reference says of a schema beyond its type. */
 export interface SchemaDoc {
@@ -32,15 +35,6 @@ function interval(lo: number, hi: number, loOpen: boolean, hiOpen: boolean): str
   const right = hiOpen || hi === Infinity ? ")" : "]";
   const show = (x: number) => (x === Infinity ? "inf" : x === -Infinity ? "-inf" : String(x));
   return `${left}${show(lo)}, ${show(hi)}${right}`;
-}
-
-export interface RealOptions {
-  /** Exclude the lower bound. */
-  loOpen?: boolean;
-  /** Exclude the upper bound. */
-  hiOpen?: boolean;
-  /** Appended to the allowed range, e.g. "(degrees)". */
-  unit?: string;
 }
 
 /** A finite number in [lo, hi] (bounds optionally open). */
@@ -128,16 +122,6 @@ export function kindOf(option: { _zod: { propValues?: z.core.util.PropValues } }
   return typeof kind === "string" ? kind : undefined;
 }
 
-interface About {
-  /** One line: what it means, for the parameter reference. */
-  description?: string;
-  /**
-   * Where it applies: other keys of its object and their values ({ model: "softmax" }). The
-   * reference and the playground show it so; the scenario refuses it given elsewhere.
-   */
-  appliesWhen?: Record<string, string>;
-}
-
 /**
  * A parameter (or a part of one: a kind, a tuple item) with its meaning and, when a spec may
  * leave it out, its default: `default` is the value itself, `prefault` an input that is parsed
@@ -208,9 +192,20 @@ export function toSpecIssues(error: z.core.$ZodError, input: unknown, base: stri
   return issues;
 }
 
+/**
+ * The zod schema behind a public Schema (schema-type.ts): every parameter schema is built with
+ * the builders here or with zod 4's functions, whose schemas carry `_zod`.
+ */
+export function zodOf<O, I>(schema: Schema<O, I>): z.ZodMiniType<O, I> {
+  if (typeof schema !== "object" || schema === null || !("_zod" in schema)) {
+    throw new TypeError("a parameter schema must be built with collapse-sim's schema builders or zod 4's functions");
+  }
+  return schema as unknown as z.ZodMiniType<O, I>;
+}
+
 /** Parses `input` or throws a SpecError listing every problem under `base`. */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, base: string): T {
-  const result = schema.safeParse(input);
+export function parseOrThrow<T>(schema: Schema<T, unknown>, input: unknown, base: string): T {
+  const result = zodOf(schema).safeParse(input);
   if (!result.success) throw new SpecError(toSpecIssues(result.error, input, base));
   return result.data;
 }

@@ -128,7 +128,7 @@ test("a bad spec is rejected before the engine is touched", async () => {
   const bad = [{ samples: 0 }, { features: 8 }, { model: "softmax", alpha: 0.5 }, { model: "softmax", prompts: 2 ** 24, features: 1024 }];
   for (const params of bad) {
     try {
-      await simulate({ scenario: "weak-data", params }, { engine: untouchable as never });
+      await simulate({ scenario: "weak-data", params } as unknown, { engine: untouchable as never });
       assert.unreachable(`accepted ${JSON.stringify(params)}`);
     } catch (error) {
       assert.instance(error, SpecError);
