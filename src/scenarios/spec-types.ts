@@ -91,11 +91,12 @@ export type WeakDataParams = {
   wrongSpread?: "uniform" | "dirichlet";
   /** k: responses sampled per prompt per round. Default: 4. */
   samples?: number;
-  /** which of a round's samples are kept. Default: {"kind": "noisy", "gamma": 0, "rho": 0}. */
+  /** which of a round's samples are kept; with an arm, leave kind out: the arm sets it, and gamma and rho are the filter of the arms that filter. Default: {"kind": "noisy", "gamma": 0, "rho": 0}. */
   filter?: {
     kind: "none";
   } | {
-    kind: "noisy";
+    /** Default: "noisy". */
+    kind?: "noisy";
     /** probability that a wrong sample is accepted. Default: 0. */
     gamma?: number;
     /** probability that a correct sample is rejected (a false rejection). Default: 0. */
@@ -116,7 +117,7 @@ export type WeakDataParams = {
   expected?: boolean;
   /** a prompt counts as solved when p_t(0|x) >= 1 - epsilon. Default: 0.01. */
   epsilon?: number;
-  /** a named arm of the comparison: sets filter.kind and labeler.allocation (null: as given). Default: null. */
+  /** a named arm of the comparison: sets filter.kind and labeler.allocation, which a spec then leaves out (one written that differs is refused); filter.gamma and rho apply to the arms that filter (null: as given). Default: null. */
   arm?: "no-curation" | "filter-only" | "filter+uniform" | "filter+hardest" | "filter+proportional" | "replace-rejected" | "filter+resample" | null;
   /** what is trained: a table of per-prompt distributions, or one softmax model over prompt features (this project's extension). Default: "table". */
   model?: "table" | "softmax";

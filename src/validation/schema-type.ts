@@ -36,4 +36,9 @@ export interface About {
    * reference and the playground show it so; the scenario refuses it given elsewhere.
    */
   appliesWhen?: Record<string, string>;
+  /**
+   * Other keys of its object (dotted below it) that it sets when it is not null, as an arm sets
+   * filter.kind: a spec leaves them out then, and the playground does not write them.
+   */
+  sets?: string[];
 }

@@ -20,6 +20,8 @@ export interface SchemaDoc {
   implicitDefault?: unknown;
   /** The parameter applies only where other keys of its object take these values (e.g. { model: "softmax" }). */
   appliesWhen?: Record<string, string>;
+  /** Keys of its object that it sets when not null (About.sets). */
+  sets?: string[];
 }
 
 // Not zod's global registry: only the builders write here, so every entry is a SchemaDoc.
@@ -106,7 +108,8 @@ export function byKind<const Options extends readonly [z.ZodMiniObject, ...z.Zod
 ) {
   const union = z.discriminatedUnion("kind", options, {
     error: (issue) => {
-      const kinds = (issue as { options?: unknown[] }).options;
+      // A kind that may be left out (its option's default) is among the options as undefined.
+      const kinds = (issue as { options?: unknown[] }).options?.filter((k) => k !== undefined);
       return kinds ? `one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` : "an object with a known kind";
     },
   });
@@ -118,7 +121,7 @@ export function byKind<const Options extends readonly [z.ZodMiniObject, ...z.Zod
 
 /** The literal `kind` of one option of a byKind union. */
 export function kindOf(option: { _zod: { propValues?: z.core.util.PropValues } }): string | undefined {
-  const [kind] = option._zod.propValues?.kind ?? [];
+  const kind = [...(option._zod.propValues?.kind ?? [])].find((value) => typeof value === "string");
   return typeof kind === "string" ? kind : undefined;
 }
 
@@ -132,10 +135,10 @@ export function param<S extends z.ZodMiniType>(schema: S, about: About & { prefa
 export function param<S extends z.ZodMiniType>(schema: S, about: About): S;
 export function param(schema: z.ZodMiniType, about: About & { default?: unknown; prefault?: unknown }): z.ZodMiniType {
   const wrapped = "default" in about ? z._default(schema, about.default) : "prefault" in about ? z.prefault(schema, about.prefault) : schema;
-  const { description, appliesWhen } = about;
-  if (description === undefined && appliesWhen === undefined) return wrapped;
+  const { description, appliesWhen, sets } = about;
+  if (description === undefined && appliesWhen === undefined && sets === undefined) return wrapped;
   // A clone: a schema used in several places keeps each place's own meaning.
-  return wrapped.clone().register(docs, { description, ...(appliesWhen && { appliesWhen }) });
+  return wrapped.clone().register(docs, { description, ...(appliesWhen && { appliesWhen }), ...(sets && { sets }) });
 }
 
 /**
