@@ -31,6 +31,8 @@ import { params as gaussianRefit } from "../../src/scenarios/gaussian-refit/para
 import { params as regressionChain } from "../../src/scenarios/regression-chain/params.js";
 import { params as categoricalTails } from "../../src/scenarios/categorical-tails/params.js";
 import { params as curatedChoice } from "../../src/scenarios/curated-choice/params.js";
+import { simulateInWorker } from "../../src/node.js";
+import { simulateInWorker as simulateInWebWorker } from "../../src/index.js";
 import { specTypesColumns } from "../../scripts/spec-types.js";
 import { registerScenario } from "../../src/index.js";
 import { scenario as toyWalk } from "../fixtures/toy-walk/index.js";
@@ -80,6 +82,12 @@ async function compileTimeChecks() {
   await simulate({ scenario: "weak-data", params: { filter: { kind: "none", gamma: 0.1 } } });
   // @ts-expect-error a misspelt key of the spec
   await simulate({ scenario: "weak-data", generation: 3 });
+  // simulateInWorker is typed the same way, in Node and in browsers.
+  const inWorker: number | null = (await simulateInWorker({ scenario: "weak-data", params: { prompts: 100 } }))[0].accuracy;
+  // @ts-expect-error a misspelt parameter, in Node
+  await simulateInWorker({ scenario: "weak-data", params: { promts: 10 } });
+  // @ts-expect-error a misspelt parameter, in browsers
+  await simulateInWebWorker({ scenario: "weak-data", params: { promts: 10 } });
   // A plug-in scenario's spec, and a spec typed unknown, are checked at run time only.
   const toy: Row[] = await simulate({ scenario: "toy-walk", params: { n: 10, anything: 1 } });
   const loose: Row[] = await simulate(JSON.parse("{}") as unknown);
@@ -97,7 +105,7 @@ async function compileTimeChecks() {
   const wrongKind: InputOf<typeof kinds> = { kind: "y", limit: 0.5 };
   // @ts-expect-error mode has no default
   const missing: InputOf<typeof own> = { rate: 0.2 };
-  return [accuracy, theory, beta, plain, toy, loose, conditional, ownInput, missing, kindsInput, percent, wrongKind];
+  return [accuracy, theory, beta, plain, inWorker, toy, loose, conditional, ownInput, missing, kindsInput, percent, wrongKind];
 }
 
 test("the generated parameter types are the schemas' input types", () => {
