@@ -1,6 +1,7 @@
 // The docs that are generated from the code, path by path: docs/parameters.md from the
 // scenarios' schemas and metrics, and the generated regions of docs/adding-a-scenario.md (the
-// toy walk's files, what `collapse-sim describe toy-walk` prints, its reference). `npm run docs`
+// toy walk's files, what `collapse-sim describe toy-walk` prints, its reference), and beside them
+// the built-in scenarios' spec types (src/scenarios/spec-types.ts, scripts/spec-types.ts). `npm run docs`
 // writes them; test/docs/generated.test.ts fails when a file differs from what this returns.
 import { existsSync, readFileSync } from "node:fs";
 import { extname, join } from "node:path";
@@ -11,6 +12,7 @@ import { parametersPage, referenceMarkdown } from "../src/scenarios/reference-ma
 import { referenceText } from "../src/cli/reference-text.js";
 import { scenario as toyWalk } from "../test/fixtures/toy-walk/index.js";
 import { fence, fillRegions } from "./doc-regions.js";
+import { specTypesFile } from "./spec-types.js";
 
 export const root = fileURLToPath(new URL("..", import.meta.url));
 
@@ -33,5 +35,6 @@ export function generatedDocs(): Map<string, string> {
   return new Map([
     ["docs/parameters.md", parametersPage(builtInScenarios.map(describeScenario), theoryPage)],
     ["docs/adding-a-scenario.md", fillRegions(read("docs/adding-a-scenario.md"), region)],
+    ["src/scenarios/spec-types.ts", specTypesFile(builtInScenarios)],
   ]);
 }

@@ -9,6 +9,7 @@ import { canonicalJson } from "../study/canonical.js";
 import { applyOverrides, parseOverride, type Override } from "../study/overrides.js";
 import { checkResultDirectory, runStudy } from "../output/run-study.js";
 import { estimateStudy } from "../output/estimate.js";
+import { WarmWorkers } from "../output/warm-workers.js";
 import { resolveStudy, type Study } from "../study/spec.js";
 import { studyTasks } from "../study/task.js";
 import { shardTasks } from "../study/shard.js";
@@ -109,65 +110,72 @@ export async function runCommand(args: string[]): Promise<void> {
   // Cost up front: the estimate, printed (--dry-run), or checked against the limits before anything is written.
   // Resolved once, for the estimate and the run: a large grid takes long to resolve.
   const study = resolveStudy(spec);
-  if (values["dry-run"] || !values["accept-cost"]) {
-    if (values.out !== undefined) checkResultDirectory(values.out, values.resume === true, true);
-    const tasks = shardTasks(studyTasks(study), shard);
-    const limits = machineLimits(values.out, maxHours);
-    const done = values.resume && values.out !== undefined ? resumedTasks(values.out, study, limits) : undefined;
-    const estimate = await estimateStudy(study, tasks, { workers, done });
-    if (values["dry-run"]) {
-      process.stdout.write(estimateText(estimate, limits));
-      return;
-    }
-    if (estimate.timeIsLowerBound && !values.quiet) {
-      process.stderr.write(`warning: the calibration finished no round in ${estimate.calibration.seconds.toFixed(0)} s: this study takes more than ${formatDuration(estimate.seconds)}, how much more is not known (--max-hours cannot stop it)\n`);
-    }
-    const over = overLimits(estimate, limits);
-    if (over.length > 0) {
-      throw new UsageError(`refusing to start: the estimate passes a limit (nothing was written)\n  ${over.join("\n  ")}\n${estimateText(estimate, limits).replace(/^/gm, "  ").trimEnd()}`);
-    }
-  }
-
-  const quiet = values.quiet === true;
-  const label = preset ?? positionals[0];
-  const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet, { statusDir: values.out, intervalSeconds });
-  let latest: StudyProgress | undefined;
-  setBeforeExit((signal) => progress.stop("interrupted", signal));
-  // Stopped early (a signal, a full disk): the complete tasks in DIR are kept, and --resume continues.
-  if (values.out !== undefined) {
-    const out = values.out;
-    setContinueHint(() => {
-      const kept = latest ? `${latest.tasksDone} of ${latest.tasksTotal} tasks are kept in ${out}` : `finished tasks are kept in ${out}`;
-      return `${kept}; ${values.resume ? "the same command continues the study" : "the same command with --resume continues the study"}`;
-    });
-  }
-  // runStudy resolves the spec (every problem reported) before it touches a file or starts a worker.
-  let result: Awaited<ReturnType<typeof runStudy>>;
+  // The calibration's worker is kept for the run (warm-workers.ts), and ended on the way out if not taken.
+  const warm = new WarmWorkers();
   try {
-    result = await runStudy({
-      spec,
-      study,
-      preset,
-      workers,
-      out: values.out,
-      resume: values.resume === true,
-      shard,
-      format: format as "jsonl" | "csv",
-      plots: values["no-plots"] !== true,
-      onStart: (p) => {
-        if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
-        latest = p;
-        progress.start(p);
-      },
-      onProgress: (p) => {
-        latest = p;
-        progress.update(p);
-      },
-    });
-  } catch (error) {
-    progress.stop("failed", error instanceof Error ? error.message : String(error));
-    throw error;
+    if (values["dry-run"] || !values["accept-cost"]) {
+      if (values.out !== undefined) checkResultDirectory(values.out, values.resume === true, true);
+      const tasks = shardTasks(studyTasks(study), shard);
+      const limits = machineLimits(values.out, maxHours);
+      const done = values.resume && values.out !== undefined ? resumedTasks(values.out, study, limits) : undefined;
+      const estimate = await estimateStudy(study, tasks, { workers, done, warm });
+      if (values["dry-run"]) {
+        process.stdout.write(estimateText(estimate, limits));
+        return;
+      }
+      if (estimate.timeIsLowerBound && !values.quiet) {
+        process.stderr.write(`warning: the calibration finished no round in ${estimate.calibration.seconds.toFixed(0)} s: this study takes more than ${formatDuration(estimate.seconds)}, how much more is not known (--max-hours cannot stop it)\n`);
+      }
+      const over = overLimits(estimate, limits);
+      if (over.length > 0) {
+        throw new UsageError(`refusing to start: the estimate passes a limit (nothing was written)\n  ${over.join("\n  ")}\n${estimateText(estimate, limits).replace(/^/gm, "  ").trimEnd()}`);
+      }
+    }
+
+    const quiet = values.quiet === true;
+    const label = preset ?? positionals[0];
+    const progress = progressReporter(shard ? `${label} [shard ${shard.index}/${shard.count}]` : label, quiet, { statusDir: values.out, intervalSeconds });
+    let latest: StudyProgress | undefined;
+    setBeforeExit((signal) => progress.stop("interrupted", signal));
+    // Stopped early (a signal, a full disk): the complete tasks in DIR are kept, and --resume continues.
+    if (values.out !== undefined) {
+      const out = values.out;
+      setContinueHint(() => {
+        const kept = latest ? `${latest.tasksDone} of ${latest.tasksTotal} tasks are kept in ${out}` : `finished tasks are kept in ${out}`;
+        return `${kept}; ${values.resume ? "the same command continues the study" : "the same command with --resume continues the study"}`;
+      });
+    }
+    // runStudy resolves the spec (every problem reported) before it touches a file or starts a worker.
+    let result: Awaited<ReturnType<typeof runStudy>>;
+    try {
+      result = await runStudy({
+        spec,
+        study,
+        preset,
+        workers,
+        out: values.out,
+        resume: values.resume === true,
+        shard,
+        format: format as "jsonl" | "csv",
+        plots: values["no-plots"] !== true,
+        warm,
+        onStart: (p) => {
+          if (shard && from !== "--shard") progress.log(`shard ${shard.index}/${shard.count} from ${from}`);
+          latest = p;
+          progress.start(p);
+        },
+        onProgress: (p) => {
+          latest = p;
+          progress.update(p);
+        },
+      });
+    } catch (error) {
+      progress.stop("failed", error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    progress.finish(result.progress, result.seconds, workers);
+    if (values.out !== undefined) progress.log(result.report ? `report: ${result.report}` : `results: ${values.out}`);
+  } finally {
+    warm.close();
   }
-  progress.finish(result.progress, result.seconds, workers);
-  if (values.out !== undefined) progress.log(result.report ? `report: ${result.report}` : `results: ${values.out}`);
 }

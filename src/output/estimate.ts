@@ -5,6 +5,7 @@
 import type { Study } from "../study/spec.js";
 import type { Task } from "../study/task.js";
 import { runInWorkers } from "./worker-pool.js";
+import type { WarmWorkers } from "./warm-workers.js";
 import { taskKey } from "./rows-file.js";
 
 /** The calibration stops after this long; a study whose rounds are slower is estimated from what it saw. */
@@ -55,6 +56,8 @@ export interface EstimateOptions {
   calibrationSeconds?: number;
   /** Keys (taskKey) of tasks already complete (a resume): counted on disk, not in the time. */
   done?: ReadonlySet<string>;
+  /** Where the calibration's worker is kept when it finishes, for the run to take (warm-workers.ts). */
+  warm?: WarmWorkers;
 }
 
 /** Estimates running `tasks` of `study`, calibrating on a worker thread. */
@@ -85,6 +88,8 @@ export async function estimateStudy(study: Study, tasks: readonly Task[], option
       workers: 1,
       workerImports: options.workerImports,
       signal: controller.signal,
+      warm: options.warm,
+      keepWarm: true,
       onReady: () => (ready = performance.now()),
       onDone: (_task, text) => {
         finished++;

@@ -8,6 +8,7 @@ import { studyTasks } from "../study/task.js";
 import { shardTasks, type Shard } from "../study/shard.js";
 import type { ReportSection } from "../report/report-html.js";
 import { runInWorkers } from "./worker-pool.js";
+import type { WarmWorkers } from "./warm-workers.js";
 import type { LineFormat } from "../parallel/protocol.js";
 import { ROWS_FILE, readRows, taskKey, type TaskRows } from "./rows-file.js";
 import { RowsAppender } from "./rows-appender.js";
@@ -42,6 +43,8 @@ export interface RunStudyOptions {
   workerImports?: readonly string[];
   /** Work a small study may do in this thread, in seconds (run-here.ts); 0: all on worker threads. */
   inThreadSeconds?: number;
+  /** Workers the cost estimate's calibration left running, taken first (warm-workers.ts). */
+  warm?: WarmWorkers;
   onStart?(progress: StudyProgress): void;
   onProgress?(progress: StudyProgress): void;
 }
@@ -79,6 +82,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
       workers: options.workers,
       workerImports: options.workerImports,
       inThreadSeconds: options.inThreadSeconds,
+      warm: options.warm,
       onReady: (build) => checkBuild(build, record),
       onDone: (task, lines) => {
         complete.set(taskKey(task), appender.append(lines));

@@ -9,7 +9,7 @@ import type { LineFormat } from "../parallel/protocol.js";
 import { taskKey } from "./rows-file.js";
 import type { ProgressCounter, StudyProgress } from "./study-progress.js";
 
-export interface StreamOptions extends Pick<PoolOptions, "workers" | "workerImports" | "inThreadSeconds"> {
+export interface StreamOptions extends Pick<PoolOptions, "workers" | "workerImports" | "inThreadSeconds" | "warm"> {
   stream: NodeJS.WritableStream;
   format: LineFormat;
   onStart?(progress: StudyProgress): void;
@@ -27,6 +27,7 @@ export async function runToStream(study: Study, tasks: readonly Task[], counter:
     workers: options.workers,
     workerImports: options.workerImports,
     inThreadSeconds: options.inThreadSeconds,
+    warm: options.warm,
     format,
     onDone: (task, lines) => {
       waiting.set(taskKey(task), lines);

@@ -11,6 +11,7 @@ import { runTasks } from "../parallel/run-tasks.js";
 import type { Study } from "../study/spec.js";
 import { IN_THREAD_SECONDS, runHere } from "./run-here.js";
 import { preloadsModules } from "./preloads.js";
+import { startedAhead, type WarmWorkers } from "./warm-workers.js";
 
 export interface PoolOptions {
   workers: number;
@@ -28,6 +29,10 @@ export interface PoolOptions {
   onGeneration?(task: Task, generation: number): void;
   /** Stops every worker and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** Workers kept from an earlier run of this command (warm-workers.ts), taken before any is started. */
+  warm?: WarmWorkers;
+  /** Hand the workers this run leaves idle to `warm` instead of ending them (the cost estimate's calibration). */
+  keepWarm?: boolean;
 }
 
 // From dist the worker entry is worker.js, and the worker inherits the process's options:
@@ -113,30 +118,6 @@ export function threadSpawner(workerImports: boolean): { spawn: () => WorkerEndp
 }
 
 /**
- * A worker started before the runner listens to it: a failure or an exit in between is kept and
- * told to the runner's handlers when they come (else the run would wait for that worker forever).
- */
-function startedAhead(worker: WorkerEndpoint): WorkerEndpoint {
-  let error: Error | undefined, code: number | undefined;
-  let onError: ((error: Error) => void) | undefined, onExit: ((code: number) => void) | undefined;
-  worker.onError((e) => (onError ? onError(e) : (error = e)));
-  worker.onExit((c) => (onExit ? onExit(c) : (code = c)));
-  return {
-    post: (message) => worker.post(message),
-    onMessage: (handler) => worker.onMessage(handler),
-    terminate: () => worker.terminate(),
-    onError: (handler) => {
-      onError = handler;
-      if (error !== undefined) handler(error);
-    },
-    onExit: (handler) => {
-      onExit = handler;
-      if (code !== undefined) handler(code);
-    },
-  };
-}
-
-/**
  * Runs tasks, each finished task's rows as lines of `format` (JSON lines by default): a small
  * study in this thread (run-here.ts), the rest on worker threads.
  */
@@ -145,15 +126,21 @@ export async function runInWorkers(study: Study, tasks: readonly Task[], options
   const { onReady, onDone } = options;
   const { spawn, imports } = threadSpawner((options.workerImports ?? []).length > 0);
   const seconds = options.inThreadSeconds ?? IN_THREAD_SECONDS;
+  const wanted = Math.min(options.workers, tasks.length);
+  // Workers kept warm by an earlier run go first (told this study when the runner sets them up).
+  const launch = JSON.stringify(options.workerImports ?? []);
+  const started = options.warm?.take(launch, wanted) ?? [];
   // Started before the probe, so that a large study loses no time to it; ended if unused.
-  const started = seconds > 0 ? Array.from({ length: Math.min(options.workers, tasks.length) }, () => startedAhead(spawn())) : [];
+  if (seconds > 0) while (started.length < wanted) started.push(startedAhead(spawn()));
+  const keep = options.keepWarm && options.warm ? (worker: WorkerEndpoint) => options.warm!.keep(launch, worker) : undefined;
   let left: readonly Task[] = [];
   try {
     left = await runHere(study, tasks, { format, seconds, onReady, onDone, signal: options.signal });
   } finally {
-    for (const worker of started.splice(Math.min(options.workers, left.length))) worker.terminate();
+    for (const worker of started.splice(Math.min(options.workers, left.length))) if (!keep?.(worker)) worker.terminate();
   }
   return runTasks(left, {
+    handBack: keep,
     workers: options.workers,
     spawn: () => started.shift() ?? spawn(),
     setup: { spec: study.spec, imports: [...imports, ...(options.workerImports ?? []).map(moduleUrl)], format },

@@ -8,7 +8,7 @@ import { serveTasks } from "./serve-tasks.js";
 import { simulateOnWorkers, type SimulateInWorkerOptions } from "./simulate-on-workers.js";
 
 export type { SimulateInWorkerOptions } from "./simulate-on-workers.js";
-import type { Row } from "../study/rows.js";
+import type { RowsOf, TypedSpec } from "../study/typed-spec.js";
 
 export interface BrowserWorkerOptions extends SimulateInWorkerOptions {
   /** Starts one Web Worker (a module worker whose module calls serveWorker); by default the bundled one. */
@@ -58,7 +58,7 @@ function webWorkerEndpoint(start: () => Worker): WorkerEndpoint {
  * simulate(spec) on Web Workers, off the main thread: the same rows, in the same order,
  * streamed as replicates finish (onRows, onProgress), stopped by an AbortSignal.
  */
-export function simulateInWorker(spec: unknown, options: BrowserWorkerOptions = {}): Promise<Row[]> {
+export function simulateInWorker<const S>(spec: TypedSpec<S>, options: BrowserWorkerOptions = {}): Promise<RowsOf<S>> {
   const start = options.worker ?? bundledWorker;
-  return simulateOnWorkers(() => webWorkerEndpoint(start), spec, options);
+  return simulateOnWorkers(() => webWorkerEndpoint(start), spec, options) as Promise<RowsOf<S>>;
 }

@@ -19,6 +19,12 @@ export interface RunTasksOptions {
   onGeneration?(task: Task, generation: number): void;
   /** Stops every worker and rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Offered each worker left with nothing to do: returning true takes it, still running, for
+   * another runner (serve-tasks.ts takes a new setup); this runner then ends it no more and
+   * hears nothing more from it.
+   */
+  handBack?(worker: WorkerEndpoint): boolean;
 }
 
 export function runTasks(tasks: readonly Task[], options: RunTasksOptions): Promise<void> {
@@ -31,13 +37,15 @@ export function runTasks(tasks: readonly Task[], options: RunTasksOptions): Prom
     const retired = new Set<WorkerEndpoint>();
     /** The task each worker is running, so that a worker's end can say what it left undone. */
     const holding = new Map<WorkerEndpoint, Task>();
-    let next = 0, finished = 0, failed = false;
+    /** Workers handed back (options.handBack): no longer this runner's to hear or end. */
+    const handedBack = new Set<WorkerEndpoint>();
+    let next = 0, finished = 0, failed = false, over = false;
 
     const fail = (error: unknown) => {
-      if (failed) return;
+      if (failed || over) return;
       failed = true;
       options.signal?.removeEventListener("abort", abort);
-      for (const worker of workers) worker.terminate();
+      for (const worker of workers) if (!handedBack.has(worker)) worker.terminate();
       reject(error);
     };
     const abort = () => fail(options.signal?.reason);
@@ -46,7 +54,8 @@ export function runTasks(tasks: readonly Task[], options: RunTasksOptions): Prom
     const retire = (worker: WorkerEndpoint) => {
       if (retired.has(worker)) return;
       retired.add(worker);
-      worker.terminate();
+      if (options.handBack?.(worker)) handedBack.add(worker);
+      else worker.terminate();
     };
     const feed = (worker: WorkerEndpoint) => {
       if (next >= tasks.length) return retire(worker);
@@ -64,6 +73,7 @@ export function runTasks(tasks: readonly Task[], options: RunTasksOptions): Prom
       options.onDone(message.task, message);
       if (++finished < tasks.length) return feed(worker);
       for (const w of workers) retire(w);
+      over = true;
       options.signal?.removeEventListener("abort", abort);
       resolve();
     };
@@ -72,18 +82,20 @@ export function runTasks(tasks: readonly Task[], options: RunTasksOptions): Prom
       const worker = options.spawn();
       workers.push(worker);
       worker.onMessage((message) => {
-        if (failed) return;
+        if (failed || over || handedBack.has(worker)) return;
         try {
           settle(worker, message);
         } catch (error) {
           fail(error);
         }
       });
-      worker.onError((error) => fail(error));
+      worker.onError((error) => {
+        if (!handedBack.has(worker)) fail(error);
+      });
       // A worker ends only when the runner ends it: any other end, even with code 0
       // (process.exit(0) in a scenario), leaves its task undone, and waiting for it would hang the run.
       worker.onExit((code) => {
-        if (retired.has(worker)) return;
+        if (retired.has(worker) || over) return;
         const task = holding.get(worker);
         const what = task ? `while running cell ${task.cell} replicate ${task.replicate}` : "before the study finished";
         fail(new Error(`a worker exited with code ${code} ${what}`));

@@ -1,7 +1,8 @@
 // A worker's loop: told its study, it resolves it, makes its own engine, then runs the tasks
 // it is sent one at a time, answering each with the task's rows (as objects, or as JSON or CSV
-// lines: task-lines.ts).
-import { createEngine } from "../engine/index.js";
+// lines: task-lines.ts). Told another study, it serves that one with the same engine: a worker
+// that calibrated the cost estimate goes on to run the study, without starting again.
+import { createEngine, type Engine } from "../engine/index.js";
 import { resolveStudy } from "../study/spec.js";
 import { runTask } from "../study/task.js";
 import { taskLines } from "./task-lines.js";
@@ -14,10 +15,11 @@ function describeError(error: unknown): string {
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }
 
-async function start(port: RunnerPort, setup: WorkerSetup): Promise<(message: ToWorker) => void> {
+async function start(port: RunnerPort, setup: WorkerSetup, engines: Map<string, Engine>): Promise<(message: ToWorker) => void> {
   for (const url of setup.imports) await import(url);
   const study = resolveStudy(setup.spec);
-  const engine = await createEngine(study.spec.engine);
+  const engine = engines.get(study.spec.engine) ?? (await createEngine(study.spec.engine));
+  engines.set(study.spec.engine, engine);
   const lines = setup.format === "rows" ? undefined : taskLines(study, setup.format);
   port.post({ type: "ready", build: engine.build });
   return (message) => {
@@ -39,10 +41,12 @@ async function start(port: RunnerPort, setup: WorkerSetup): Promise<(message: To
 /** Serves the runner on `port` until it ends the worker; every failure is reported as an error message. */
 export function serveTasks(port: RunnerPort): void {
   let handle: ((message: ToWorker) => void) | undefined;
+  const engines = new Map<string, Engine>();
   port.onMessage((message) => {
     try {
       if (message.type === "setup") {
-        start(port, message.setup).then(
+        handle = undefined;
+        start(port, message.setup, engines).then(
           (ready) => { handle = ready; },
           (error: unknown) => port.post({ type: "error", message: describeError(error) }),
         );

@@ -31,7 +31,8 @@ export const aminArms = definePreset(weakData, {
       accuracyBeta: [1, 3],
       wrongSpread: "dirichlet",
       samples: 4,
-      filter: { kind: "noisy", gamma: 0.1, rho: 0 },
+      // Without kind: the filter of the arms that filter (no-curation does not).
+      filter: { gamma: 0.1, rho: 0 },
       labeler: { beta: 0.5, budget: 0.25 },
       alpha: 0.5,
     },

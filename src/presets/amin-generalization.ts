@@ -19,7 +19,8 @@ export const aminGeneralization = definePreset(weakData, {
       responses: 8,
       features: 16,
       samples: 4,
-      filter: { kind: "noisy", gamma: 0, rho: 0 },
+      // Without kind: the filter of the arms that filter (no-curation does not).
+      filter: { gamma: 0, rho: 0 },
       labeler: { beta: 0.3, budget: 0.25 },
       initialAlignment: 0.3,
       steps: 30,

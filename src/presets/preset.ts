@@ -2,16 +2,16 @@
 // draw it. definePreset types it against its scenario: the compiler checks the spec's params
 // against the scenario's schema, and plot markers and derived metrics get the scenario's
 // resolved parameters, for its own closed forms to use.
-import type * as z from "zod/mini";
+import type { InputOf, OutputOf, Schema } from "../validation/schema-type.js";
 import type { Scenario } from "../scenarios/index.js";
 import type { StudySpecInput } from "../study/spec.js";
 import type { PlotHints } from "../report/chart-plan.js";
 import type { DerivedMetric } from "../report/derived.js";
 
 /** What definePreset needs of a scenario folder's exports: the scenario and its parameter schema. */
-export interface ScenarioContract<Schema extends z.ZodMiniType> {
-  scenario: Scenario<z.output<Schema>>;
-  params: Schema;
+export interface ScenarioContract<S extends Schema<any, any>> {
+  scenario: Scenario<OutputOf<S>>;
+  params: S;
 }
 
 /** A study spec for a known scenario, its params as a user writes them (those with defaults may be left out). */
@@ -41,9 +41,9 @@ export interface ScenarioPreset<P, Input> extends Preset<P> {
 }
 
 /** A preset of `contract`'s scenario, whose name its spec takes. */
-export function definePreset<Schema extends z.ZodMiniType>(
-  contract: ScenarioContract<Schema>,
-  preset: Omit<ScenarioPreset<z.output<Schema>, z.input<Schema>>, "spec"> & { spec: PresetSpec<z.input<Schema>> },
-): ScenarioPreset<z.output<Schema>, z.input<Schema>> {
+export function definePreset<S extends Schema<any, any>>(
+  contract: ScenarioContract<S>,
+  preset: Omit<ScenarioPreset<OutputOf<S>, InputOf<S>>, "spec"> & { spec: PresetSpec<InputOf<S>> },
+): ScenarioPreset<OutputOf<S>, InputOf<S>> {
   return { ...preset, spec: { scenario: contract.scenario.name, ...preset.spec } };
 }

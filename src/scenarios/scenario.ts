@@ -1,7 +1,7 @@
 // What a scenario provides: a parameter schema with defaults, its metrics, and the simulation
 // of one replicate over many generations. A scenario never touches files or wasm memory
 // directly; it works through an Engine.
-import type * as z from "zod/mini";
+import type { Schema } from "../validation/schema-type.js";
 import type { Engine } from "../engine/index.js";
 import type { SpecIssue } from "../validation/spec-error.js";
 
@@ -41,7 +41,7 @@ export interface Scenario<P = unknown> {
   /** The paper it reproduces. */
   readonly source: string;
   /** Parameters with defaults; errors name the parameter and what it allows. */
-  readonly params: z.ZodMiniType<P>;
+  readonly params: Schema<P, unknown>;
   /**
    * Checks across parameters the schema cannot express (memory limits, a parameter given where it
    * does not apply, ...): on the resolved params and on the params as given, before defaults;

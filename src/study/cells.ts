@@ -1,6 +1,7 @@
 // A study's cells: every combination of its grid's values applied to its params, each checked
 // by the scenario, problems reported at the grid entry that caused them.
 import { SpecError, type SpecIssue } from "../validation/spec-error.js";
+import { zodOf } from "../validation/schema.js";
 import { resolveParams, type Scenario } from "../scenarios/index.js";
 import { canonicalJson } from "./canonical.js";
 import { flattenParams, getDotted, setDotted, type Scalar } from "./flatten.js";
@@ -63,7 +64,7 @@ function gridPath(issue: SpecIssue, combo: Combo): SpecIssue {
  * kind's own defaults apply.
  */
 function withDefaultParents(scenario: Scenario, params: unknown, paths: string[]): unknown {
-  const defaults = scenario.params.safeParse({});
+  const defaults = zodOf(scenario.params).safeParse({});
   if (!defaults.success) return params;
   const chosenPerCell = new Set(paths.map((path) => path.replace(/\.kind$/, "")));
   const given = params;

@@ -18,7 +18,31 @@ export const MAX_SEEDS = 1_000_000;
  */
 export const MAX_TASKS = 2_000_000;
 
-const specSchema = strictObject({
+/** A study spec resolved: defaults filled in. */
+export interface StudySpec {
+  scenario: string;
+  params: Record<string, unknown>;
+  grid: Record<string, unknown[]>;
+  generations: number;
+  seeds: number;
+  seed: number;
+  engine: "wasm" | "js";
+}
+
+/** A study spec as written: keys with defaults may be left out. */
+export interface StudySpecInput {
+  scenario: string;
+  params?: Record<string, unknown> | undefined;
+  grid?: Record<string, unknown[]> | undefined;
+  generations?: number | undefined;
+  seeds?: number | undefined;
+  seed?: number | undefined;
+  engine?: "wasm" | "js" | undefined;
+}
+
+// Declared above in plain types, so that the published types name none of zod's; the
+// annotation checks that the schema's input and output fit them.
+const specSchema: z.ZodMiniType<StudySpec, StudySpecInput> = strictObject({
   scenario: z.string({ error: "a scenario name" }),
   params: param(z.record(z.string(), z.unknown(), { error: "an object of parameters" }), { default: {} }),
   grid: param(
@@ -33,10 +57,6 @@ const specSchema = strictObject({
   engine: param(oneOf(["wasm", "js"]), { default: "wasm" }),
 });
 
-/** A study spec resolved: defaults filled in. */
-export type StudySpec = z.output<typeof specSchema>;
-/** A study spec as written: keys with defaults may be left out. */
-export type StudySpecInput = z.input<typeof specSchema>;
 
 export interface Study<P = unknown> {
   spec: StudySpec;

@@ -4,7 +4,8 @@
 // its `kind` (each kind with its meaning and keys) and one per key of each kind. Pure: the CLI
 // and docs/parameters.md print it.
 import type * as z from "zod/mini";
-import { docOf, kindOf } from "./schema.js";
+import { docOf, kindOf, zodOf } from "./schema.js";
+import type { Schema } from "./schema-type.js";
 
 /** A value with a meaning of its own: one kind of a kind-union (with its keys), or one value of a oneOf. */
 export interface ValueMeaning {
@@ -30,6 +31,8 @@ export interface ParameterDoc {
   values?: ValueMeaning[];
   /** The parameter applies only where these parameters (dotted names) take these values. */
   appliesWhen?: Record<string, string>;
+  /** Parameters (dotted names) this one sets when it is not null: a spec leaves them out then. */
+  sets?: string[];
 }
 
 /** A schema with its wrappers (default, nullable, transform, ...) peeled off, and what they said. */
@@ -38,6 +41,7 @@ interface Peeled {
   description: string;
   nullable: boolean;
   appliesWhen?: Record<string, string>;
+  sets?: string[];
 }
 
 // zod 4's definition types of the wrappers that leave the accepted input's shape as it is.
@@ -46,14 +50,16 @@ const WRAPPERS = new Set(["default", "prefault", "optional", "nullable", "readon
 function peel(schema: z.ZodMiniType): Peeled {
   let core = schema, description = "", nullable = false;
   let appliesWhen: Record<string, string> | undefined;
+  let sets: string[] | undefined;
   for (;;) {
     description ||= docOf(core)?.description ?? "";
     appliesWhen ??= docOf(core)?.appliesWhen;
+    sets ??= docOf(core)?.sets;
     const def = core.def as { type: string; innerType?: z.ZodMiniType; in?: z.ZodMiniType };
     if (def.type === "nullable") nullable = true;
     if (WRAPPERS.has(def.type) && def.innerType) core = def.innerType;
     else if (def.type === "pipe" && def.in) core = def.in; // a transform: the input is what a spec gives
-    else return { core, description, nullable, appliesWhen };
+    else return { core, description, nullable, appliesWhen, sets };
   }
 }
 
@@ -96,7 +102,7 @@ function kindOptions(core: z.ZodMiniType): KindOption[] | undefined {
 
 function describeKey(schema: z.ZodMiniType, name: string, kind: string | undefined, out: ParameterDoc[]): void {
   const peeled = peel(schema);
-  const { core, appliesWhen } = peeled;
+  const { core, appliesWhen, sets } = peeled;
   const meanings = docOf(core)?.meanings;
   // The condition's keys are the key's siblings: under its parent's dotted name.
   const parent = name.includes(".") ? name.slice(0, name.lastIndexOf(".") + 1) : "";
@@ -108,6 +114,7 @@ function describeKey(schema: z.ZodMiniType, name: string, kind: string | undefin
     ...(kind !== undefined && { kind }),
     ...(meanings && { values: Object.entries(meanings).map(([value, meaning]) => ({ value, meaning })) }),
     ...(appliesWhen && { appliesWhen: Object.fromEntries(Object.entries(appliesWhen).map(([key, value]) => [`${parent}${key}`, value])) }),
+    ...(sets && { sets: sets.map((key) => `${parent}${key}`) }),
   });
   describeChildren(schema, core, name, kind, out);
 }
@@ -155,8 +162,9 @@ function describeKinds(schema: z.ZodMiniType, kinds: KindOption[], name: string,
 }
 
 /** Every parameter of an object schema (transforms and defaults around it allowed), in declaration order. */
-export function describeParameters(schema: z.ZodMiniType): ParameterDoc[] {
+export function describeParameters(params: Schema<unknown, unknown>): ParameterDoc[] {
   const out: ParameterDoc[] = [];
+  const schema = zodOf(params);
   describeChildren(schema, peel(schema).core, "", undefined, out);
   return out;
 }

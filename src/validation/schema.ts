@@ -4,6 +4,9 @@
 // errors name, without deriving it again; `param` gives a key its default and records its meaning there.
 import * as z from "zod/mini";
 import { SpecError, type SpecIssue } from "./spec-error.js";
+import type { About, RealOptions, Schema } from "./schema-type.js";
+
+export type { About, RealOptions } from "./schema-type.js";
 
 /** What the parameter reference says of a schema beyond its type. */
 export interface SchemaDoc {
@@ -17,6 +20,8 @@ export interface SchemaDoc {
   implicitDefault?: unknown;
   /** The parameter applies only where other keys of its object take these values (e.g. { model: "softmax" }). */
   appliesWhen?: Record<string, string>;
+  /** Keys of its object that it sets when not null (About.sets). */
+  sets?: string[];
 }
 
 // Not zod's global registry: only the builders write here, so every entry is a SchemaDoc.
@@ -32,15 +37,6 @@ function interval(lo: number, hi: number, loOpen: boolean, hiOpen: boolean): str
   const right = hiOpen || hi === Infinity ? ")" : "]";
   const show = (x: number) => (x === Infinity ? "inf" : x === -Infinity ? "-inf" : String(x));
   return `${left}${show(lo)}, ${show(hi)}${right}`;
-}
-
-export interface RealOptions {
-  /** Exclude the lower bound. */
-  loOpen?: boolean;
-  /** Exclude the upper bound. */
-  hiOpen?: boolean;
-  /** Appended to the allowed range, e.g. "(degrees)". */
-  unit?: string;
 }
 
 /** A finite number in [lo, hi] (bounds optionally open). */
@@ -112,7 +108,8 @@ export function byKind<const Options extends readonly [z.ZodMiniObject, ...z.Zod
 ) {
   const union = z.discriminatedUnion("kind", options, {
     error: (issue) => {
-      const kinds = (issue as { options?: unknown[] }).options;
+      // A kind that may be left out (its option's default) is among the options as undefined.
+      const kinds = (issue as { options?: unknown[] }).options?.filter((k) => k !== undefined);
       return kinds ? `one of ${kinds.map((k) => JSON.stringify(k)).join(", ")}` : "an object with a known kind";
     },
   });
@@ -124,18 +121,8 @@ export function byKind<const Options extends readonly [z.ZodMiniObject, ...z.Zod
 
 /** The literal `kind` of one option of a byKind union. */
 export function kindOf(option: { _zod: { propValues?: z.core.util.PropValues } }): string | undefined {
-  const [kind] = option._zod.propValues?.kind ?? [];
+  const kind = [...(option._zod.propValues?.kind ?? [])].find((value) => typeof value === "string");
   return typeof kind === "string" ? kind : undefined;
-}
-
-interface About {
-  /** One line: what it means, for the parameter reference. */
-  description?: string;
-  /**
-   * Where it applies: other keys of its object and their values ({ model: "softmax" }). The
-   * reference and the playground show it so; the scenario refuses it given elsewhere.
-   */
-  appliesWhen?: Record<string, string>;
 }
 
 /**
@@ -148,10 +135,10 @@ export function param<S extends z.ZodMiniType>(schema: S, about: About & { prefa
 export function param<S extends z.ZodMiniType>(schema: S, about: About): S;
 export function param(schema: z.ZodMiniType, about: About & { default?: unknown; prefault?: unknown }): z.ZodMiniType {
   const wrapped = "default" in about ? z._default(schema, about.default) : "prefault" in about ? z.prefault(schema, about.prefault) : schema;
-  const { description, appliesWhen } = about;
-  if (description === undefined && appliesWhen === undefined) return wrapped;
+  const { description, appliesWhen, sets } = about;
+  if (description === undefined && appliesWhen === undefined && sets === undefined) return wrapped;
   // A clone: a schema used in several places keeps each place's own meaning.
-  return wrapped.clone().register(docs, { description, ...(appliesWhen && { appliesWhen }) });
+  return wrapped.clone().register(docs, { description, ...(appliesWhen && { appliesWhen }), ...(sets && { sets }) });
 }
 
 /**
@@ -208,9 +195,20 @@ export function toSpecIssues(error: z.core.$ZodError, input: unknown, base: stri
   return issues;
 }
 
+/**
+ * The zod schema behind a public Schema (schema-type.ts): every parameter schema is built with
+ * the builders here or with zod 4's functions, whose schemas carry `_zod`.
+ */
+export function zodOf<O, I>(schema: Schema<O, I>): z.ZodMiniType<O, I> {
+  if (typeof schema !== "object" || schema === null || !("_zod" in schema)) {
+    throw new TypeError("a parameter schema must be built with collapse-sim's schema builders or zod 4's functions");
+  }
+  return schema as unknown as z.ZodMiniType<O, I>;
+}
+
 /** Parses `input` or throws a SpecError listing every problem under `base`. */
-export function parseOrThrow<T>(schema: z.ZodMiniType<T>, input: unknown, base: string): T {
-  const result = schema.safeParse(input);
+export function parseOrThrow<T>(schema: Schema<T, unknown>, input: unknown, base: string): T {
+  const result = zodOf(schema).safeParse(input);
   if (!result.success) throw new SpecError(toSpecIssues(result.error, input, base));
   return result.data;
 }

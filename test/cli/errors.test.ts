@@ -85,6 +85,59 @@ test("an arm never silently replaces an explicit labeler.allocation: the conflic
   resolveStudy({ ...base, params: { prompts: 10, labeler: { budget: 0.25 } }, grid: { arm: ["filter+uniform", "filter+hardest"] } });
 });
 
+/** The message resolveStudy refuses a spec with. */
+function refusal(spec: unknown): string {
+  try {
+    resolveStudy(spec);
+  } catch (error) {
+    assert.instance(error, SpecError);
+    return (error as SpecError).message;
+  }
+  throw new Error(`accepted ${JSON.stringify(spec)}`);
+}
+
+test("an arm's conflicts are refused, the default written out included, naming both where the spec wrote them", () => {
+  const study = { scenario: "weak-data", generations: 1, seeds: 1 };
+  const allocation = (got: string, arm: string, armAllocation: string, path = "params.labeler.allocation") =>
+    `${path}: conflicts with arm "${arm}" (got "${got}"); allowed: the arm's allocation "${armAllocation}", or leave labeler.allocation out (the arm sets it), or arm null to use this one`;
+  const kind = (got: string, arm: string, armKind: string, does: string, path = "params.filter.kind") =>
+    `${path}: conflicts with arm "${arm}", which ${does} (got "${got}"); allowed: the arm's kind "${armKind}", ` +
+    "or leave filter.kind out (the arm sets it; gamma and rho apply to the arms that filter), or arm null to use this one";
+  // The default allocation written out is a setting like any other.
+  assert.is(refusal({ ...study, params: { prompts: 10, arm: "filter-only", labeler: { allocation: "replace-rejected" } } }), allocation("replace-rejected", "filter-only", "none"));
+  // A noisy filter beside an arm that does not filter, and no filter beside one that does.
+  assert.is(refusal({ ...study, params: { prompts: 10, arm: "no-curation", filter: { kind: "noisy", gamma: 0.1 } } }), kind("noisy", "no-curation", "none", "does not filter"));
+  assert.is(refusal({ ...study, params: { prompts: 10, arm: "filter-only", filter: { kind: "none" } } }), kind("none", "filter-only", "noisy", "filters with a noisy filter"));
+  // Over a grid of arms: the cell whose arm conflicts is named, at the path the spec wrote.
+  assert.is(
+    refusal({ ...study, params: { prompts: 10, filter: { kind: "noisy", gamma: 0.1 } }, grid: { arm: ["no-curation", "filter-only"] } }),
+    kind("noisy", "no-curation", "none", "does not filter"),
+  );
+  assert.match(
+    refusal({ ...study, params: { prompts: 10, arm: "filter+uniform", labeler: { budget: 0.25 } }, grid: { "labeler.allocation": ["uniform", "hardest"] } }),
+    allocation("hardest", "filter+uniform", "uniform", "grid.labeler.allocation[1]"),
+  );
+  // Both at once: both named.
+  assert.is(
+    refusal({ ...study, params: { prompts: 10, arm: "no-curation", filter: { kind: "noisy" }, labeler: { allocation: "uniform", budget: 1 } } }),
+    `${kind("noisy", "no-curation", "none", "does not filter")}\n${allocation("uniform", "no-curation", "none")}`,
+  );
+  // A filter without kind: its gamma and rho for the arms that filter, none for no-curation.
+  const cells = resolveStudy({ ...study, params: { prompts: 10, filter: { gamma: 0.1, rho: 0.05 } }, grid: { arm: ["no-curation", "filter-only"] } }).cells;
+  assert.equal(cells.map((cell) => (cell.params as { filter: unknown }).filter), [{ kind: "none" }, { kind: "noisy", gamma: 0.1, rho: 0.05 }]);
+  // The arm's own values written out: no conflict.
+  resolveStudy({ ...study, params: { prompts: 10, arm: "no-curation", filter: { kind: "none" }, labeler: { allocation: "none" } } });
+});
+
+test("collapse-sim run refuses an arm's conflict with exit code 2, naming both", () => {
+  const specFile = join(scratch, "arm-conflict.json");
+  writeFileSync(specFile, JSON.stringify({ scenario: "weak-data", params: { prompts: 10, arm: "filter+hardest", labeler: { allocation: "uniform", budget: 0.25 } }, generations: 1, seeds: 1 }));
+  const result = cliSync(["run", specFile, "--quiet"]);
+  assert.is(result.code, 2);
+  assert.match(result.stderr, 'params.labeler.allocation: conflicts with arm "filter+hardest" (got "uniform")');
+  assert.not.match(result.stderr, /\n\s+at /);
+});
+
 test("default --out DIR refuses a DIR holding a study, whose report.html it would replace", async () => {
   const dir = join(scratch, "a-study");
   await runStudy({ spec: toy, workers: 1, out: dir, plots: false, workerImports: [registerToy] });

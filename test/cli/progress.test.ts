@@ -30,9 +30,10 @@ test("the running tasks' rounds count: one long task does not sit at 0%", () => 
 });
 
 test("with stderr not a terminal, progress lines appear during the run, and status.json says how far it is", async () => {
-  // Long enough for several lines at a 0.3 s interval; no assertion on speed.
+  // Long enough for several lines at a 0.3 s interval (about a second of work; the run takes the cost
+  // estimate's warm worker, so no worker start-up pads it); no assertion on speed.
   const specFile = join(scratch, "long.json");
-  writeFileSync(specFile, JSON.stringify({ scenario: "toy-walk", params: { n: 300_000 }, generations: 20, seeds: 6, seed: 1 }));
+  writeFileSync(specFile, JSON.stringify({ scenario: "toy-walk", params: { n: 300_000 }, generations: 40, seeds: 6, seed: 1 }));
   const out = join(scratch, "long");
   const child = cliSpawn(["run", specFile, "--out", out, "--workers", "1", "--no-plots"], { COLLAPSE_SIM_PROGRESS_SECONDS: "0.3" });
   let stderr = "";

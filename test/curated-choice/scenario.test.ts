@@ -85,8 +85,7 @@ test("the paired differences X - conditionalX have mean 0 (4.5 SE) at t = 1, 3, 
   for (const schedule of SCHEDULES.filter((s) => s.kind !== "accumulate-subsample")) {
     const rows = await run({ support: 40, samples: 80, choices: 4, schedule }, 8, 800, 7);
     for (const t of [1, 3, 8]) {
-      for (const metric of ["meanReward", "topMass", "supportSize"]) {
-        const column = `conditional${metric[0].toUpperCase()}${metric.slice(1)}`;
+      for (const [metric, column] of [["meanReward", "conditionalMeanReward"], ["topMass", "conditionalTopMass"], ["supportSize", "conditionalSupportSize"]] as const) {
         const d = rows.filter((r) => r.generation === t).map((r) => (r[metric] as number) - (r[column] as number));
         // Every atom alive in every replicate: the difference is the tiny chance of a loss, the same in every row.
         if (d.every((x) => x === d[0])) assert.ok(Math.abs(d[0]) < 1e-5, `${schedule.kind} t = ${t}: ${metric} ${d[0]}`);

@@ -35,6 +35,22 @@ test("every preset's spec, through the form's leaves and back, makes the same ce
   }
 });
 
+test("with an arm, the form leaves out what the arm sets (filter.kind, labeler.allocation); without one, writes them", () => {
+  const tree = parameterTree(reference("weak-data").parameters);
+  const given = { filter: { gamma: 0.1, rho: 0 }, labeler: { beta: 0.5, budget: 0.25 } };
+  const gridded = paramsOf(tree, leafValues(tree, given), ["arm"]);
+  assert.equal([gridded.filter, gridded.labeler], [{ gamma: 0.1, rho: 0 }, { beta: 0.5, budget: 0.25 }]);
+  const armed = paramsOf(tree, leafValues(tree, { ...given, arm: "no-curation" }), []);
+  assert.equal([armed.arm, armed.filter, armed.labeler], ["no-curation", { gamma: 0.1, rho: 0 }, { beta: 0.5, budget: 0.25 }]);
+  cellKeys({ scenario: "weak-data", params: armed });
+  const plain = paramsOf(tree, leafValues(tree, given), []);
+  assert.equal([plain.arm, plain.filter, plain.labeler], [null, { kind: "noisy", gamma: 0.1, rho: 0 }, { beta: 0.5, allocation: "replace-rejected", budget: 0.25 }]);
+  // An arm beside a filter of kind none in the form: nothing of the filter is written, the arm sets it.
+  const none = paramsOf(tree, leafValues(tree, { filter: { kind: "none" }, arm: "filter-only" }), []);
+  assert.is(none.filter, undefined);
+  cellKeys({ scenario: "weak-data", params: none });
+});
+
 test("no params at all: the form holds every default, written out, and they make the default cell", () => {
   for (const scenario of builtInScenarios) {
     const tree = parameterTree(describeScenario(scenario).parameters);

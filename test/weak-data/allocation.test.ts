@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import { assertWithinSE, chiSquareCritical, chiSquareStatistic } from "../helpers/stats.js";
 import { wasm, startRun, sum } from "./helpers.js";
 import type { TableModelRun } from "../../src/scenarios/weak-data/index.js";
+import type { ParamsOf } from "../../src/index.js";
 
 const base = {
   prompts: 6000,
@@ -13,7 +14,7 @@ const base = {
   samples: 4,
   alpha: 0.5,
   filter: { kind: "noisy", gamma: 0.1, rho: 0.05 },
-};
+} satisfies ParamsOf<"weak-data">;
 
 function labelled(allocation: string, budget: number | null, expected = false) {
   return { ...base, expected, labeler: { beta: 0.5, allocation, budget } };

@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { theory } from "../../src/scenarios/weak-data/index.js";
 import { assertMeanWithinSE, assertWithinSE, mean } from "../helpers/stats.js";
 import { wasm, startRun, heads, ginis, fixed, sum } from "./helpers.js";
+import type { ParamsOf } from "../../src/index.js";
 
 const samples = 4;
 const collapse = {
@@ -17,7 +18,7 @@ const collapse = {
   alpha: 1,
   filter: { kind: "none" },
   labeler: { allocation: "none" },
-};
+} satisfies ParamsOf<"weak-data">;
 
 test("Gini diversity decays as (1 - 1/k)^t, accuracy is a martingale, entropy falls", () => {
   const run = startRun(wasm, collapse, 31n);

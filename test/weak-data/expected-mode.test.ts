@@ -4,6 +4,7 @@ import * as assert from "uvu/assert";
 import { theory } from "../../src/scenarios/weak-data/index.js";
 import { simulate } from "../../src/index.js";
 import { wasm, startRun, heads, afterRounds } from "./helpers.js";
+import type { ParamsOf } from "../../src/index.js";
 
 // Rounding in a few dozen affine steps on numbers in [0, 1]: far above it, far below any modelling error.
 const PRECISION = 1e-12;
@@ -16,7 +17,7 @@ const base = {
   wrongSpread: "dirichlet",
   samples: 4,
   expected: true,
-};
+} satisfies ParamsOf<"weak-data">;
 
 const curations = [
   { alpha: 1, beta: 0.5, gamma: 0, rho: 0 },
@@ -26,7 +27,7 @@ const curations = [
 ];
 
 function replaceRejected({ alpha, beta, gamma, rho }: theory.Curation) {
-  return { ...base, alpha, filter: { kind: "noisy", gamma, rho }, labeler: { beta, allocation: "replace-rejected", budget: null } };
+  return { ...base, alpha, filter: { kind: "noisy", gamma, rho }, labeler: { beta, allocation: "replace-rejected", budget: null } } satisfies ParamsOf<"weak-data">;
 }
 
 test("every prompt follows the affine error recursion (replace-rejected)", () => {

@@ -16,7 +16,7 @@ test("hardest > uniform > filter only > no curation at an equal budget", async (
   const rows = await simulate({
     scenario: "weak-data",
     // The amin-arms preset's setting, smaller, and with a filter that also rejects correct samples.
-    params: { ...aminArms.spec.params, prompts: 3000, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 } },
+    params: { ...aminArms.spec.params, prompts: 3000, filter: { gamma: 0.1, rho: 0.05 } },
     grid: { arm: arms },
     generations: 12,
     seeds: 6,

@@ -67,7 +67,8 @@ test("limits across parameters: memory, a budget for uniform and proportional, a
   );
   assert.is(
     rejection({ filter: { kind: "none" } }, { arm: ["no-curation", "filter+hardest"] }),
-    'params.filter: unusable (got {"kind":"none"}); allowed: a noisy filter {"kind": "noisy", "gamma", "rho"}: arm "filter+hardest" filters with it',
+    'params.filter.kind: conflicts with arm "filter+hardest", which filters with a noisy filter (got "none"); allowed: the arm\'s kind "noisy", ' +
+      "or leave filter.kind out (the arm sets it; gamma and rho apply to the arms that filter), or arm null to use this one",
   );
 });
 
@@ -128,7 +129,7 @@ test("a bad spec is rejected before the engine is touched", async () => {
   const bad = [{ samples: 0 }, { features: 8 }, { model: "softmax", alpha: 0.5 }, { model: "softmax", prompts: 2 ** 24, features: 1024 }];
   for (const params of bad) {
     try {
-      await simulate({ scenario: "weak-data", params }, { engine: untouchable as never });
+      await simulate({ scenario: "weak-data", params } as unknown, { engine: untouchable as never });
       assert.unreachable(`accepted ${JSON.stringify(params)}`);
     } catch (error) {
       assert.instance(error, SpecError);
@@ -137,11 +138,11 @@ test("a bad spec is rejected before the engine is touched", async () => {
 });
 
 test("an arm fixes the filter kind and the allocation; gamma, rho, beta and budget come from the study", () => {
-  // No allocation written: the arm sets it (one that differs is refused, test/cli/errors.test.ts).
-  const study = { filter: { kind: "noisy", gamma: 0.15, rho: 0.05 }, labeler: { beta: 0.3, budget: 0.2 } };
+  // No kind and no allocation written: the arm sets them (one that differs is refused, test/cli/errors.test.ts).
+  const study = { filter: { gamma: 0.15, rho: 0.05 }, labeler: { beta: 0.3, budget: 0.2 } };
   for (const arm of ARM_NAMES) {
     const params = weakDataParams({ ...study, arm });
-    assert.equal(params.filter, ARMS[arm].filters ? study.filter : { kind: "none" }, arm);
+    assert.equal(params.filter, ARMS[arm].filters ? { kind: "noisy", ...study.filter } : { kind: "none" }, arm);
     assert.equal(params.labeler, { beta: 0.3, allocation: ARMS[arm].allocation, budget: 0.2 }, arm);
   }
   // Resolved parameters resolve to themselves, so a cell's identity does not depend on how it was written.
@@ -158,7 +159,7 @@ test("collapse-sim run prints the six arms' rows as JSON lines; a bad spec exits
   };
   const good = cli({
     scenario: "weak-data",
-    params: { prompts: 200, labeler: { budget: 0.25 }, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 } },
+    params: { prompts: 200, labeler: { budget: 0.25 }, filter: { gamma: 0.1, rho: 0.05 } },
     grid: { arm: ARM_NAMES },
     generations: 3,
     seeds: 1,

@@ -8,6 +8,7 @@ import { theory } from "../../src/scenarios/weak-data/index.js";
 import { simulate } from "../../src/index.js";
 import { assertWithinSE, mean, standardError, Z } from "../helpers/stats.js";
 import { wasm, startRun, heads, afterRounds, sum } from "./helpers.js";
+import type { LabelAllocation, ParamsOf } from "../../src/index.js";
 
 // Rounding in a few dozen affine steps on numbers in [0, 1] (as expected-mode.test.ts).
 const PRECISION = 1e-12;
@@ -19,10 +20,10 @@ const base = {
   accuracyBeta: [1, 3],
   wrongSpread: "dirichlet",
   samples: 4,
-};
+} satisfies ParamsOf<"weak-data">;
 
-function curated(allocation: string, filter: { gamma: number; rho: number }, more: Record<string, unknown> = {}) {
-  return { ...base, alpha: 0.6, filter: { kind: "noisy", ...filter }, labeler: { beta: 0.5, allocation, budget: 0.5 }, ...more };
+function curated(allocation: LabelAllocation, filter: { gamma: number; rho: number }, more: ParamsOf<"weak-data"> = {}) {
+  return { ...base, alpha: 0.6, filter: { kind: "noisy" as const, ...filter }, labeler: { beta: 0.5, allocation, budget: 0.5 }, ...more };
 }
 
 test("expected mode: filter+resample is filtering only, prompt by prompt, and its rows carry the filter-only closed form", async () => {
@@ -98,7 +99,7 @@ test("with finite samples, an oracle filter and alpha = 1, a prompt of accuracy 
 
 test("on prompts with p(0|x) = 0 resampling never helps; weak labels do", () => {
   const zeroRows = Math.round(base.unsolvable * base.prompts);
-  const unsolvableAfter = (allocation: string) =>
+  const unsolvableAfter = (allocation: LabelAllocation) =>
     afterRounds(startRun(wasm, curated(allocation, { gamma: 0.2, rho: 0 }), 65n), 10, heads).subarray(0, zeroRows);
   assert.ok(unsolvableAfter("resample").every((a) => a === 0), "resampled: every such prompt still at 0");
   const labelled = unsolvableAfter("hardest");

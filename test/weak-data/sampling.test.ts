@@ -6,6 +6,7 @@ import * as assert from "uvu/assert";
 import { theory } from "../../src/scenarios/weak-data/index.js";
 import { assertMeanWithinSE, assertWithinSE, mean } from "../helpers/stats.js";
 import { wasm, startRun, heads, afterRounds } from "./helpers.js";
+import type { ParamsOf } from "../../src/index.js";
 
 const base = {
   prompts: 20_000,
@@ -14,7 +15,7 @@ const base = {
   accuracyBeta: [1, 2],
   wrongSpread: "dirichlet",
   samples: 3,
-};
+} satisfies ParamsOf<"weak-data">;
 
 /** The base setting curated by replace-rejected with the theory's (alpha, beta, gamma, rho). */
 function replaceRejected(curation: { alpha: number; beta: number; gamma: number; rho: number }) {

@@ -6,7 +6,7 @@ import { defaultText, type ParameterDoc, type ScenarioReference } from "../../sr
 import { controlKind, type ControlKind } from "./control-kind.js";
 import { h } from "./dom.js";
 import {
-  applies, coveredByGrid, kindNode, leafValues, nodesByName, paramsOf, parameterTree, type LeafValues, type ParamNode,
+  applies, coveredByGrid, kindNode, leafValues, nodesByName, paramsOf, parameterTree, setByOthers, type LeafValues, type ParamNode,
 } from "./parameter-tree.js";
 
 type Input = HTMLInputElement | HTMLSelectElement;
@@ -32,6 +32,8 @@ export class ParameterForm {
   private readonly fields = new Map<ParamNode, HTMLElement>();
   private readonly parents = new Map<ParamNode, ParamNode>();
   private readonly notes = new Map<ParamNode, HTMLElement>();
+  /** The grid's keys when last marked, to mark again when a choice changes what another parameter sets. */
+  private gridKeys: readonly string[] = [];
 
   constructor(readonly reference: ScenarioReference) {
     this.tree = parameterTree(reference.parameters);
@@ -52,14 +54,22 @@ export class ParameterForm {
     return paramsOf(this.tree, values, gridKeys);
   }
 
-  /** Disables the controls the grid sets, saying so. */
+  /** Disables the controls the grid sets, and those another parameter sets (an arm's filter.kind), saying so. */
   markGrid(gridKeys: readonly string[]): void {
+    this.gridKeys = gridKeys;
+    const setElsewhere = setByOthers(this.tree, (name) => {
+      const leaf = this.byName.get(name);
+      return leaf && this.leaves.has(leaf) ? this.read(leaf) : undefined;
+    }, gridKeys);
     for (const [node, field] of this.fields) {
       const covered = coveredByGrid(node.doc.name, gridKeys);
       const parentCovered = this.parents.has(node) && coveredByGrid(this.parents.get(node)!.doc.name, gridKeys);
+      const setter = covered ? undefined : setElsewhere.get(node.doc.name);
       if (field instanceof HTMLFieldSetElement) field.disabled = covered;
-      else this.leaves.get(node)!.input.disabled = covered;
-      this.notes.get(node)!.hidden = !covered || parentCovered;
+      else this.leaves.get(node)!.input.disabled = covered || setter !== undefined;
+      const note = this.notes.get(node)!;
+      note.textContent = setter === undefined ? "set by the grid" : `set by ${setter}`;
+      note.hidden = setter === undefined && (!covered || parentCovered);
     }
   }
 
@@ -144,8 +154,9 @@ export class ParameterForm {
       const choice = leaf.control.choices[Number(leaf.input.value)];
       leaf.meaning.textContent = choice?.meaning ?? "";
     }
-    // A kind shows its keys; any choice may be one that other parameters apply with.
+    // A kind shows its keys; any choice may be one that other parameters apply with, or an arm that sets others.
     this.showKinds();
+    this.markGrid(this.gridKeys);
   }
 
   private read(node: ParamNode): unknown {

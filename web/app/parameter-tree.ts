@@ -65,9 +65,11 @@ function assign(node: ParamNode, given: unknown, fallback: unknown, out: LeafVal
   }
   const kind = kindNode(node);
   assign(kind, field(given, "kind"), field(base, "kind"), out);
+  // An object written without its kind (beside an arm, which sets it) is of the kind the form holds.
+  const chosen = out.get(kind);
   for (const child of node.children) {
     if (child === kind) continue;
-    const of = (value: unknown) => (field(value, "kind") === child.doc.kind ? field(value, child.key) : undefined);
+    const of = (value: unknown) => ((field(value, "kind") ?? chosen) === child.doc.kind ? field(value, child.key) : undefined);
     assign(child, of(given), of(base), out);
   }
 }
@@ -104,10 +106,28 @@ export function coveredByGrid(name: string, gridKeys: readonly string[]): boolea
 }
 
 /**
+ * The parameters another one sets as things stand, each with its setter: those in the `sets` of
+ * a parameter that is not null or that the grid sets (an arm sets filter.kind and
+ * labeler.allocation, and refuses them written beside it).
+ */
+export function setByOthers(tree: readonly ParamNode[], leafValue: (name: string) => unknown, gridKeys: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const node of nodesByName(tree).values()) {
+    const { name, sets } = node.doc;
+    if (sets === undefined) continue;
+    const value = leafValue(name);
+    if (coveredByGrid(name, gridKeys) || (value !== null && value !== undefined)) for (const set of sets) out.set(set, name);
+  }
+  return out;
+}
+
+/**
  * The params object the leaves make, every parameter written out (a link then means the same
  * run whatever later versions take as defaults), except those the grid sets (a grid over
- * verifier.kind leaves the whole verifier to it, so that each kind gets its own keys) and those
- * that do not apply to the others' values (the softmax model's parameters with the table model).
+ * verifier.kind leaves the whole verifier to it, so that each kind gets its own keys), those
+ * that do not apply to the others' values (the softmax model's parameters with the table model),
+ * and those another parameter sets (setByOthers: an arm's filter.kind; the filter's other keys
+ * are still written, an object left empty is not).
  */
 export function paramsOf(tree: readonly ParamNode[], values: LeafValues, gridKeys: readonly string[]): Record<string, unknown> {
   const byName = nodesByName(tree);
@@ -115,8 +135,9 @@ export function paramsOf(tree: readonly ParamNode[], values: LeafValues, gridKey
     const node = byName.get(name);
     return node === undefined ? undefined : values.get(node);
   };
+  const setElsewhere = setByOthers(tree, leafValue, gridKeys);
   const valueOf = (node: ParamNode): unknown => {
-    if (coveredByGrid(node.doc.name, gridKeys) || !applies(node, leafValue)) return undefined;
+    if (coveredByGrid(node.doc.name, gridKeys) || setElsewhere.has(node.doc.name) || !applies(node, leafValue)) return undefined;
     if (node.shape === "leaf") return values.get(node);
     if (node.shape === "tuple") return node.children.map(valueOf);
     const kind = node.shape === "kinds" ? values.get(kindNode(node)) : undefined;
@@ -126,7 +147,7 @@ export function paramsOf(tree: readonly ParamNode[], values: LeafValues, gridKey
       const value = valueOf(child);
       if (value !== undefined) object[child.key] = value;
     }
-    return object;
+    return Object.keys(object).length === 0 && setElsewhere.has(`${node.doc.name}.kind`) ? undefined : object;
   };
   const params: Record<string, unknown> = {};
   for (const node of tree) {

@@ -22,11 +22,12 @@ const probability = () => real(0, 1);
 const filter = param(byKind([
   param(strictObject({ kind: z.literal("none") }), { description: "accepts every sample" }),
   param(strictObject({
-    kind: z.literal("noisy"),
+    // May be left out: beside an arm, a filter without kind is the filter of the arms that filter.
+    kind: param(z.literal("noisy"), { default: "noisy" }),
     gamma: param(probability(), { default: 0, description: "probability that a wrong sample is accepted" }),
     rho: param(probability(), { default: 0, description: "probability that a correct sample is rejected (a false rejection)" }),
-  }), { description: "accepts a wrong sample with probability gamma and rejects a correct one with probability rho (gamma = rho = 0: an oracle)" }),
-]), { description: "which of a round's samples are kept" });
+  }), { description: "accepts a wrong sample with probability gamma and rejects a correct one with probability rho (gamma = rho = 0: an oracle); the kind may be left out" }),
+]), { description: "which of a round's samples are kept; with an arm, leave kind out: the arm sets it, and gamma and rho are the filter of the arms that filter" });
 
 const ALLOCATION_MEANINGS: Record<LabelAllocation, string> = {
   none: "no labels (filter only)",
@@ -87,7 +88,8 @@ export const params = z.pipe(strictObject({
   epsilon: param(real(0, 1, { loOpen: true, hiOpen: true }), { default: 0.01, description: "a prompt counts as solved when p_t(0|x) >= 1 - epsilon", ...TABLE_PARAMETER }),
   arm: param(z.nullable(oneOf(ARM_NAMES, ARM_MEANINGS)), {
     default: null,
-    description: "a named arm of the comparison: sets filter.kind and labeler.allocation (null: as given)",
+    description: "a named arm of the comparison: sets filter.kind and labeler.allocation, which a spec then leaves out (one written that differs is refused); filter.gamma and rho apply to the arms that filter (null: as given)",
+    sets: ["filter.kind", "labeler.allocation"],
   }),
   model: param(oneOf(MODELS, MODEL_MEANINGS), {
     default: "table",
@@ -141,25 +143,41 @@ export function checkParams(params: Params, given: Record<string, unknown>): Spe
       allowed: `a number in [0, ${MAX_BUDGET}] (labels per prompt per round) for allocation "${allocation}"`,
     });
   }
-  // An arm sets the allocation: one written beside it that differs would be silently replaced.
-  // The default written out is no choice (the playground writes every parameter out).
-  const givenLabeler = given.labeler;
-  const givenAllocation = typeof givenLabeler === "object" && givenLabeler !== null ? (givenLabeler as Record<string, unknown>).allocation : undefined;
-  const chosen = givenAllocation !== undefined && givenAllocation !== DEFAULT_ALLOCATION;
-  if (params.arm !== null && chosen && givenAllocation !== ARMS[params.arm].allocation) {
+  if (params.arm !== null) issues.push(...armConflicts(params.arm, given));
+  return issues;
+}
+
+/** A key written in the given params (own properties only), or undefined. */
+function written(given: Record<string, unknown>, object: string, key: string): unknown {
+  const parent = given[object];
+  return typeof parent === "object" && parent !== null && Object.hasOwn(parent, key) ? (parent as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * An arm sets filter.kind and labeler.allocation: one written beside it that differs would be
+ * silently replaced, so it is refused, the default written out included. A filter without
+ * kind gives gamma and rho to the arms that filter; no-curation does not filter.
+ */
+function armConflicts(arm: ArmName, given: Record<string, unknown>): SpecIssue[] {
+  const { filters, allocation } = ARMS[arm];
+  const issues: SpecIssue[] = [];
+  const kind = filters ? "noisy" : "none";
+  const givenKind = written(given, "filter", "kind");
+  if (givenKind !== undefined && givenKind !== kind) {
+    issues.push({
+      path: "filter.kind",
+      value: givenKind,
+      problem: `conflicts with arm "${arm}", which ${filters ? "filters with a noisy filter" : "does not filter"}`,
+      allowed: `the arm's kind "${kind}", or leave filter.kind out (the arm sets it; gamma and rho apply to the arms that filter), or arm null to use this one`,
+    });
+  }
+  const givenAllocation = written(given, "labeler", "allocation");
+  if (givenAllocation !== undefined && givenAllocation !== allocation) {
     issues.push({
       path: "labeler.allocation",
       value: givenAllocation,
-      problem: `conflicts with arm "${params.arm}"`,
-      allowed: `the arm's allocation "${ARMS[params.arm].allocation}", or leave labeler.allocation out (the arm sets it), or arm null to use this one`,
-    });
-  }
-  if (params.arm !== null && ARMS[params.arm].filters && params.filter.kind === "none") {
-    issues.push({
-      path: "filter",
-      value: params.filter,
-      problem: "unusable",
-      allowed: `a noisy filter {"kind": "noisy", "gamma", "rho"}: arm "${params.arm}" filters with it`,
+      problem: `conflicts with arm "${arm}"`,
+      allowed: `the arm's allocation "${allocation}", or leave labeler.allocation out (the arm sets it), or arm null to use this one`,
     });
   }
   return issues;
