@@ -417,7 +417,7 @@ export type CuratedChoiceParams = {
 export type CuratedChoiceColumn = "support" | "base.kind" | "base.exponent" | "reward.kind" | "reward.from" | "reward.to" | "reward.values" | "rewardScale" | "choices" | "samples" | "expected" | "schedule.kind" | "schedule.growth.kind" | "schedule.growth.rate" | "schedule.lambda" | "schedule.nReal" | "schedule.realFraction";
 
 /** curated-choice's metrics, closed-form columns included. */
-export type CuratedChoiceMetric = "meanReward" | "topMass" | "supportSize" | "gini" | "entropy" | "klFromBase" | "conditionalMeanReward" | "conditionalTopMass" | "conditionalSupportSize" | "theoryMeanReward" | "theoryTopMass" | "theorySupportSize" | "limitMeanReward" | "limitTopMass";
+export type CuratedChoiceMetric = "meanReward" | "topMass" | "topFixed" | "supportSize" | "gini" | "entropy" | "klFromBase" | "conditionalMeanReward" | "conditionalTopMass" | "conditionalTopFixed" | "conditionalSupportSize" | "theoryMeanReward" | "theoryTopMass" | "theoryTopFixed" | "kimuraTopFixed" | "theorySupportSize" | "limitMeanReward" | "limitTopMass";
 
 /** The built-in scenarios by name: their parameters, parameter columns and metrics. */
 export type BuiltInScenarioTypes = {
