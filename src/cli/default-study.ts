@@ -4,6 +4,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { applyOverrides, parseOverride } from "../study/overrides.js";
+import { WarmWorkers } from "../output/warm-workers.js";
 import { runStudy } from "../output/run-study.js";
 import { STUDY_FILE, readStudyRecord } from "../output/study-record.js";
 import { ResultDirError } from "../output/result-dir-error.js";
@@ -57,20 +58,29 @@ export async function defaultStudyCommand(args: string[]): Promise<void> {
   }
   // Every directory checked before any part runs: none is half replaced when one is refused.
   for (const dir of earlierDefaultStudies(parts.map((part) => part.dir))) rmSync(dir, { recursive: true });
-  for (const { preset, dir, overrides } of parts) {
-    const progress = progressReporter(preset.name, quiet, { statusDir: dir, intervalSeconds: progressSecondsFrom(process.env) ?? DEFAULT_PROGRESS_SECONDS });
-    setBeforeExit((signal) => progress.stop("interrupted", signal));
-    const result = await runStudy({
-      spec: applyOverrides(preset.spec, overrides.map(parseOverride)),
-      preset: preset.name,
-      writtenBy: WRITTEN_BY,
-      workers,
-      out: dir,
-      onStart: (p) => progress.start(p),
-      onProgress: (p) => progress.update(p),
-    });
-    progress.finish(result.progress, result.seconds, workers);
-    sections.push({ ...result.section!, facts: { ...result.section!.facts, "wall time": `${result.seconds.toFixed(1)} s on ${workers} workers` } });
+  // One set of worker threads serves every part in turn (warm-workers.ts): each part hands its
+  // idle workers to the next instead of ending them, which saves their start-up.
+  const warm = new WarmWorkers();
+  try {
+    for (const { preset, dir, overrides } of parts) {
+      const progress = progressReporter(preset.name, quiet, { statusDir: dir, intervalSeconds: progressSecondsFrom(process.env) ?? DEFAULT_PROGRESS_SECONDS });
+      setBeforeExit((signal) => progress.stop("interrupted", signal));
+      const result = await runStudy({
+        spec: applyOverrides(preset.spec, overrides.map(parseOverride)),
+        preset: preset.name,
+        writtenBy: WRITTEN_BY,
+        workers,
+        out: dir,
+        warm,
+        keepWarm: true,
+        onStart: (p) => progress.start(p),
+        onProgress: (p) => progress.update(p),
+      });
+      progress.finish(result.progress, result.seconds, workers);
+      sections.push({ ...result.section!, facts: { ...result.section!.facts, "wall time": `${result.seconds.toFixed(1)} s on ${workers} workers` } });
+    }
+  } finally {
+    warm.close();
   }
   const report = join(out, "report.html");
   writeFileAtomic(report, reportHtml("collapse-sim: default study", sections));

@@ -43,8 +43,10 @@ export interface RunStudyOptions {
   workerImports?: readonly string[];
   /** Work a small study may do in this thread, in seconds (run-here.ts); 0: all on worker threads. */
   inThreadSeconds?: number;
-  /** Workers the cost estimate's calibration left running, taken first (warm-workers.ts). */
+  /** Workers an earlier run of this command left running (the cost estimate's calibration, a default study's part), taken first (warm-workers.ts). */
   warm?: WarmWorkers;
+  /** Hand the workers left idle at the end to `warm` for the next run instead of ending them. */
+  keepWarm?: boolean;
   onStart?(progress: StudyProgress): void;
   onProgress?(progress: StudyProgress): void;
 }
@@ -83,6 +85,7 @@ export async function runStudy(options: RunStudyOptions): Promise<RunStudyResult
       workerImports: options.workerImports,
       inThreadSeconds: options.inThreadSeconds,
       warm: options.warm,
+      keepWarm: options.keepWarm,
       onReady: (build) => checkBuild(build, record),
       onDone: (task, lines) => {
         complete.set(taskKey(task), appender.append(lines));

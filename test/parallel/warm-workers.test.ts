@@ -87,6 +87,21 @@ test("the run takes the calibration's worker and writes the rows a run on fresh 
   assert.ok(readFileSync(join(scratch, "warm", "rows.jsonl"), "utf8") === readFileSync(join(scratch, "fresh", "rows.jsonl"), "utf8"), "the same rows");
 });
 
+test("runs in turn share their workers (a default study's parts): the second takes the first's, with the rows of fresh workers", async () => {
+  const first = { scenario: "toy-walk", params: { n: 200_000 }, grid: { drift: [0, 0.1, 0.2] }, generations: 6, seeds: 2, seed: 3 };
+  const second = { ...first, seed: 5, grid: { drift: [0.3, 0.4] } };
+  const warm = new WarmWorkers();
+  try {
+    await runStudy({ spec: first, workers: 2, out: join(scratch, "part-1"), plots: false, workerImports: [registerToy], warm, keepWarm: true, inThreadSeconds: 0 });
+    await runStudy({ spec: second, workers: 2, out: join(scratch, "part-2"), plots: false, workerImports: [registerToy], warm, keepWarm: true, inThreadSeconds: 0 });
+    assert.is(warm.taken, 2, "the second part took the first part's two workers");
+  } finally {
+    warm.close();
+  }
+  await runStudy({ spec: second, workers: 2, out: join(scratch, "part-2-fresh"), plots: false, workerImports: [registerToy], inThreadSeconds: 0 });
+  assert.ok(readFileSync(join(scratch, "part-2", "rows.jsonl"), "utf8") === readFileSync(join(scratch, "part-2-fresh", "rows.jsonl"), "utf8"), "the same rows");
+});
+
 test("workers kept but not taken are ended by close, and none is kept after it", () => {
   const warm = new WarmWorkers();
   const a = inThreadWorker(), b = inThreadWorker();
