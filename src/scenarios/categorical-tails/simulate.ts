@@ -5,6 +5,7 @@
 import type { Engine, F64Block, RandomStream } from "../../engine/index.js";
 import { CountRefit, type Round } from "../../schedules/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
+import { replicateRows } from "../replicate-rows.js";
 import type { Params } from "./params.js";
 import { applyTransform, zipfBase, type Transform } from "./transform.js";
 import { theoryColumns, transformOf } from "./metrics.js";
@@ -99,23 +100,6 @@ export class TailsRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
-  const theory = theoryColumns(p, generations);
-  const rng = engine.stream(seed);
-  let run: TailsRun | undefined;
-  try {
-    run = new TailsRun(engine, p, rng);
-    const rows: MetricValues[] = [Object.assign(run.metrics(), NO_CONDITIONAL, theory[0])];
-    for (let t = 1; t <= generations; t++) {
-      const conditional = run.step(t);
-      rows.push(Object.assign(run.metrics(), conditional, theory[t]));
-      onGeneration?.(t);
-    }
-    return rows;
-  } finally {
-    run?.free();
-    rng.free();
-  }
+export function runReplicate(engine: Engine, p: Params, options: ReplicateOptions): MetricValues[] {
+  return replicateRows(engine, options, theoryColumns(p, options.generations), NO_CONDITIONAL, (rng) => new TailsRun(engine, p, rng));
 }
-
-

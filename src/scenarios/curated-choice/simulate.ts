@@ -7,6 +7,7 @@ import type { Engine, F64Block, RandomStream } from "../../engine/index.js";
 import { detLog } from "../../math/fdlibm.js";
 import { CountRefit, type Round } from "../../schedules/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
+import { replicateRows } from "../replicate-rows.js";
 import { rewardsOf, type Params } from "./params.js";
 import { curationMap } from "./curation.js";
 import { baseOf, conditionalModel, conditionalSupport, conditionalTopFixed, rewardSummary, weightsOf, type RoundParts } from "./theory.js";
@@ -112,21 +113,6 @@ export class CurationRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
-  const theory = theoryColumns(p, generations);
-  const rng = engine.stream(seed);
-  let run: CurationRun | undefined;
-  try {
-    run = new CurationRun(engine, p, rng);
-    const rows: MetricValues[] = [Object.assign(run.metrics(), NO_CONDITIONAL, theory[0])];
-    for (let t = 1; t <= generations; t++) {
-      const conditional = run.step(t);
-      rows.push(Object.assign(run.metrics(), conditional, theory[t]));
-      onGeneration?.(t);
-    }
-    return rows;
-  } finally {
-    run?.free();
-    rng.free();
-  }
+export function runReplicate(engine: Engine, p: Params, options: ReplicateOptions): MetricValues[] {
+  return replicateRows(engine, options, theoryColumns(p, options.generations), NO_CONDITIONAL, (rng) => new CurationRun(engine, p, rng));
 }
