@@ -69,10 +69,18 @@ export function addRowStats(stats: usize, row: usize, cols: i32, solvedAt: f64):
   let entropy: f64, squares: f64;
   if (ASC_FEATURE_SIMD) {
     let e = f64x2.splat(0), q = f64x2.splat(0);
+    // The logarithm is a long chain of dependent operations, so four independent ones per step
+    // (two was 9% slower at 16 entries a row); each lane still adds its terms in entry order.
+    for (; j + 8 <= cols; j += 8) {
+      const p = v128.load(at(row, j)), p2 = v128.load(at(row, j), 16);
+      const p3 = v128.load(at(row, j), 32), p4 = v128.load(at(row, j), 48);
+      const ta = entropyTerms(p), tb = entropyTerms(p2), tc = entropyTerms(p3), td = entropyTerms(p4);
+      e = f64x2.add(f64x2.add(f64x2.add(f64x2.add(e, ta), tb), tc), td);
+      q = f64x2.add(f64x2.add(q, f64x2.mul(p, p)), f64x2.mul(p2, p2));
+      q = f64x2.add(f64x2.add(q, f64x2.mul(p3, p3)), f64x2.mul(p4, p4));
+    }
     for (; j + 4 <= cols; j += 4) {
-      const p = v128.load(at(row, j));
-      const p2 = v128.load(at(row, j), 16);
-      // Two independent logarithms per step; each lane still adds its terms in entry order.
+      const p = v128.load(at(row, j)), p2 = v128.load(at(row, j), 16);
       const ta = entropyTerms(p), tb = entropyTerms(p2);
       e = f64x2.add(f64x2.add(e, ta), tb);
       q = f64x2.add(f64x2.add(q, f64x2.mul(p, p)), f64x2.mul(p2, p2));
