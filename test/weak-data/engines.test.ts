@@ -72,6 +72,14 @@ test("they agree for every row width: the SIMD passes' steps of 8, 4 and 2 entri
   }
 });
 
+test("they agree for every number of samples: the vector draw's steps of 2 samples and an odd last one", () => {
+  for (const samples of [1, 2, 4, 5]) {
+    for (const setting of settings.slice(0, 2)) {
+      assertRoundsAgree({ ...spec(setting, false), samples }, `${samples} samples, ${setting.allocation}`);
+    }
+  }
+});
+
 test("the same spec and seed give the same rows, on either engine, for either model", async () => {
   const params = { prompts: 500, labeler: { beta: 0.5, budget: 0.3 }, filter: { kind: "noisy", gamma: 0.1, rho: 0.05 } };
   const studies = [
