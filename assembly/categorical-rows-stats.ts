@@ -23,11 +23,12 @@ import { LN2_HI, LN2_LO, LOG_LG1, LOG_LG2, LOG_LG3, LOG_LG4, LOG_LG5, LOG_LG6, L
  */
 // @ts-ignore: decorator
 @inline function entropyTerms(p: v128): v128 {
-  // The high word of each lane (i32 lanes 1 and 3) reduced into [sqrt(2)/2, sqrt(2)].
-  const shifted = i32x4.add(p, i32x4.splat(0x3ff00000 - 0x3fe6a09e));
+  // Each lane reduced into [sqrt(2)/2, sqrt(2)] on its high word, as 64-bit integers: adding
+  // constants whose low words are 0 leaves the low word as it is and carries nothing into the
+  // high one, so this is detLog's arithmetic on the high word, with fewer operations.
+  const shifted = i64x2.add(p, i64x2.splat(<i64>(0x3ff00000 - 0x3fe6a09e) << 32));
   const k = i32x4.sub(i32x4.shr_u(shifted, 20), i32x4.splat(0x3ff));
-  const high = i32x4.add(v128.and(shifted, i32x4.splat(0x000fffff)), i32x4.splat(0x3fe6a09e));
-  const x = v128.bitselect(high, p, i64x2.splat(0xffffffff00000000));
+  const x = i64x2.add(v128.and(shifted, i64x2.splat(0x000fffffffffffff)), i64x2.splat(<i64>0x3fe6a09e << 32));
   const one = f64x2.splat(1.0);
   const f = f64x2.sub(x, one);
   const hfsq = f64x2.mul(f64x2.mul(f64x2.splat(0.5), f), f);
