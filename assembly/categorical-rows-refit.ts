@@ -56,7 +56,7 @@ import { countCurated } from "./categorical-rows-curate";
  * or, for resample, extra samples) becomes (1 - alpha) p + alpha (counts of its data) / (how
  * many); a row with none keeps p. The new rows' statistics are added to stats on the way.
  */
-export function refitSampled(
+function refitSampled(
   rng: usize, table: usize, rejected: usize, labels: usize, kept: usize, counts: usize,
   rows: i32, cols: i32, samples: i32, gamma: f64, rho: f64, beta: f64, resample: bool, alpha: f64, solvedAt: f64, stats: usize,
 ): void {
