@@ -23,11 +23,12 @@ import { LN2_HI, LN2_LO, LOG_LG1, LOG_LG2, LOG_LG3, LOG_LG4, LOG_LG5, LOG_LG6, L
  */
 // @ts-ignore: decorator
 @inline function entropyTerms(p: v128): v128 {
-  // The high word of each lane (i32 lanes 1 and 3) reduced into [sqrt(2)/2, sqrt(2)].
-  const shifted = i32x4.add(p, i32x4.splat(0x3ff00000 - 0x3fe6a09e));
+  // Each lane reduced into [sqrt(2)/2, sqrt(2)] on its high word, as 64-bit integers: adding
+  // constants whose low words are 0 leaves the low word as it is and carries nothing into the
+  // high one, so this is detLog's arithmetic on the high word, with fewer operations.
+  const shifted = i64x2.add(p, i64x2.splat(<i64>(0x3ff00000 - 0x3fe6a09e) << 32));
   const k = i32x4.sub(i32x4.shr_u(shifted, 20), i32x4.splat(0x3ff));
-  const high = i32x4.add(v128.and(shifted, i32x4.splat(0x000fffff)), i32x4.splat(0x3fe6a09e));
-  const x = v128.bitselect(high, p, i64x2.splat(0xffffffff00000000));
+  const x = i64x2.add(v128.and(shifted, i64x2.splat(0x000fffffffffffff)), i64x2.splat(<i64>0x3fe6a09e << 32));
   const one = f64x2.splat(1.0);
   const f = f64x2.sub(x, one);
   const hfsq = f64x2.mul(f64x2.mul(f64x2.splat(0.5), f), f);
@@ -69,10 +70,18 @@ export function addRowStats(stats: usize, row: usize, cols: i32, solvedAt: f64):
   let entropy: f64, squares: f64;
   if (ASC_FEATURE_SIMD) {
     let e = f64x2.splat(0), q = f64x2.splat(0);
+    // The logarithm is a long chain of dependent operations, so four independent ones per step
+    // (two was 9% slower at 16 entries a row); each lane still adds its terms in entry order.
+    for (; j + 8 <= cols; j += 8) {
+      const p = v128.load(at(row, j)), p2 = v128.load(at(row, j), 16);
+      const p3 = v128.load(at(row, j), 32), p4 = v128.load(at(row, j), 48);
+      const ta = entropyTerms(p), tb = entropyTerms(p2), tc = entropyTerms(p3), td = entropyTerms(p4);
+      e = f64x2.add(f64x2.add(f64x2.add(f64x2.add(e, ta), tb), tc), td);
+      q = f64x2.add(f64x2.add(q, f64x2.mul(p, p)), f64x2.mul(p2, p2));
+      q = f64x2.add(f64x2.add(q, f64x2.mul(p3, p3)), f64x2.mul(p4, p4));
+    }
     for (; j + 4 <= cols; j += 4) {
-      const p = v128.load(at(row, j));
-      const p2 = v128.load(at(row, j), 16);
-      // Two independent logarithms per step; each lane still adds its terms in entry order.
+      const p = v128.load(at(row, j)), p2 = v128.load(at(row, j), 16);
       const ta = entropyTerms(p), tb = entropyTerms(p2);
       e = f64x2.add(f64x2.add(e, ta), tb);
       q = f64x2.add(f64x2.add(q, f64x2.mul(p, p)), f64x2.mul(p2, p2));

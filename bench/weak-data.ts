@@ -2,8 +2,9 @@
 // The weak-data round (filter+hardest, sampling mode) on the wasm engine, on the TypeScript
 // reference engine and as a numpy user would write it (bench/peers/weak_data.py), with the
 // ratios measured in this one run and the time per prompt-sample beside the machine's
-// memory limit (one read+write sweep of the probability table).
-import { createEngine, resolveParams, type Engine } from "../src/index.js";
+// memory limit (one read+write sweep of the probability table), and what the round's row
+// statistics cost alone: their logarithms (entropy), not memory, set most of a round's time.
+import { createEngine, resolveParams, CATEGORICAL_STATS_LENGTH, type Engine } from "../src/index.js";
 import { scenario as weakData, tableParams, TableModelRun } from "../src/scenarios/weak-data/index.js";
 import { runNumpyPeer } from "./lib/numpy-peer.js";
 import { roundOptions, secondsOfRounds } from "./lib/rounds.js";
@@ -25,6 +26,8 @@ interface Timing {
   seconds: number;
   accuracy: number;
   labels: number;
+  /** Seconds of the row statistics alone on the final table (the fastest of 5). */
+  statsSeconds?: number;
 }
 
 /**
@@ -38,10 +41,27 @@ function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[
     const seconds = secondsOfRounds(runs, rounds);
     return runs.map((run, i) => {
       const m = run.metrics();
-      return { seconds: seconds[i], accuracy: m.accuracy as number, labels: m.labelsTotal as number };
+      return { seconds: seconds[i], accuracy: m.accuracy as number, labels: m.labelsTotal as number, statsSeconds: statsSeconds(run) };
     });
   } finally {
     runs.forEach((run) => run.free());
+  }
+}
+
+/** The fastest of 5 passes of the row statistics (accuracy, entropy, Gini: what a round adds up) over the run's table. */
+function statsSeconds(run: TableModelRun): number {
+  const { rows, cols, epsilon } = run.settings;
+  const stats = run.engine.f64(CATEGORICAL_STATS_LENGTH);
+  try {
+    let fastest = Infinity;
+    for (let i = 0; i < 5; i++) {
+      const start = performance.now();
+      run.engine.categoricalRowStats(run.buffers.table, rows, cols, epsilon, stats);
+      fastest = Math.min(fastest, (performance.now() - start) / 1000);
+    }
+    return fastest;
+  } finally {
+    stats.free();
   }
 }
 
@@ -96,4 +116,7 @@ export default async function main(argv: string[]): Promise<void> {
   }
   console.log(`machine limit: one read+write sweep of the ${((prompts * SETTING.responses * 8) / 2 ** 20).toFixed(0)} MiB table takes ` +
     `${(sweep * 1000).toFixed(1)} ms; a wasm round takes ${(wasmSeconds / rounds / sweep).toFixed(1)} sweeps`);
+  const statsMs = (results[0][1].statsSeconds ?? NaN) * 1000;
+  console.log(`of a wasm round, the row statistics alone (${prompts * SETTING.responses} entropy terms, each an exact logarithm) take ` +
+    `${statsMs.toFixed(1)} ms (${(statsMs / (sweep * 1000)).toFixed(1)} sweeps)`);
 }

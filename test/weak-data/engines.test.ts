@@ -35,27 +35,47 @@ function spec({ allocation, budget, filter }: (typeof settings)[number], expecte
   };
 }
 
+/** Runs the spec on the reference and every build and checks tables, metrics and streams after every round. */
+function assertRoundsAgree(overrides: Record<string, unknown>, label: string): void {
+  const runs = [js, ...builds].map((engine) => startRun(engine, overrides, 51n));
+  try {
+    for (let t = 0; t <= 6; t++) {
+      if (t > 0) runs.forEach((run) => run.step());
+      const [reference, ...others] = runs.map((run) => ({ table: run.buffers.table.toArray(), metrics: run.metrics() }));
+      for (const other of others) {
+        assert.equal(other.table, reference.table, `${label}: table after round ${t}`);
+        for (const [name, value] of Object.entries(reference.metrics)) {
+          assert.ok(Object.is(other.metrics[name], value), `${label}: ${name} after round ${t}: ${other.metrics[name]} vs ${value}`);
+        }
+      }
+    }
+    const [state, ...states] = runs.map((run) => run.rng.stateWords());
+    states.forEach((s) => assert.equal(s, state, `${label}: stream state`));
+  } finally {
+    runs.forEach((run) => run.free());
+  }
+}
+
 test("wasm builds and the js reference agree round by round", () => {
   for (const expected of [false, true]) {
     for (const setting of settings) {
-      const runs = [js, ...builds].map((engine) => startRun(engine, spec(setting, expected), 51n));
-      const label = `${setting.allocation} ${JSON.stringify(setting.filter)} expected=${expected}`;
-      try {
-        for (let t = 0; t <= 6; t++) {
-          if (t > 0) runs.forEach((run) => run.step());
-          const [reference, ...others] = runs.map((run) => ({ table: run.buffers.table.toArray(), metrics: run.metrics() }));
-          for (const other of others) {
-            assert.equal(other.table, reference.table, `${label}: table after round ${t}`);
-            for (const [name, value] of Object.entries(reference.metrics)) {
-              assert.ok(Object.is(other.metrics[name], value), `${label}: ${name} after round ${t}: ${other.metrics[name]} vs ${value}`);
-            }
-          }
-        }
-        const [state, ...states] = runs.map((run) => run.rng.stateWords());
-        states.forEach((s) => assert.equal(s, state, `${label}: stream state`));
-      } finally {
-        runs.forEach((run) => run.free());
-      }
+      assertRoundsAgree(spec(setting, expected), `${setting.allocation} ${JSON.stringify(setting.filter)} expected=${expected}`);
+    }
+  }
+});
+
+test("they agree for every row width: the SIMD passes' steps of 8, 4 and 2 entries and an odd last one", () => {
+  for (const responses of [2, 5, 13, 16, 19]) {
+    for (const setting of settings.slice(1, 3)) {
+      assertRoundsAgree({ ...spec(setting, false), responses }, `${responses} responses, ${setting.allocation}`);
+    }
+  }
+});
+
+test("they agree for every number of samples: the vector draw's steps of 2 samples and an odd last one", () => {
+  for (const samples of [1, 2, 4, 5]) {
+    for (const setting of settings.slice(0, 2)) {
+      assertRoundsAgree({ ...spec(setting, false), samples }, `${samples} samples, ${setting.allocation}`);
     }
   }
 });
