@@ -76,13 +76,120 @@ export function liveSymbols(source: usize, p0: usize, k: i32, keep: usize, dead:
 // @ts-ignore: decorator
 @inline const SERIES_BELOW: f64 = 0.0009765625;
 
+/** Above -EXP_SERIES_BELOW, e^y is its degree-8 Taylor polynomial, coefficients EXP_Ck = 1/k! (error under |y|^9/9!, far below rounding). */
+// @ts-ignore: decorator
+@inline const EXP_SERIES_BELOW: f64 = 0.03125;
+// @ts-ignore: decorator
+@inline const EXP_C2: f64 = 1.0 / 2.0;
+// @ts-ignore: decorator
+@inline const EXP_C3: f64 = 1.0 / 6.0;
+// @ts-ignore: decorator
+@inline const EXP_C4: f64 = 1.0 / 24.0;
+// @ts-ignore: decorator
+@inline const EXP_C5: f64 = 1.0 / 120.0;
+// @ts-ignore: decorator
+@inline const EXP_C6: f64 = 1.0 / 720.0;
+// @ts-ignore: decorator
+@inline const EXP_C7: f64 = 1.0 / 5040.0;
+// @ts-ignore: decorator
+@inline const EXP_C8: f64 = 1.0 / 40320.0;
+
 /** (1 - q)^m, the chance that m tokens of a distribution giving q miss the symbol. */
 // @ts-ignore: decorator
 @inline function miss(q: f64, m: f64): f64 {
   if (m == 0.0 || q <= 0.0) return 1.0;
   if (q >= 1.0) return 0.0;
-  const log = q < SERIES_BELOW ? -q * (1.0 + q * (0.5 + q * (1.0 / 3.0 + q * (0.25 + q * (0.2 + q / 6.0))))) : detLog1p(-q);
-  return detExp(m * log);
+  const log = q < SERIES_BELOW ? -q * (1.0 + q * (0.5 + q * (1.0 / 3.0 + q * (0.25 + q * (0.2 + q * EXP_C3))))) : detLog1p(-q);
+  const y = m * log;
+  // Most symbols of a large support are rare: e^y as its Taylor polynomial where |y| is small.
+  return y > -EXP_SERIES_BELOW ? 1.0 + y * (1.0 + y * (EXP_C2 + y * (EXP_C3 + y * (EXP_C4 + y * (EXP_C5 + y * (EXP_C6 + y * (EXP_C7 + y * EXP_C8))))))) : detExp(y);
+}
+
+/**
+ * miss on both lanes of q, bit for bit: where both lanes take the two series (a rare symbol's),
+ * their operations lane by lane, else miss on each lane.
+ */
+// @ts-ignore: decorator
+@inline function missLanes(q: v128, m: f64): v128 {
+  const inSeries = v128.and(f64x2.gt(q, f64x2.splat(0.0)), f64x2.lt(q, f64x2.splat(SERIES_BELOW)));
+  if (m != 0.0 && i64x2.all_true(inSeries)) {
+    // The scalar expressions' Horner steps, innermost first.
+    let inner = f64x2.add(f64x2.splat(0.2), f64x2.mul(q, f64x2.splat(EXP_C3)));
+    inner = f64x2.add(f64x2.splat(0.25), f64x2.mul(q, inner));
+    inner = f64x2.add(f64x2.splat(1.0 / 3.0), f64x2.mul(q, inner));
+    inner = f64x2.add(f64x2.splat(0.5), f64x2.mul(q, inner));
+    inner = f64x2.add(f64x2.splat(1.0), f64x2.mul(q, inner));
+    const y = f64x2.mul(f64x2.splat(m), f64x2.mul(f64x2.neg(q), inner));
+    if (i64x2.all_true(f64x2.gt(y, f64x2.splat(-EXP_SERIES_BELOW)))) {
+      let e = f64x2.add(f64x2.splat(EXP_C7), f64x2.mul(y, f64x2.splat(EXP_C8)));
+      e = f64x2.add(f64x2.splat(EXP_C6), f64x2.mul(y, e));
+      e = f64x2.add(f64x2.splat(EXP_C5), f64x2.mul(y, e));
+      e = f64x2.add(f64x2.splat(EXP_C4), f64x2.mul(y, e));
+      e = f64x2.add(f64x2.splat(EXP_C3), f64x2.mul(y, e));
+      e = f64x2.add(f64x2.splat(EXP_C2), f64x2.mul(y, e));
+      e = f64x2.add(f64x2.splat(1.0), f64x2.mul(y, e));
+      return f64x2.add(f64x2.splat(1.0), f64x2.mul(y, e));
+    }
+  }
+  return f64x2.replace_lane(f64x2.splat(miss(f64x2.extract_lane(q, 0), m)), 1, miss(f64x2.extract_lane(q, 1), m));
+}
+
+/**
+ * The conditional pass of a round without fixed counts or real tokens: out[0..3] = the sums of
+ * q^2, of 1 - miss(q, synthetic), of p0 miss(q, synthetic) and of q from tailRank on, each as two
+ * partial sums over the even and the odd entries (the SIMD lanes) added at the end, then an odd
+ * last entry. Most symbols of a large support are rare, and their misses go two at a time.
+ */
+function synthesisOnlySums(p0: usize, q: usize, k: i32, synthetic: f64, tailRank: i32, out: usize): void {
+  let i = 0;
+  let qq: f64, support: f64, lost: f64, tail: f64;
+  if (ASC_FEATURE_SIMD) {
+    const one = f64x2.splat(1.0);
+    let vqq = f64x2.splat(0), vs = f64x2.splat(0), vl = f64x2.splat(0), vt = f64x2.splat(0);
+    for (; i + 2 <= k; i += 2) {
+      const x = v128.load(at(q, i)), b = v128.load(at(p0, i));
+      vqq = f64x2.add(vqq, f64x2.mul(x, x));
+      const absent = missLanes(x, synthetic);
+      vs = f64x2.add(vs, f64x2.sub(one, absent));
+      vl = f64x2.add(vl, f64x2.mul(b, absent));
+      // Adding +0 leaves a sum as it is: the entries below tailRank add 0.
+      const inTail = i >= tailRank ? x : f64x2.replace_lane(f64x2.splat(0.0), 1, i + 1 >= tailRank ? f64x2.extract_lane(x, 1) : 0.0);
+      vt = f64x2.add(vt, inTail);
+    }
+    qq = f64x2.extract_lane(vqq, 0) + f64x2.extract_lane(vqq, 1);
+    support = f64x2.extract_lane(vs, 0) + f64x2.extract_lane(vs, 1);
+    lost = f64x2.extract_lane(vl, 0) + f64x2.extract_lane(vl, 1);
+    tail = f64x2.extract_lane(vt, 0) + f64x2.extract_lane(vt, 1);
+  } else {
+    let qq0 = 0.0, qq1 = 0.0, s0 = 0.0, s1 = 0.0, l0 = 0.0, l1 = 0.0, t0 = 0.0, t1 = 0.0;
+    for (; i + 2 <= k; i += 2) {
+      const x0 = load<f64>(at(q, i)), x1 = load<f64>(at(q, i), 8);
+      qq0 += x0 * x0;
+      qq1 += x1 * x1;
+      const a0 = miss(x0, synthetic), a1 = miss(x1, synthetic);
+      s0 += 1.0 - a0;
+      s1 += 1.0 - a1;
+      l0 += load<f64>(at(p0, i)) * a0;
+      l1 += load<f64>(at(p0, i), 8) * a1;
+      t0 += i >= tailRank ? x0 : 0.0;
+      t1 += i + 1 >= tailRank ? x1 : 0.0;
+    }
+    qq = qq0 + qq1;
+    support = s0 + s1;
+    lost = l0 + l1;
+    tail = t0 + t1;
+  }
+  if (i < k) {
+    const x = load<f64>(at(q, i)), absent = miss(x, synthetic);
+    qq += x * x;
+    support += 1.0 - absent;
+    lost += load<f64>(at(p0, i)) * absent;
+    if (i >= tailRank) tail += x;
+  }
+  store<f64>(out, qq);
+  store<f64>(out, support, 8);
+  store<f64>(out, lost, 16);
+  store<f64>(out, tail, 24);
 }
 
 /**
@@ -97,15 +204,14 @@ export function categoricalTailsConditional(
   let fixedTotal = 0.0, ff = 0.0, fq = 0.0, f0 = 0.0, qq = 0.0, q0 = 0.0, p2 = 0.0;
   let support = 0.0, lost = 0.0, tailFixed = 0.0, tailBase = 0.0, tailQ = 0.0;
   // Without fixed counts or real tokens (replace, for one), the sums of f and of p0's products
-  // stay 0 and only four are needed: the same terms in the same order, so the same bits.
+  // stay 0 and only four are needed (synthesisOnlySums).
   const synthesisOnly = !hasFixed && real == 0.0;
-  for (let i = 0; synthesisOnly && i < k; i++) {
-    const x = load<f64>(at(q, i));
-    qq += x * x;
-    const absent = miss(x, synthetic);
-    support += 1.0 - absent;
-    lost += load<f64>(at(p0, i)) * absent;
-    if (i >= tailRank) tailQ += x;
+  if (synthesisOnly) {
+    synthesisOnlySums(p0, q, k, synthetic, tailRank, stats);
+    qq = load<f64>(stats);
+    support = load<f64>(stats, 8);
+    lost = load<f64>(stats, 16);
+    tailQ = load<f64>(stats, 24);
   }
   for (let i = 0; !synthesisOnly && i < k; i++) {
     const f = hasFixed ? load<f64>(at(fixed, i)) : 0.0;

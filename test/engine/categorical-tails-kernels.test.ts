@@ -27,7 +27,12 @@ test("every build and the reference give the same bits; the metrics and the temp
     engine.categoricalTailsConditional(b0, out, bf, 30, 1000, 10, cond);
     const noFixed = engine.f64(4);
     engine.categoricalTailsConditional(b0, out, null, 0, 1000, 10, noFixed);
-    return [...out.view, ...stats.view, ...cond.view, ...noFixed.view];
+    // An odd tail rank (a SIMD pair straddles it), an odd count of symbols, and a round so large
+    // that most symbols leave the series' range.
+    const odd = engine.f64(4), large = engine.f64(4);
+    engine.categoricalTailsConditional(b0, out, null, 0, 1000, 7, odd, K - 1);
+    engine.categoricalTailsConditional(b0, out, null, 0, 5e6, 7, large, K - 1);
+    return [...out.view, ...stats.view, ...cond.view, ...noFixed.view, ...odd.view, ...large.view];
   });
   const engines = await allEngines();
   results.forEach((r, i) => assert.ok(r.every((v, j) => Object.is(v, results[0][j])), label(engines[i])));
@@ -41,6 +46,14 @@ test("every build and the reference give the same bits; the metrics and the temp
   // Replace (no fixed counts, no real tokens): E supportSize = sum 1 - (1 - q)^n.
   const q = results[0].slice(0, K);
   assert.ok(Math.abs(results[0][K + 9] - q.reduce((a, x) => a + 1 - (1 - x) ** 1000, 0)) < 1e-9);
+  // The same columns by direct computation, for the odd cases.
+  for (const [offset, n] of [[K + 13, 1000], [K + 17, 5e6]] as const) {
+    const r = results[0].slice(offset, offset + 4), qs = q.slice(0, K - 1);
+    const absent = qs.map((x) => (1 - x) ** n);
+    assert.ok(Math.abs(r[0] - absent.reduce((a, x) => a + 1 - x, 0)) < 1e-9 * K, `n = ${n}: support`);
+    assert.ok(Math.abs(r[1] - absent.reduce((a, x, i) => a + p0[i] * x, 0)) < 1e-12, `n = ${n}: lost`);
+    assert.ok(Math.abs(r[2] - qs.slice(7).reduce((a, x) => a + x, 0)) < 1e-12, `n = ${n}: tail`);
+  }
 });
 
 test("liveSymbols: the entries with positive source, in order, and the p0 mass of the others, the same bits everywhere", async () => {
