@@ -92,6 +92,11 @@ function placeTokens(state: usize, weights: usize, from: i32, k: i32, tokens: f6
       if (left > 0.0) u = smallestAbove(state, u, left);
     }
     store<f64>(counts + (<usize>i << 3), x);
+    if (left == 0.0) {
+      // Every token placed: the rest of the tail gets none.
+      memory.fill(counts + (<usize>(i + 1) << 3), 0, <usize>(k - i - 1) << 3);
+      return;
+    }
   }
 }
 

@@ -6,7 +6,7 @@ export { rngSeed, rngRefill } from "./rng";
 export * from "./samplers";
 export { fillBinomial, fillHypergeometric, multinomialCounts, hypergeometricCounts } from "./count-samplers";
 export { detExp, detLog } from "./math";
-export { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
+export { dot, axpy, scale, quotient, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg";
 export { fillWishart, wishartWorkLength } from "./wishart";
 export { filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength } from "./filtered-mixture-points";
 export { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerTimes, choleskyInOrder } from "./triangular";

@@ -78,6 +78,16 @@ export function axpy(a: f64, x: usize, y: usize, n: i32): void {
   for (; i < n; i++) store<f64>(at(y, i), load<f64>(at(y, i)) + a * load<f64>(at(x, i)));
 }
 
+/** out = x / divisor over n entries (the division itself: a frequency from its count, exactly as x[i] / divisor). */
+export function quotient(x: usize, n: i32, divisor: f64, out: usize): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const vd = f64x2.splat(divisor);
+    for (; i + 2 <= n; i += 2) v128.store(at(out, i), f64x2.div(v128.load(at(x, i)), vd));
+  }
+  for (; i < n; i++) store<f64>(at(out, i), load<f64>(at(x, i)) / divisor);
+}
+
 /** x *= a over n entries. */
 export function scale(a: f64, x: usize, n: i32): void {
   let i = 0;

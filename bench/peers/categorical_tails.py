@@ -1,7 +1,7 @@
 """The categorical-tails round (replace) as a numpy user would write it: the transform
 (temperature, top-k, top-p), the counts by rng.multinomial, the refit, the metrics and the
 conditional columns, one array operation per step. Prints JSON with the wall time of the rounds
-(the Zipf base excluded) and the final metrics, for bench/categorical-tails.ts to compare.
+(the Zipf base excluded), each round's, and the final metrics, for bench/categorical-tails.ts to compare.
 
 usage: python3 categorical_tails.py SUPPORT SAMPLES ROUNDS ZIPF TEMPERATURE TOPK TOPP TAILRANK SEED
 (TOPK 0: no cut)
@@ -39,7 +39,9 @@ def main():
     p0 /= p0.sum()
     p = p0.copy()
     start = time.perf_counter()
+    times = []
     for _ in range(rounds):
+        round_start = time.perf_counter()
         q = transform(p, temperature, top_k, top_p)
         absent = np.exp(samples * np.log1p(-np.minimum(q, 1.0)))
         conditional = {
@@ -58,8 +60,9 @@ def main():
             "gini": float(1.0 - (p * p).sum()),
             "entropy": float(-(p[alive] * np.log(p[alive])).sum()),
         }
+        times.append(time.perf_counter() - round_start)
     seconds = time.perf_counter() - start
-    print(json.dumps({"seconds": seconds, "numpy": np.__version__, "metrics": metrics, "conditional": conditional}))
+    print(json.dumps({"seconds": seconds, "rounds": times, "numpy": np.__version__, "metrics": metrics, "conditional": conditional}))
 
 
 main()

@@ -327,6 +327,11 @@ export abstract class Engine<M extends Addressing = any> {
     this.kernels.scale(a, this.address(x, n), n);
   }
 
+  /** out = x / divisor, entry by entry (n = x.length entries); out may be x. */
+  quotient(x: F64Block, divisor: number, out: F64Block, n = x.length): void {
+    this.kernels.quotient(this.address(x, n), n, divisor, this.address(out, n));
+  }
+
   /** y = A x, A of rows x cols, row-major. */
   gemv(a: F64Block, x: F64Block, y: F64Block, rows: number, cols: number): void {
     this.kernels.gemv(this.address(a, rows * cols), this.address(x, cols), this.address(y, rows), rows, cols);

@@ -82,6 +82,7 @@ export const KERNELS = {
   dot: returns("real", f64("x"), f64("y"), int("n")),
   axpy: kernel(real("a"), f64("x"), f64("y"), int("n")),
   scale: kernel(real("a"), f64("x"), int("n")),
+  quotient: kernel(f64("x"), int("n"), real("divisor"), f64("out")),
   gemv: kernel(f64("a"), f64("x"), f64("y"), int("rows"), int("cols")),
   gramAccumulate: kernel(f64("x"), f64("y"), int("rows"), int("d"), f64("g"), f64("b")),
   gramSymmetrize: kernel(f64("g"), int("d")),

@@ -79,16 +79,16 @@ export class CountRefit {
     synthetic(round.synthetic, this.counts);
     switch (this.schedule.kind) {
       case "replace":
-        for (let i = 0; i < model.length; i++) model[i] = counts[i] / round.size;
+        engine.quotient(this.counts, round.size, this.model, n);
         break;
       case "accumulate":
-        for (let i = 0; i < model.length; i++) kept[i] += counts[i];
-        for (let i = 0; i < model.length; i++) model[i] = kept[i] / round.training;
+        for (let i = 0; i < n; i++) kept[i] += counts[i];
+        engine.quotient(this.kept, round.training, this.model, n);
         break;
       case "accumulate-subsample":
-        for (let i = 0; i < model.length; i++) kept[i] += counts[i];
+        for (let i = 0; i < n; i++) kept[i] += counts[i];
         if (round.subsample) engine.hypergeometricCounts(rng, this.kept, this.samples, this.counts, n);
-        for (let i = 0; i < model.length; i++) model[i] = (round.subsample ? counts[i] : kept[i]) / round.training;
+        engine.quotient(round.subsample ? this.counts : this.kept, round.training, this.model, n);
         break;
       case "fixed-real":
       case "fresh-real":

@@ -68,6 +68,10 @@ function placeTokens(state: Uint32Array, weights: Float64Array, from: number, k:
       if (left > 0) u = smallestAbove(state, u, left);
     }
     counts[i] = x;
+    if (left === 0) {
+      counts.fill(0, i + 1, k);
+      return;
+    }
   }
 }
 

@@ -13,7 +13,7 @@ import { fillBartlett, lowerGram, lowerProduct, lowerInverse, lowerSolve, lowerT
 import { matrixProduct, transposeProduct, rowGram, symmetricEigenvalues } from "./dense.js";
 import { fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels } from "./point-rows.js";
 import { detExp, detLog } from "../../math/fdlibm.js";
-import { dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
+import { dot, axpy, scale, quotient, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve } from "./linalg.js";
 import { filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength } from "./filtered-mixture-points.js";
 import { filteredMixtureMoments, filteredMixtureMomentsWorkLength } from "./filtered-mixture-moments.js";
 import { logisticFit, logisticFitWorkLength } from "./logistic-fit.js";
@@ -32,7 +32,7 @@ export const referenceKernels = matchingTable<ReferenceKernels>()({
   matrixProduct, transposeProduct, rowGram, symmetricEigenvalues,
   fillGaussianRows, rowMoments, subsampleRows, fillLinearLabels,
   detExp, detLog,
-  dot, axpy, scale, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
+  dot, axpy, scale, quotient, gemv, gramAccumulate, gramSymmetrize, cholesky, choleskySolve,
   filteredMixtureGram, filteredMixtureGramWorkLength, filteredMixtureRows, filteredMixtureRowsWorkLength,
   filteredMixtureMoments, filteredMixtureMomentsWorkLength,
   logisticFit, logisticFitWorkLength,

@@ -11,6 +11,10 @@ export function axpy(a: number, x: Float64Array, y: Float64Array, n: number): vo
   for (let i = 0; i < n; i++) y[i] += a * x[i];
 }
 
+export function quotient(x: Float64Array, n: number, divisor: number, out: Float64Array): void {
+  for (let i = 0; i < n; i++) out[i] = x[i] / divisor;
+}
+
 export function scale(a: number, x: Float64Array, n: number): void {
   for (let i = 0; i < n; i++) x[i] *= a;
 }

@@ -7,7 +7,7 @@ import { CountRefit, type Round } from "../../schedules/index.js";
 import type { MetricValues, ReplicateOptions } from "../scenario.js";
 import { replicateRows } from "../replicate-rows.js";
 import type { Params } from "./params.js";
-import { applyTransform, zipfBase, type Transform } from "./transform.js";
+import { applyTransform, isIdentity, zipfBase, type Transform } from "./transform.js";
 import { theoryColumns, transformOf } from "./metrics.js";
 
 const METRIC_NAMES = ["supportSize", "lostMass", "tailMass", "gini", "entropy"] as const;
@@ -51,28 +51,32 @@ export class TailsRun {
 
   /** Round t; returns the conditional expectations of its metrics (null where none is exact). */
   step(t: number): MetricValues {
-    const q = this.sampling();
+    const sampling = this.sampling(), n = this.refit.live;
     if (this.p.expected) {
-      this.refit.expectedRefit(t, q);
+      this.refit.expectedRefit(t, sampling.view.subarray(0, n));
       return NO_CONDITIONAL;
     }
     const round = this.refit.plan.round(t);
-    const conditional = this.conditional(round);
-    this.refit.refit(round, (count, into) => this.engine.multinomialCounts(this.rng, this.weights, count, into, q.length));
+    const conditional = this.conditional(round, sampling);
+    this.refit.refit(round, (count, into) => this.engine.multinomialCounts(this.rng, sampling, count, into, n));
     return conditional;
   }
 
   /**
-   * The sampling distribution T(p_(t-1)) into the weights block (over the refit's live entries):
-   * the temperature in the engine, the cuts by rank. The dropped symbols are at 0 in p_(t-1),
-   * so T leaves them at 0.
+   * The block holding the sampling distribution T(p_(t-1)) over the refit's live entries: the
+   * model itself where T is the identity, else the weights block (the temperature in the engine,
+   * the cuts by rank). The dropped symbols are at 0 in p_(t-1), so T leaves them at 0.
    */
-  private sampling(): Float64Array {
-    const { engine, transform } = this;
-    const n = this.refit.live, weights = this.weights.view.subarray(0, n);
-    if (transform.temperature === 1) return applyTransform(this.refit.model.view.subarray(0, n), transform, weights);
-    engine.temperatureTransform(this.refit.model, transform.temperature, this.weights, n);
-    return applyTransform(weights, { ...transform, temperature: 1 }, weights);
+  private sampling(): F64Block {
+    const { engine, transform, refit } = this;
+    const n = refit.live, weights = this.weights.view.subarray(0, n);
+    if (isIdentity(transform, n)) return refit.model;
+    if (transform.temperature === 1) applyTransform(refit.model.view.subarray(0, n), transform, weights);
+    else {
+      engine.temperatureTransform(refit.model, transform.temperature, this.weights, n);
+      applyTransform(weights, { ...transform, temperature: 1 }, weights);
+    }
+    return this.weights;
   }
 
   /** The model's metrics; the dropped symbols count in lostMass alone. */
@@ -83,11 +87,11 @@ export class TailsRun {
     return named(METRIC_NAMES, this.stats.view);
   }
 
-  private conditional(round: Round): MetricValues {
+  private conditional(round: Round, sampling: F64Block): MetricValues {
     const { p, engine } = this;
     if (p.schedule.kind === "accumulate-subsample") return NO_CONDITIONAL;
     const { refit } = this;
-    engine.categoricalTailsConditional(refit.base, this.weights, refit.fixedCounts(), round.freshReal, round.synthetic, refit.entriesBelow(p.tailRank), this.stats, refit.live);
+    engine.categoricalTailsConditional(refit.base, sampling, refit.fixedCounts(), round.freshReal, round.synthetic, refit.entriesBelow(p.tailRank), this.stats, refit.live);
     // A dropped symbol stays absent (no fresh real token can reach it where symbols are dropped).
     this.stats.view[LOST_MASS] += refit.deadMass;
     return named(CONDITIONAL_NAMES, this.stats.view);
