@@ -48,6 +48,10 @@ test("dot, axpy and scale agree with their definitions", async () => {
       const xb = block(engine, x);
       engine.scale(3.5, xb);
       xb.view.forEach((v, i) => assert.is(v, 3.5 * x[i], `scale ${what} [${i}]`));
+
+      const quotient = engine.f64(n);
+      engine.quotient(block(engine, x), 7, quotient);
+      quotient.view.forEach((v, i) => assert.is(v, x[i] / 7, `quotient ${what} [${i}]`));
     }
   }
 });
