@@ -35,6 +35,7 @@ interface Timing {
  * engines take turns round by round, so a change in the machine's load falls on all of them.
  */
 function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[] {
+  warmUp(engines);
   const params = tableParams(resolveParams(weakData, { ...SETTING, prompts }));
   const runs = engines.map((engine) => new TableModelRun(engine, params, 2026n));
   try {
@@ -45,6 +46,20 @@ function timeRounds(engines: Engine[], prompts: number, rounds: number): Timing[
     });
   } finally {
     runs.forEach((run) => run.free());
+  }
+}
+
+/**
+ * Three untimed rounds of a small world on each engine first, so that the timed rounds run
+ * optimised code (V8 compiles a wasm function's first calls with its baseline compiler: about
+ * 65 ms more in the first round of a fresh process at 10^6 prompts).
+ */
+function warmUp(engines: Engine[]): void {
+  const params = tableParams(resolveParams(weakData, { ...SETTING, prompts: 50_000 }));
+  for (const engine of engines) {
+    const run = new TableModelRun(engine, params, 1n);
+    for (let t = 0; t < 3; t++) run.step();
+    run.free();
   }
 }
 
