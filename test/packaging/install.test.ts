@@ -1,7 +1,8 @@
 // Installing collapse-sim as a user does: from its git repository (npm clones it, installs its
 // dev dependencies, builds it with `prepare`, packs and installs it) and from a tarball that
 // `npm pack` made; in both, the CLI runs and the library imports and simulates, in one thread
-// and on worker threads. These take about a minute: npm installs the dependencies.
+// and on worker threads, and from the tarball a TypeScript user's imports type-check. These take
+// about a minute: npm installs the dependencies.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { execFileSync } from "node:child_process";
@@ -32,6 +33,7 @@ const rows = await simulate(spec);
 const threaded = await simulateInWorker(spec, { workers: 2 });
 console.log(rows.length, JSON.stringify(rows) === JSON.stringify(threaded));\n`);
     assert.is(run(process.execPath, ["use.mjs"], dir), "6 true\n");
+    if (benchmark) checkTypes(dir);
     const cli = join(dir, "node_modules/.bin/collapse-sim");
     assert.match(run(cli, ["bench"], dir), /^benchmarks: (.*, )?kernels, logistic-fit, (.*, )?verified-mixture, /);
     // A benchmark from the installed package: its dist/bench/ files, tinybench and the numpy peers' folder.
@@ -39,6 +41,28 @@ console.log(rows.length, JSON.stringify(rows) === JSON.stringify(threaded));\n`)
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A TypeScript user's view of the installed package, under Node's module resolution: Node's
+ * exports (chartSpec, ReferenceEngine) typed, the browser module typed like the package, the
+ * worker module resolved, and a spec checked against its scenario's parameters.
+ */
+function checkTypes(dir: string): void {
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({
+    compilerOptions: { module: "node16", moduleResolution: "node16", target: "es2022", lib: ["es2022", "dom"], types: [], strict: true, noEmit: true, skipLibCheck: true },
+    files: ["use-types.mts"],
+  }));
+  writeFileSync(join(dir, "use-types.mts"), `import { simulate, chartSpec, ReferenceEngine } from "collapse-sim";
+import { simulateInWorker } from "collapse-sim/browser";
+import "collapse-sim/worker";
+const rows = await simulate({ scenario: "weak-data", params: { prompts: 200 }, generations: 2, seeds: 2 });
+const accuracy: number | null = rows[0].accuracy;
+// @ts-expect-error: a misspelt parameter
+await simulate({ scenario: "weak-data", params: { promts: 200 } });
+console.log(accuracy, typeof chartSpec, typeof ReferenceEngine, typeof simulateInWorker);
+`);
+  run(process.execPath, [join(root, "node_modules/typescript/bin/tsc"), "-p", dir], dir);
 }
 
 test("npm install from the git repository builds the package (prepare) and it works", () => {
