@@ -1,8 +1,9 @@
 // Samplers of counts, exact: binomial and hypergeometric draws, and count vectors over K symbols
 // by conditional univariate draws in symbol order, in O(K) draws whatever the number of tokens
 // (no per-token search); a long tail of rare symbols gets its few tokens placed one by one in one
-// pass instead (multinomialCounts). Symbols of probability (or pool count) 0 consume nothing, nor does any
-// symbol once every token is placed. src/engine/reference/count-samplers.ts gives the same bits.
+// pass instead (multinomialCounts). Symbols of probability (or pool count) 0 consume nothing, nor
+// does any symbol once every token is placed. src/engine/reference/count-samplers.ts gives the
+// same bits.
 import { nextBinomial } from "./binomial";
 import { nextHypergeometric } from "./hypergeometric";
 import { nextUniform } from "./rng";
@@ -24,7 +25,8 @@ export function fillHypergeometric(state: usize, out: usize, n: i32, good: f64, 
  * positive sum: symbol i gets Binomial(tokens left, w_i / weight left), the last symbol of
  * positive weight whatever is left (so rounding in the running weight never loses a token). From
  * the first symbol expected to get under PLACE_BELOW_MEAN tokens, with PLACE_MIN_SYMBOLS or more
- * of positive weight to go, the tokens left are placed instead (placeTokens): the same law, drawn in one pass.
+ * of positive weight to go, the tokens left are placed instead (placeTokens): the same law, drawn
+ * in one pass.
  * Checks the weights on its first pass, before drawing anything: returns WEIGHTS_VALID, the index
  * of the first weight that is negative or not finite, or NO_POSITIVE_WEIGHT.
  */
