@@ -4,6 +4,7 @@
 // function besides + - * /). src/engine/reference/dense.ts gives the same bits.
 import { at } from "./address";
 import { dotInOrder } from "./ordered-dot";
+import { axpy, axpy4 } from "./linalg";
 
 /**
  * C = A B (accumulate: C += A B), A m x k, B k x n, C m x n. Row i of C adds a_ik times row k
@@ -168,41 +169,15 @@ export function transposeProduct(a: usize, b: usize, c: usize, rows: i32, m: i32
     const a0 = at(a, r * lda), a1 = at(a0, lda), a2 = at(a1, lda), a3 = at(a2, lda);
     const b0 = at(b, r * ldb), b1 = at(b0, ldb), b2 = at(b1, ldb), b3 = at(b2, ldb);
     for (let i = 0; i < m; i++) {
-      const x0 = load<f64>(at(a0, i)), x1 = load<f64>(at(a1, i)), x2 = load<f64>(at(a2, i)), x3 = load<f64>(at(a3, i));
-      const ci = at(c, i * n);
-      let j = upper ? i : 0;
-      if (ASC_FEATURE_SIMD) {
-        const v0 = f64x2.splat(x0), v1 = f64x2.splat(x1), v2 = f64x2.splat(x2), v3 = f64x2.splat(x3);
-        for (; j + 2 <= n; j += 2) {
-          let v = v128.load(at(ci, j));
-          v = f64x2.add(v, f64x2.mul(v0, v128.load(at(b0, j))));
-          v = f64x2.add(v, f64x2.mul(v1, v128.load(at(b1, j))));
-          v = f64x2.add(v, f64x2.mul(v2, v128.load(at(b2, j))));
-          v = f64x2.add(v, f64x2.mul(v3, v128.load(at(b3, j))));
-          v128.store(at(ci, j), v);
-        }
-      }
-      for (; j < n; j++) {
-        let v = load<f64>(at(ci, j));
-        v += x0 * load<f64>(at(b0, j));
-        v += x1 * load<f64>(at(b1, j));
-        v += x2 * load<f64>(at(b2, j));
-        v += x3 * load<f64>(at(b3, j));
-        store<f64>(at(ci, j), v);
-      }
+      const j = upper ? i : 0;
+      axpy4(load<f64>(at(a0, i)), at(b0, j), load<f64>(at(a1, i)), at(b1, j), load<f64>(at(a2, i)), at(b2, j), load<f64>(at(a3, i)), at(b3, j), at(c, i * n + j), n - j);
     }
   }
   for (; r < rows; r++) {
     const ar = at(a, r * lda), br = at(b, r * ldb);
     for (let i = 0; i < m; i++) {
-      const ari = load<f64>(at(ar, i));
-      const ci = at(c, i * n);
-      let j = upper ? i : 0;
-      if (ASC_FEATURE_SIMD) {
-        const va = f64x2.splat(ari);
-        for (; j + 2 <= n; j += 2) v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j)), f64x2.mul(va, v128.load(at(br, j)))));
-      }
-      for (; j < n; j++) store<f64>(at(ci, j), load<f64>(at(ci, j)) + ari * load<f64>(at(br, j)));
+      const j = upper ? i : 0;
+      axpy(load<f64>(at(ar, i)), at(br, j), at(c, i * n + j), n - j);
     }
   }
   if (upper) {

@@ -78,6 +78,29 @@ export function axpy(a: f64, x: usize, y: usize, n: i32): void {
   for (; i < n; i++) store<f64>(at(y, i), load<f64>(at(y, i)) + a * load<f64>(at(x, i)));
 }
 
+/**
+ * y += a0 x0 + a1 x1 + a2 x2 + a3 x3 over n entries, each entry adding its four products in that
+ * order: four rank-one updates in one pass, each entry of y loaded and stored once.
+ */
+// @ts-ignore: decorator
+@inline export function axpy4(a0: f64, x0: usize, a1: f64, x1: usize, a2: f64, x2: usize, a3: f64, x3: usize, y: usize, n: i32): void {
+  let i = 0;
+  if (ASC_FEATURE_SIMD) {
+    const v0 = f64x2.splat(a0), v1 = f64x2.splat(a1), v2 = f64x2.splat(a2), v3 = f64x2.splat(a3);
+    for (; i + 2 <= n; i += 2) {
+      let v = v128.load(at(y, i));
+      v = f64x2.add(v, f64x2.mul(v0, v128.load(at(x0, i))));
+      v = f64x2.add(v, f64x2.mul(v1, v128.load(at(x1, i))));
+      v = f64x2.add(v, f64x2.mul(v2, v128.load(at(x2, i))));
+      v = f64x2.add(v, f64x2.mul(v3, v128.load(at(x3, i))));
+      v128.store(at(y, i), v);
+    }
+  }
+  for (; i < n; i++) {
+    store<f64>(at(y, i), load<f64>(at(y, i)) + a0 * load<f64>(at(x0, i)) + a1 * load<f64>(at(x1, i)) + a2 * load<f64>(at(x2, i)) + a3 * load<f64>(at(x3, i)));
+  }
+}
+
 /** out = x / divisor over n entries (the division itself: a frequency from its count, exactly as x[i] / divisor). */
 export function quotient(x: usize, n: i32, divisor: f64, out: usize): void {
   let i = 0;

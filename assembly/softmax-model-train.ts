@@ -8,6 +8,7 @@
 // at a time: each entry of G adds the prompts' terms in prompt order, GRADIENT_BLOCK of them per
 // load and store here. No random numbers.
 import { at } from "./address";
+import { axpy, axpy4 } from "./linalg";
 import { transposeWeights, logits, exponentiate } from "./softmax-model-logits";
 import { GRADIENT_BLOCK } from "../src/engine/constants/softmax-model";
 
@@ -18,40 +19,14 @@ export function softmaxModelWorkLength(cols: i32, d: i32): i32 {
 
 /** g[j] += r[j] x over the d features of each row j < cols of g (cols x d): one prompt's term. */
 function addTerm(g: usize, r: usize, x: usize, cols: i32, d: i32): void {
-  for (let j = 0; j < cols; j++) {
-    const gj = g + ((<usize>j * <usize>d) << 3);
-    const rj = load<f64>(at(r, j));
-    let l = 0;
-    if (ASC_FEATURE_SIMD) {
-      const vr = f64x2.splat(rj);
-      for (; l + 2 <= d; l += 2) v128.store(at(gj, l), f64x2.add(v128.load(at(gj, l)), f64x2.mul(vr, v128.load(at(x, l)))));
-    }
-    for (; l < d; l++) store<f64>(at(gj, l), load<f64>(at(gj, l)) + rj * load<f64>(at(x, l)));
-  }
+  for (let j = 0; j < cols; j++) axpy(load<f64>(at(r, j)), x, g + ((<usize>j * <usize>d) << 3), d);
 }
 
 /** addTerm for GRADIENT_BLOCK prompts in order, each entry of g loaded and stored once. */
 function addBlock(g: usize, r: usize, x0: usize, x1: usize, x2: usize, x3: usize, cols: i32, d: i32): void {
   const r1 = at(r, cols), r2 = at(r, 2 * cols), r3 = at(r, 3 * cols);
   for (let j = 0; j < cols; j++) {
-    const gj = g + ((<usize>j * <usize>d) << 3);
-    const c0 = load<f64>(at(r, j)), c1 = load<f64>(at(r1, j)), c2 = load<f64>(at(r2, j)), c3 = load<f64>(at(r3, j));
-    let l = 0;
-    if (ASC_FEATURE_SIMD) {
-      const v0 = f64x2.splat(c0), v1 = f64x2.splat(c1), v2 = f64x2.splat(c2), v3 = f64x2.splat(c3);
-      for (; l + 2 <= d; l += 2) {
-        let acc = v128.load(at(gj, l));
-        acc = f64x2.add(acc, f64x2.mul(v0, v128.load(at(x0, l))));
-        acc = f64x2.add(acc, f64x2.mul(v1, v128.load(at(x1, l))));
-        acc = f64x2.add(acc, f64x2.mul(v2, v128.load(at(x2, l))));
-        acc = f64x2.add(acc, f64x2.mul(v3, v128.load(at(x3, l))));
-        v128.store(at(gj, l), acc);
-      }
-    }
-    for (; l < d; l++) {
-      store<f64>(at(gj, l), load<f64>(at(gj, l)) + c0 * load<f64>(at(x0, l)) + c1 * load<f64>(at(x1, l))
-        + c2 * load<f64>(at(x2, l)) + c3 * load<f64>(at(x3, l)));
-    }
+    axpy4(load<f64>(at(r, j)), x0, load<f64>(at(r1, j)), x1, load<f64>(at(r2, j)), x2, load<f64>(at(r3, j)), x3, g + ((<usize>j * <usize>d) << 3), d);
   }
 }
 

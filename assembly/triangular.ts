@@ -7,16 +7,7 @@ import { fillNormal } from "./samplers";
 import { nextGamma } from "./gamma";
 import { at } from "./address";
 import { dotInOrder } from "./ordered-dot";
-
-/** y[0..n) += a x[0..n), entry by entry (the lanes of a SIMD step are independent entries). */
-function axpyInOrder(a: f64, x: usize, y: usize, n: i32): void {
-  let i = 0;
-  if (ASC_FEATURE_SIMD) {
-    const va = f64x2.splat(a);
-    for (; i + 2 <= n; i += 2) v128.store(at(y, i), f64x2.add(v128.load(at(y, i)), f64x2.mul(va, v128.load(at(x, i)))));
-  }
-  for (; i < n; i++) store<f64>(at(y, i), load<f64>(at(y, i)) + a * load<f64>(at(x, i)));
-}
+import { axpy } from "./linalg";
 
 /**
  * Draws the lower triangle of a Bartlett factor: row i (i = 0, 1, ...) takes its i normals below
@@ -61,7 +52,7 @@ export function lowerProduct(l: usize, a: usize, d: i32, work: usize): void {
   for (let i = 0; i < d; i++) {
     const row = at(l, i * d);
     memory.fill(work, 0, <usize>(i + 1) << 3);
-    for (let k = 0; k <= i; k++) axpyInOrder(load<f64>(at(row, k)), at(a, k * d), work, k + 1);
+    for (let k = 0; k <= i; k++) axpy(load<f64>(at(row, k)), at(a, k * d), work, k + 1);
     memory.copy(row, work, <usize>(i + 1) << 3);
   }
 }
@@ -75,7 +66,7 @@ export function lowerInverse(l: usize, d: i32, work: usize): void {
   for (let i = 0; i < d; i++) {
     const row = at(l, i * d);
     memory.fill(work, 0, <usize>i << 3);
-    for (let k = 0; k < i; k++) axpyInOrder(load<f64>(at(row, k)), at(l, k * d), work, k + 1);
+    for (let k = 0; k < i; k++) axpy(load<f64>(at(row, k)), at(l, k * d), work, k + 1);
     const inv = 1.0 / load<f64>(at(row, i));
     for (let j = 0; j < i; j++) store<f64>(at(row, j), -load<f64>(at(work, j)) * inv);
     store<f64>(at(row, i), inv);
@@ -99,7 +90,7 @@ export function lowerSolve(l: usize, d: i32, b: usize, transposed: bool): void {
     const row = at(l, i * d);
     const xi = load<f64>(at(b, i)) / load<f64>(at(row, i));
     store<f64>(at(b, i), xi);
-    axpyInOrder(-xi, row, b, i);
+    axpy(-xi, row, b, i);
   }
 }
 
@@ -139,6 +130,6 @@ export function lowerTimes(l: usize, d: i32, x: usize, transposed: bool): void {
     const row = at(l, i * d);
     const xi = load<f64>(at(x, i));
     store<f64>(at(x, i), load<f64>(at(row, i)) * xi);
-    axpyInOrder(xi, row, x, i);
+    axpy(xi, row, x, i);
   }
 }
