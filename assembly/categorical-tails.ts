@@ -3,12 +3,10 @@
 // sampling transform, a model's metrics against the base p0, and the exact expectations of the
 // next round's metrics given the current state.
 import { detExp, detLog } from "./math";
+import { at } from "./address";
+import { quotient } from "./linalg";
 import { detLog1p } from "./log-factorial";
 
-// @ts-ignore: decorator
-@inline function at(base: usize, i: i32): usize {
-  return base + (<usize>i << 3);
-}
 
 /**
  * out = p^(1/tau) on the support of p, normalised: exp((ln p - ln max p) / tau), which cannot
@@ -28,7 +26,7 @@ export function temperatureTransform(p: usize, k: i32, inverseTemperature: f64, 
     store<f64>(at(out, i), v);
     total += v;
   }
-  for (let i = 0; i < k; i++) store<f64>(at(out, i), load<f64>(at(out, i)) / total);
+  quotient(out, k, total, out);
 }
 
 /**
@@ -76,6 +74,10 @@ export function liveSymbols(source: usize, p0: usize, k: i32, keep: usize, dead:
 // @ts-ignore: decorator
 @inline const SERIES_BELOW: f64 = 0.0009765625;
 
+/** The last coefficient of ln(1 - q)'s series, 1/6. */
+// @ts-ignore: decorator
+@inline const LOG_C6: f64 = 1.0 / 6.0;
+
 /** Above -EXP_SERIES_BELOW, e^y is its degree-8 Taylor polynomial, coefficients EXP_Ck = 1/k! (error under |y|^9/9!, far below rounding). */
 // @ts-ignore: decorator
 @inline const EXP_SERIES_BELOW: f64 = 0.03125;
@@ -99,7 +101,7 @@ export function liveSymbols(source: usize, p0: usize, k: i32, keep: usize, dead:
 @inline function miss(q: f64, m: f64): f64 {
   if (m == 0.0 || q <= 0.0) return 1.0;
   if (q >= 1.0) return 0.0;
-  const log = q < SERIES_BELOW ? -q * (1.0 + q * (0.5 + q * (1.0 / 3.0 + q * (0.25 + q * (0.2 + q * EXP_C3))))) : detLog1p(-q);
+  const log = q < SERIES_BELOW ? -q * (1.0 + q * (0.5 + q * (1.0 / 3.0 + q * (0.25 + q * (0.2 + q * LOG_C6))))) : detLog1p(-q);
   const y = m * log;
   // Most symbols of a large support are rare: e^y as its Taylor polynomial where |y| is small.
   return y > -EXP_SERIES_BELOW ? 1.0 + y * (1.0 + y * (EXP_C2 + y * (EXP_C3 + y * (EXP_C4 + y * (EXP_C5 + y * (EXP_C6 + y * (EXP_C7 + y * EXP_C8))))))) : detExp(y);
@@ -114,7 +116,7 @@ export function liveSymbols(source: usize, p0: usize, k: i32, keep: usize, dead:
   const inSeries = v128.and(f64x2.gt(q, f64x2.splat(0.0)), f64x2.lt(q, f64x2.splat(SERIES_BELOW)));
   if (m != 0.0 && i64x2.all_true(inSeries)) {
     // The scalar expressions' Horner steps, innermost first.
-    let inner = f64x2.add(f64x2.splat(0.2), f64x2.mul(q, f64x2.splat(EXP_C3)));
+    let inner = f64x2.add(f64x2.splat(0.2), f64x2.mul(q, f64x2.splat(LOG_C6)));
     inner = f64x2.add(f64x2.splat(0.25), f64x2.mul(q, inner));
     inner = f64x2.add(f64x2.splat(1.0 / 3.0), f64x2.mul(q, inner));
     inner = f64x2.add(f64x2.splat(0.5), f64x2.mul(q, inner));
@@ -212,24 +214,25 @@ export function categoricalTailsConditional(
     support = load<f64>(stats, 8);
     lost = load<f64>(stats, 16);
     tailQ = load<f64>(stats, 24);
-  }
-  for (let i = 0; !synthesisOnly && i < k; i++) {
-    const f = hasFixed ? load<f64>(at(fixed, i)) : 0.0;
-    const b = load<f64>(at(p0, i)), x = load<f64>(at(q, i));
-    fixedTotal += f;
-    ff += f * f;
-    fq += f * x;
-    f0 += f * b;
-    qq += x * x;
-    q0 += x * b;
-    p2 += b * b;
-    const absent = f > 0.0 ? 0.0 : miss(x, synthetic) * miss(b, real);
-    support += 1.0 - absent;
-    lost += b * absent;
-    if (i >= tailRank) {
-      tailFixed += f;
-      tailBase += b;
-      tailQ += x;
+  } else {
+    for (let i = 0; i < k; i++) {
+      const f = hasFixed ? load<f64>(at(fixed, i)) : 0.0;
+      const b = load<f64>(at(p0, i)), x = load<f64>(at(q, i));
+      fixedTotal += f;
+      ff += f * f;
+      fq += f * x;
+      f0 += f * b;
+      qq += x * x;
+      q0 += x * b;
+      p2 += b * b;
+      const absent = f > 0.0 ? 0.0 : miss(x, synthetic) * miss(b, real);
+      support += 1.0 - absent;
+      lost += b * absent;
+      if (i >= tailRank) {
+        tailFixed += f;
+        tailBase += b;
+        tailQ += x;
+      }
     }
   }
   const total = fixedTotal + real + synthetic;

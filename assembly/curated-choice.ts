@@ -4,11 +4,8 @@
 // search of the cumulative table costs a mispredicted branch a level.
 // src/engine/reference/curated-choice.ts builds the same table and consumes the stream the same way.
 import { nextUniform } from "./rng";
+import { at } from "./address";
 
-// @ts-ignore: decorator
-@inline function at(base: usize, i: i32): usize {
-  return base + (<usize>i << 3);
-}
 
 /**
  * Vose's alias table of p (m entries) into prob = work[0..m) and alias = work[m..2m), with

@@ -16,17 +16,7 @@ export function matrixProduct(a: usize, b: usize, c: usize, m: i32, k: i32, n: i
     if (!accumulate) memory.fill(ci, 0, <usize>n << 3);
     const ai = at(a, i * k);
     for (let h = 0; h < k; h++) {
-      const aih = load<f64>(at(ai, h));
-      const bh = at(b, h * n);
-      let j = 0;
-      if (ASC_FEATURE_SIMD) {
-        const va = f64x2.splat(aih);
-        for (; j + 4 <= n; j += 4) {
-          v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j)), f64x2.mul(va, v128.load(at(bh, j)))));
-          v128.store(at(ci, j), f64x2.add(v128.load(at(ci, j), 16), f64x2.mul(va, v128.load(at(bh, j), 16))), 16);
-        }
-      }
-      for (; j < n; j++) store<f64>(at(ci, j), load<f64>(at(ci, j)) + aih * load<f64>(at(bh, j)));
+      axpy(load<f64>(at(ai, h)), at(b, h * n), ci, n);
     }
   }
 }

@@ -295,13 +295,14 @@ function pointwiseMoments(
  * integers below 2^53 passed as f64.
  *
  * Label-only rules (LABEL_FLIP, CHECK_NONE, one candidate; see labelOnlyMoments) use the
- * stream in this order: one uniform per filtered point, in blocks of BLOCK, its category
- * among (s = +1, label s), (s = +1, label -s), (s = -1, label s), (s = -1, label -s), each
- * kept, then dropped with label s, dropped with label -s, by the thresholds of the cumulative
- * probabilities 1/2 (1 - flipProb) keepIfAgree, 1/2 flipProb keepIfDisagree (twice) and
- * (1 - flipProb)(1 - keepIfAgree); one uniform per clean point, s = +1 if it is < 1/2; then
- * for each group (s, label) = (+1, +1), (+1, -1), (-1, -1), (-1, +1) holding n >= 1 kept
- * points, k normals and a Wishart_k(n - 1) draw (wishart.ts).
+ * stream in this order: one multinomialCounts draw (count-samplers.ts) of the nFiltered points
+ * over six categories, (s = +1, label s), (s = +1, label -s), (s = -1, label s), (s = -1,
+ * label -s), each kept, then dropped with label s, dropped with label -s, of weights
+ * 1/2 (1 - flipProb) keepIfAgree and 1/2 flipProb keepIfDisagree (for s = +1, then again for s = -1),
+ * (1 - flipProb)(1 - keepIfAgree) and flipProb (1 - keepIfDisagree); one Binomial(nClean, 1/2)
+ * draw, the clean points with s = +1; then for each group (s, label) = (+1, +1), (+1, -1),
+ * (-1, -1), (-1, +1) holding n >= 1 kept points, k normals and a Wishart_k(n - 1) draw
+ * (wishart.ts).
  *
  * Other rules go point by point, the nFiltered points in blocks of BLOCK / candidates (the last
  * one shorter); a block of b points uses the stream in this order:

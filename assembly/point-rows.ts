@@ -3,6 +3,7 @@
 // replacement (moved to the front), and noisy linear labels of rows. Every sum runs in one fixed
 // order in every build, so src/engine/reference/point-rows.ts gives the same bits.
 import { fillNormal } from "./samplers";
+import { axpy, quotient } from "./linalg";
 import { nextUniform } from "./rng";
 import { at } from "./address";
 import { dotInOrder } from "./ordered-dot";
@@ -37,20 +38,11 @@ export function rowMoments(x: usize, rows: i32, d: i32, mean: usize, scatter: us
     for (let j = 0; j < d; j++) store<f64>(at(mean, j), load<f64>(at(mean, j)) + load<f64>(at(row, j)));
   }
   const count = <f64>rows;
-  for (let j = 0; j < d; j++) store<f64>(at(mean, j), load<f64>(at(mean, j)) / count);
+  quotient(mean, d, count, mean);
   for (let r = 0; r < rows; r++) {
     const row = at(x, r * d);
     for (let j = 0; j < d; j++) store<f64>(at(work, j), load<f64>(at(row, j)) - load<f64>(at(mean, j)));
-    for (let i = 0; i < d; i++) {
-      const ci = load<f64>(at(work, i));
-      const si = at(scatter, i * d);
-      let j = i;
-      if (ASC_FEATURE_SIMD) {
-        const vc = f64x2.splat(ci);
-        for (; j + 2 <= d; j += 2) v128.store(at(si, j), f64x2.add(v128.load(at(si, j)), f64x2.mul(vc, v128.load(at(work, j)))));
-      }
-      for (; j < d; j++) store<f64>(at(si, j), load<f64>(at(si, j)) + ci * load<f64>(at(work, j)));
-    }
+    for (let i = 0; i < d; i++) axpy(load<f64>(at(work, i)), at(work, i), at(scatter, i * d + i), d - i);
   }
   for (let i = 1; i < d; i++) {
     for (let j = 0; j < i; j++) store<f64>(at(scatter, i * d + j), load<f64>(at(scatter, j * d + i)));

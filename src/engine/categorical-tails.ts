@@ -17,10 +17,3 @@ export function checkTemperature(p: F64Block, k: number, temperature: number): v
   if (!(temperature > 0 && temperature < Infinity)) throw new RangeError(`temperatureTransform: temperature must be > 0, got ${temperature}`);
   if (!p.view.subarray(0, k).some((x) => x > 0)) throw new RangeError("temperatureTransform: p has no positive entry");
 }
-
-/** Token counts of a round: integers, not all zero. */
-export function checkRoundTokens(real: number, synthetic: number): void {
-  for (const [name, value] of [["real", real], ["synthetic", synthetic]] as const) {
-    if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`categoricalTailsConditional: ${name} must be an integer in [0, 2^53), got ${value}`);
-  }
-}

@@ -19,7 +19,7 @@ import {
 import { checkWishart } from "./wishart.js";
 import { checkCount, checkPool, checkWeights, weightsError } from "./count-samplers.js";
 import { WEIGHTS_VALID } from "./constants/count-samplers.js";
-import { TAILS_CONDITIONAL_LENGTH, TAILS_METRICS_LENGTH, checkRoundTokens, checkSymbols, checkTemperature } from "./categorical-tails.js";
+import { TAILS_CONDITIONAL_LENGTH, TAILS_METRICS_LENGTH, checkSymbols, checkTemperature } from "./categorical-tails.js";
 import {
   SOFTMAX_STATS_LENGTH, checkSoftmaxShape, checkSoftmaxStart, checkSoftmaxTraining, softmaxModelBufferLengths,
   type SoftmaxModelBuffers, type SoftmaxModelShape, type SoftmaxPrompts, type SoftmaxStart, type SoftmaxTraining,
@@ -127,7 +127,7 @@ export abstract class Engine<M extends Addressing = any> {
   multinomialCounts(rng: RandomStream, weights: F64Block, tokens: number, counts: F64Block, k = weights.length): void {
     checkCount("multinomialCounts", "tokens", tokens);
     // The kernel checks the weights on its first pass, before it draws (a pass here would cost as much).
-    const verdict = this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, this.checkedLength(weights, k)), k, tokens, this.address(counts, k));
+    const verdict = this.kernels.multinomialCounts(this.streamAddress(rng), this.address(weights, k), k, tokens, this.address(counts, k));
     if (verdict !== WEIGHTS_VALID) throw weightsError("multinomialCounts", weights, verdict);
   }
 
@@ -161,7 +161,8 @@ export abstract class Engine<M extends Addressing = any> {
     p0: F64Block, q: F64Block, fixed: F64Block | null, real: number, synthetic: number, tailRank: number, stats: F64Block, k = p0.length,
   ): void {
     checkSymbols("categoricalTailsConditional", k, tailRank);
-    checkRoundTokens(real, synthetic);
+    checkCount("categoricalTailsConditional", "real", real);
+    checkCount("categoricalTailsConditional", "synthetic", synthetic);
     this.kernels.categoricalTailsConditional(
       this.address(p0, k), this.address(q, k), fixed ? this.address(fixed, k) : this.address(p0, k), fixed !== null, k, real, synthetic, tailRank,
       this.address(stats, TAILS_CONDITIONAL_LENGTH),

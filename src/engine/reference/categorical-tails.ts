@@ -52,12 +52,14 @@ const SERIES_BELOW = 0.0009765625;
 
 /** Above -EXP_SERIES_BELOW, e^y is its degree-8 Taylor polynomial, EXP_C[k] = 1/k!, as in assembly/categorical-tails.ts. */
 const EXP_SERIES_BELOW = 0.03125;
+/** The last coefficient of ln(1 - q)'s series, as in assembly/categorical-tails.ts. */
+const LOG_C6 = 1 / 6;
 const EXP_C = [1, 1, 1 / 2, 1 / 6, 1 / 24, 1 / 120, 1 / 720, 1 / 5040, 1 / 40320];
 
 function miss(q: number, m: number): number {
   if (m === 0 || q <= 0) return 1;
   if (q >= 1) return 0;
-  const log = q < SERIES_BELOW ? -q * (1 + q * (0.5 + q * (1 / 3 + q * (0.25 + q * (0.2 + q * EXP_C[3]))))) : detLog1p(-q);
+  const log = q < SERIES_BELOW ? -q * (1 + q * (0.5 + q * (1 / 3 + q * (0.25 + q * (0.2 + q * LOG_C6))))) : detLog1p(-q);
   const y = m * log;
   return y > -EXP_SERIES_BELOW ? 1 + y * (1 + y * (EXP_C[2] + y * (EXP_C[3] + y * (EXP_C[4] + y * (EXP_C[5] + y * (EXP_C[6] + y * (EXP_C[7] + y * EXP_C[8]))))))) : detExp(y);
 }
@@ -95,24 +97,27 @@ export function categoricalTailsConditional(
   let fixedTotal = 0, ff = 0, fq = 0, f0 = 0, qq = 0, q0 = 0, p2 = 0;
   let support = 0, lost = 0, tailFixed = 0, tailBase = 0, tailQ = 0;
   const synthesisOnly = !hasFixed && real === 0;
-  if (synthesisOnly) [qq, support, lost, tailQ] = synthesisOnlySums(p0, q, k, synthetic, tailRank);
-  for (let i = 0; !synthesisOnly && i < k; i++) {
-    const f = hasFixed ? fixed[i] : 0;
-    const b = p0[i], x = q[i];
-    fixedTotal += f;
-    ff += f * f;
-    fq += f * x;
-    f0 += f * b;
-    qq += x * x;
-    q0 += x * b;
-    p2 += b * b;
-    const absent = f > 0 ? 0 : miss(x, synthetic) * miss(b, real);
-    support += 1 - absent;
-    lost += b * absent;
-    if (i >= tailRank) {
-      tailFixed += f;
-      tailBase += b;
-      tailQ += x;
+  if (synthesisOnly) {
+    [qq, support, lost, tailQ] = synthesisOnlySums(p0, q, k, synthetic, tailRank);
+  } else {
+    for (let i = 0; i < k; i++) {
+      const f = hasFixed ? fixed[i] : 0;
+      const b = p0[i], x = q[i];
+      fixedTotal += f;
+      ff += f * f;
+      fq += f * x;
+      f0 += f * b;
+      qq += x * x;
+      q0 += x * b;
+      p2 += b * b;
+      const absent = f > 0 ? 0 : miss(x, synthetic) * miss(b, real);
+      support += 1 - absent;
+      lost += b * absent;
+      if (i >= tailRank) {
+        tailFixed += f;
+        tailBase += b;
+        tailQ += x;
+      }
     }
   }
   const total = fixedTotal + real + synthetic;
