@@ -1,6 +1,7 @@
 // The generation loop the scenarios share: a replicate's rows are its model's metrics at
 // generation 0, then after each round, each row joined with what is known of it beforehand (the
-// round's conditional expectations, returned by the round) and the cell's theory columns.
+// round's conditional expectations, returned by the round) and the cell's theory columns, which
+// are computed once for the replicates of a cell (perCell).
 import type { Engine, RandomStream } from "../engine/index.js";
 import type { MetricValues, ReplicateOptions } from "./scenario.js";
 
@@ -41,4 +42,17 @@ export function replicateRows(
     run?.free();
     rng.free();
   }
+}
+
+/**
+ * `columns` computed once for a run of replicates of one cell: every replicate of a cell asks
+ * for the same theory columns, and the tasks of a cell come one after another.
+ */
+export function perCell<P, R>(columns: (p: P, generations: number) => R): (p: P, generations: number) => R {
+  let last: { key: string; value: R } | undefined;
+  return (p, generations) => {
+    const key = JSON.stringify([p, generations]);
+    if (last?.key !== key) last = { key, value: columns(p, generations) };
+    return last.value;
+  };
 }

@@ -3,6 +3,7 @@
 // previous generation (conditionalX), and the asymptotic overlays (the Poisson-branching
 // survival, the expected-mode trajectory); null where none exists.
 import type { MetricDefinition, MetricValues } from "../scenario.js";
+import { perCell } from "../replicate-rows.js";
 import { SchedulePlan } from "../../schedules/index.js";
 import type { Params } from "./params.js";
 import { applyTransform, isIdentity, zipfBase, type Transform } from "./transform.js";
@@ -44,9 +45,9 @@ export function transformOf(p: Params): Transform {
 }
 
 /** The theory columns of generations 0..generations (the conditional ones excepted: they depend on the run). */
-export function theoryColumns(p: Params, generations: number): MetricValues[] {
-  const key = JSON.stringify([p, generations]);
-  if (cached?.key === key) return cached.rows;
+export const theoryColumns = perCell(columnsOf);
+
+function columnsOf(p: Params, generations: number): MetricValues[] {
   const plan = new SchedulePlan(p.schedule, p.samples);
   const p0 = zipfBase(p.support, p.zipfExponent, p.zipfOffset);
   const transform = transformOf(p);
@@ -77,9 +78,6 @@ export function theoryColumns(p: Params, generations: number): MetricValues[] {
     limitLostMass: limit.lostMass,
     limitTailMass: limit.tailMass,
   }));
-  cached = { key, rows };
   return rows;
 }
 
-/** The last parameters' columns: every replicate of a cell asks for the same ones. */
-let cached: { key: string; rows: MetricValues[] } | undefined;

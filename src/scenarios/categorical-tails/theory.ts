@@ -10,6 +10,7 @@ import { detLog1p } from "../../math/special.js";
 import { SchedulePlan } from "../../schedules/index.js";
 import { applyTransform, type Transform } from "./transform.js";
 import { binomialPmf } from "../../math/binomial-pmf.js";
+import { powInt } from "../../math/power.js";
 
 /**
  * The schedule's rounds (re-exported for the examples).
@@ -94,7 +95,8 @@ export function giniTheory(plan: SchedulePlan, p2: number, generations: number):
       }
       case "fixed-real": {
         const real = plan.realSet, m = plan.syntheticPerRound, beta = m / (real + m);
-        const x = (1 - beta ** (t - 1)) * (1 + (real - 1) * p2) + beta ** (t - 1) * real * p2;
+        const decay = powInt(beta, t - 1);
+        const x = (1 - decay) * (1 + (real - 1) * p2) + decay * real * p2;
         g = (real * (1 + (real - 1) * p2) + 2 * m * x + m + m * (m - 1) * g) / ((real + m) * (real + m));
         break;
       }
@@ -211,21 +213,18 @@ export interface ExpectedState {
 /**
  * The expected mode (n = infinity), generations 0..generations: p_t = w_pool p_(t-1) + w_syn T(p_(t-1)) +
  * w_real p0 with the schedule's weights (replace: T(p_(t-1)); accumulate: (N_(t-1) p + n_t T(p))/N_t;
- * fixed-real: (p0 + lambda T(p))/(1 + lambda); fresh-real: a p0 + b T(p)). Also every expected-mode
- * run's own trajectory.
+ * fixed-real: (p0 + lambda T(p))/(1 + lambda); fresh-real: a p0 + b T(p)).
  *
  * @example
  * expectedTrajectory(new SchedulePlan({ kind: "replace", growth: { kind: "constant", rate: 0 } }, 2), Float64Array.of(0.5, 0.3, 0.2), { temperature: 1, topK: 2, topP: 1 }, 1, 1)[1].lostMass // => 0.2
  */
 export function expectedTrajectory(
   plan: SchedulePlan, p0: Float64Array, transform: Transform, tailRank: number, generations: number,
-  visit?: (t: number, p: Float64Array) => void,
 ): ExpectedState[] {
   const k = p0.length;
   let p = Float64Array.from(p0);
   const q = new Float64Array(k);
   const out: ExpectedState[] = [{ lostMass: 0, tailMass: tail(p0, tailRank) }];
-  visit?.(0, p);
   for (let t = 1; t <= generations; t++) {
     applyTransform(p, transform, q);
     const w = plan.weights(t);
@@ -235,7 +234,6 @@ export function expectedTrajectory(
     let lost = 0;
     for (let i = 0; i < k; i++) if (p[i] === 0) lost += p0[i];
     out.push({ lostMass: lost, tailMass: tail(p, tailRank) });
-    visit?.(t, p);
   }
   return out;
 }
@@ -264,7 +262,8 @@ export function topPFixedRank(p0: Float64Array, topP: number): number {
  * temperatureTail(Float64Array.of(0.6, 0.4), 0.5, 1, 1) // => 0.3076923076923077
  */
 export function temperatureTail(p0: Float64Array, temperature: number, t: number, tailRank: number): number {
-  const a = temperature ** -t;
+  // powInt, not **: the same bits in every JavaScript engine.
+  const a = powInt(1 / temperature, t);
   let top = 0;
   for (let i = 0; i < p0.length; i++) if (p0[i] > top) top = p0[i];
   let total = 0, tailTotal = 0;

@@ -2,6 +2,7 @@
 // expectations of generation 1 (and of every generation with K = 1), the exact expectations given
 // the previous generation, and the expected-mode trajectory as an asymptotic overlay.
 import type { MetricDefinition, MetricValues } from "../scenario.js";
+import { perCell } from "../replicate-rows.js";
 import { SchedulePlan } from "../../schedules/index.js";
 import { rewardsOf, type Params } from "./params.js";
 import { curationMap } from "./curation.js";
@@ -37,9 +38,9 @@ export const metrics: readonly MetricDefinition[] = [
 ];
 
 /** The theory columns of generations 0..generations (the conditional ones excepted: they depend on the run). */
-export function theoryColumns(p: Params, generations: number): MetricValues[] {
-  const key = JSON.stringify([p, generations]);
-  if (cached?.key === key) return cached.rows;
+export const theoryColumns = perCell(columnsOf);
+
+function columnsOf(p: Params, generations: number): MetricValues[] {
   const plan = new SchedulePlan(p.schedule, p.samples);
   const p0 = baseOf(p.support, p.base), r = rewardsOf(p), w = weightsOf(r, p.rewardScale);
   const limits = expectedTrajectory(plan, p0, w, p.choices, generations).map((x) => rewardSummary(x, r));
@@ -65,11 +66,9 @@ export function theoryColumns(p: Params, generations: number): MetricValues[] {
       theorySupportSize: conditionalSupport(p0, q0, { fixed: null, real, synthetic: round.synthetic }),
     });
   }
-  cached = { key, rows };
   return rows;
 }
 
-let cached: { key: string; rows: MetricValues[] } | undefined;
 
 /**
  * The two-atom chain's columns where it is exact (sampling mode, two atoms of different rewards,

@@ -2,6 +2,7 @@
 // theory column exact (a closed form under replace, an exact recursion elsewhere) or null where
 // none exists; the one asymptotic column is named so.
 import type { MetricDefinition, MetricValues } from "../scenario.js";
+import { perCell } from "../replicate-rows.js";
 import { SchedulePlan } from "../../schedules/index.js";
 import type { Params } from "./params.js";
 import {
@@ -33,7 +34,9 @@ export const metrics: readonly MetricDefinition[] = [
 ];
 
 /** The theory columns of generations 0..generations for these parameters. */
-export function theoryColumns(p: Params, generations: number): MetricValues[] {
+export const theoryColumns = perCell(columnsOf);
+
+function columnsOf(p: Params, generations: number): MetricValues[] {
   const plan = new SchedulePlan(p.schedule, p.samples);
   const settings = { dim: p.dim, estimator: p.estimator, covariance: p.covariance, temperature: p.temperature, sigma0: p.sigma0 };
   const rounds = Array.from({ length: generations }, (_, i) => plan.round(i + 1));

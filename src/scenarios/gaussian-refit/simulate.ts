@@ -23,6 +23,7 @@ import { GaussianModel } from "./model.js";
 import { PointStatistics, Scratch, directBatch, exactBatch } from "./batches.js";
 import { divisor } from "./theory.js";
 import { theoryColumns } from "./metrics.js";
+import { replicateRows } from "../replicate-rows.js";
 
 /** A replicate in progress: the model, the schedule's state, and its scratch memory. */
 export class RefitRun {
@@ -135,22 +136,12 @@ export class RefitRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
-  const theory = theoryColumns(p, generations);
-  const rng = engine.stream(seed);
-  let run: RefitRun | undefined;
-  try {
-    run = new RefitRun(engine, p, rng, generations);
-    // Object.assign, not a spread: spreading objects that hold nulls makes slow dictionary objects in V8.
-    const rows: MetricValues[] = [Object.assign(run.model.metrics(p.sigma0), theory[0])];
-    for (let t = 1; t <= generations; t++) {
-      run.step(t);
-      rows.push(Object.assign(run.model.metrics(p.sigma0), theory[t]));
-      onGeneration?.(t);
-    }
-    return rows;
-  } finally {
-    run?.free();
-    rng.free();
-  }
+export function runReplicate(engine: Engine, p: Params, options: ReplicateOptions): MetricValues[] {
+  return replicateRows(engine, options, theoryColumns(p, options.generations), NOTHING_KNOWN, (rng) => {
+    const run = new RefitRun(engine, p, rng, options.generations);
+    return { metrics: () => run.model.metrics(p.sigma0), step: (t) => (run.step(t), NOTHING_KNOWN), free: () => run.free() };
+  });
 }
+
+/** gaussian-refit has no conditional columns: a round adds nothing to its row beforehand. */
+const NOTHING_KNOWN: MetricValues = {};

@@ -2,6 +2,7 @@
 // OLS table (theoryTestError), the exact expectation given the inputs (conditionalTestError,
 // computed in the replicate) and the Marchenko-Pastur limits for ridge > 0 (asymptoticTestError).
 import type { MetricDefinition } from "../scenario.js";
+import { perCell } from "../replicate-rows.js";
 import { SchedulePlan } from "../../schedules/index.js";
 import type { Params } from "./params.js";
 import { accumulateTheory, fixedRidgeLimit, freshRealLimit, freshRidgeLimit, replaceTheory } from "./theory.js";
@@ -26,7 +27,9 @@ export const metrics: readonly MetricDefinition[] = [
 ];
 
 /** theoryTestError and asymptoticTestError for generations 0..generations. */
-export function theoryColumns(p: Params, generations: number): Array<{ theoryTestError: number | null; asymptoticTestError: number | null }> {
+export const theoryColumns = perCell(columnsOf);
+
+function columnsOf(p: Params, generations: number): Array<{ theoryTestError: number | null; asymptoticTestError: number | null }> {
   const plan = new SchedulePlan(p.schedule, p.samples);
   const settings = { dim: p.dim, signal: p.signal, noise: p.noise, shift: p.shift };
   const sizes = Array.from({ length: generations }, (_, i) => plan.size(i + 1));

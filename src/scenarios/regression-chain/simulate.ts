@@ -18,6 +18,7 @@ import { Inputs, Labelled } from "./batches.js";
 import { DistinctRows, LeastSquares } from "./least-squares.js";
 import { ConditionalError, type ConditionalRound } from "./conditional.js";
 import { theoryColumns } from "./metrics.js";
+import { replicateRows } from "../replicate-rows.js";
 
 export class ChainRun {
   /** w_t. */
@@ -85,9 +86,12 @@ export class ChainRun {
       this.inverse = block(d * d);
       this.rows = own(new DistinctRows(engine, d));
       this.poolRows = own(new DistinctRows(engine, d));
-      this.labelSums = block(Math.max(1, p.samples));
+      // Label sums of the fixed inputs: all of them under accumulate-subsample, fewer than d under
+      // accumulate (only a rank-deficient round needs them), none otherwise; never a block of
+      // samples entries where the exact method draws no rows.
+      this.labelSums = block(!fixed ? 1 : kind === "accumulate-subsample" ? p.samples : kind === "accumulate" ? Math.max(1, Math.min(p.samples, d)) : 1);
       this.fit = own(new LeastSquares(engine, d));
-      this.conditional = p.conditional && kind !== "accumulate-subsample" ? own(new ConditionalError(engine, d, p.noise, this.truth, this.w)) : null;
+      this.conditional = computesConditional(p) ? own(new ConditionalError(engine, d, p.noise, this.truth, this.w)) : null;
       if (kind === "accumulate-subsample") this.pool = own(new RowPool(engine, fixed ? 2 : d + 1, this.plan.poolAfter(generations)));
     } catch (error) {
       this.free();
@@ -244,11 +248,6 @@ export class ChainRun {
 
   private scratch: F64Block | null = null;
 
-  /** Whether the replicate computes conditionalTestError. */
-  get hasConditional(): boolean {
-    return this.conditional !== null;
-  }
-
   /** An engine block of at least `length` entries, kept across rounds. */
   private rowsScratch(length: number): F64Block {
     if (!this.scratch || this.scratch.length < length) {
@@ -278,25 +277,15 @@ export class ChainRun {
   }
 }
 
-export function runReplicate(engine: Engine, p: Params, { generations, seed, onGeneration }: ReplicateOptions): MetricValues[] {
-  const theory = theoryColumns(p, generations);
-  const rng = engine.stream(seed);
-  let run: ChainRun | undefined;
-  try {
-    run = new ChainRun(engine, p, rng, generations);
-    const shift2 = p.shift * p.shift;
-    const first = run.metrics();
-    const rows: MetricValues[] = [
-      Object.assign({}, first, { conditionalTestError: run.hasConditional ? shift2 : null }, theory[0]) as MetricValues,
-    ];
-    for (let t = 1; t <= generations; t++) {
-      const conditional = run.step(t);
-      rows.push(Object.assign(run.metrics(), { conditionalTestError: conditional }, theory[t]) as MetricValues);
-      onGeneration?.(t);
-    }
-    return rows;
-  } finally {
-    run?.free();
-    rng.free();
-  }
+export function runReplicate(engine: Engine, p: Params, options: ReplicateOptions): MetricValues[] {
+  const initial = { conditionalTestError: computesConditional(p) ? p.shift * p.shift : null };
+  return replicateRows(engine, options, theoryColumns(p, options.generations), initial, (rng) => {
+    const run = new ChainRun(engine, p, rng, options.generations);
+    return { metrics: () => run.metrics(), step: (t) => ({ conditionalTestError: run.step(t) }), free: () => run.free() };
+  });
+}
+
+/** Whether a replicate computes conditionalTestError (never under accumulate-subsample). */
+function computesConditional(p: Params): boolean {
+  return p.conditional && p.schedule.kind !== "accumulate-subsample";
 }
