@@ -3,6 +3,7 @@
 // dim 1, values out of range, and a pool or round too large for engine memory.
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { simulate } from "../../src/index.js";
 import { resolveStudy } from "../../src/study/spec.js";
 import { SpecError, formatIssue } from "../../src/validation/spec-error.js";
 
@@ -46,6 +47,14 @@ test("rows that would not fit in engine memory: a direct round, and the pool of 
   const pool = issues({ dim: 100, samples: 10_000, design: "fresh", schedule: { kind: "accumulate-subsample" } }, 200);
   assert.is(pool.length, 1);
   assert.match(pool[0], /^params\.schedule\.kind: too large \(got "accumulate-subsample"\); allowed: at most 132 generations at samples = 10000/);
+});
+
+test("the exact method runs a valid spec with 2^30 samples a round: nothing is sized by the samples", async () => {
+  for (const design of ["fixed", "fresh"]) {
+    const rows = await simulate({ scenario: "regression-chain", params: { dim: 8, samples: 2 ** 30, design }, generations: 2, seeds: 1 });
+    assert.is(rows.length, 3, design);
+    assert.ok(rows.every((r) => Number.isFinite(r.testError as number)), design);
+  }
 });
 
 test.run();
