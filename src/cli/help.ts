@@ -79,7 +79,7 @@ export const commandHelp: Record<string, CommandHelp> = {
   default: {
     usage: `  collapse-sim default [--out DIR]      the default study (npm start): headline results into results/\n`,
     options: `      --out DIR           where the presets' directories and report.html go (default results)
-      --workers N         worker threads (default: the number of cores)
+      --workers N         worker threads (default, and at most: the number of cores)
       --quiet             no progress on stderr
 `,
     example: `collapse-sim default --out results`,

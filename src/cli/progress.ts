@@ -127,7 +127,7 @@ export function progressReporter(label: string, quiet: boolean, options: Progres
   };
 }
 
-/** The interval from COLLAPSE_SIM_PROGRESS_SECONDS, or undefined when it is not a positive number. */
+/** The interval from COLLAPSE_SIM_PROGRESS_SECONDS: DEFAULT_PROGRESS_SECONDS when it is unset or empty, undefined when it is not a positive number. */
 export function progressSecondsFrom(env: NodeJS.ProcessEnv): number | undefined {
   const text = env.COLLAPSE_SIM_PROGRESS_SECONDS;
   if (text === undefined || text.trim() === "") return DEFAULT_PROGRESS_SECONDS;

@@ -145,7 +145,6 @@ export async function runCommand(args: string[]): Promise<void> {
         return `${kept}; ${values.resume ? "the same command continues the study" : "the same command with --resume continues the study"}`;
       });
     }
-    // runStudy resolves the spec (every problem reported) before it touches a file or starts a worker.
     let result: Awaited<ReturnType<typeof runStudy>>;
     try {
       result = await runStudy({

@@ -12,8 +12,6 @@ import { taskKey } from "./rows-file.js";
 export const CALIBRATION_SECONDS = 8;
 /** Rounds each calibration task runs (fewer when the study has fewer). */
 const CALIBRATION_ROUNDS = 2;
-/** Cells calibrated: the first, the middle and the last (grids often grow along a key). */
-const CALIBRATION_CELLS = 3;
 /** What the main thread holds per task while it tracks and rewrites rows (measured; see MAX_TASKS). */
 const MAIN_BYTES_PER_TASK = 500;
 /** summary.csv, summary-long.csv and the other tables per summary row, in rows.jsonl lines (measured on amin-rate: about 3). */
@@ -42,11 +40,11 @@ export interface StudyEstimate {
   calibration: { tasks: number; rounds: number; seconds: number };
 }
 
-/** The cells to calibrate on, among those the tasks use. */
+/** The cells to calibrate on, among those the tasks use: the first, the middle and the last (grids often grow along a key). */
 function calibrationTasks(tasks: readonly Task[]): Task[] {
   const cells = [...new Set(tasks.map((task) => task.cell))];
   const picks = new Set([cells[0], cells[Math.floor((cells.length - 1) / 2)], cells[cells.length - 1]]);
-  return [...picks].slice(0, CALIBRATION_CELLS).map((cell) => tasks.find((task) => task.cell === cell)!);
+  return [...picks].map((cell) => tasks.find((task) => task.cell === cell)!);
 }
 
 export interface EstimateOptions {

@@ -39,8 +39,9 @@ export function extendRows(dir: string, old: StudyRecord, next: Study): void {
   const reader = new RowsReader();
   const writer = new AtomicWriter(path);
   try {
+    const fromCell = next.cells.map((cell) => byParams.get(canonicalJson(cell.params)));
     for (const task of studyTasks(next)) {
-      const from = byParams.get(canonicalJson(next.cells[task.cell].params));
+      const from = fromCell[task.cell];
       if (from === undefined || task.replicate >= before.spec.seeds) continue;
       const rows = stored.get(taskKey({ cell: from, replicate: task.replicate }));
       if (rows === undefined) continue;

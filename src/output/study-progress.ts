@@ -1,6 +1,7 @@
 // How far a run is: tasks and cells done of those it runs, counting the ones a resume found
 // complete, and the share of the running tasks' rounds done, as the CLI's progress shows it.
 import type { Task } from "../study/task.js";
+import { taskKey } from "./rows-file.js";
 
 export interface StudyProgress {
   tasksDone: number;
@@ -30,14 +31,14 @@ export class ProgressCounter {
     const left = this.left.get(task.cell)! - 1;
     this.left.set(task.cell, left);
     if (left === 0) this.progress.cellsDone++;
-    this.running.delete(`${task.cell}/${task.replicate}`);
+    this.running.delete(taskKey(task));
     this.sumUnderWay();
   }
 
   /** A running task has done `generation` of its rounds. */
   underWay(task: Task, generation: number): void {
     if (this.generations <= 0) return;
-    this.running.set(`${task.cell}/${task.replicate}`, Math.min(generation, this.generations));
+    this.running.set(taskKey(task), Math.min(generation, this.generations));
     this.sumUnderWay();
   }
 

@@ -95,7 +95,8 @@ export function confidenceBand(point: ChartPoint): { lo: number | null; hi: numb
  */
 function yScale(plan: ChartPlan, values: readonly number[]): Record<string, unknown> {
   if (plan.logY && values.length > 0 && values.every((v) => v > 0)) return { type: "log" };
-  const lo = Math.min(...values), hi = Math.max(...values);
+  // Not Math.min(...values): a chart of 10^5 generations would pass that many arguments.
+  const lo = values.reduce((a, b) => Math.min(a, b), Infinity), hi = values.reduce((a, b) => Math.max(a, b), -Infinity);
   if (values.length > 0 && hi - lo <= 1e-12 * Math.max(1, Math.abs(hi))) {
     const pad = hi === 0 ? 1 : Math.abs(hi) * 0.1;
     return { domain: [hi - pad, hi + pad], zero: false };

@@ -50,7 +50,7 @@ test("rows that would not fit in engine memory: a direct round, and the pool of 
 });
 
 test("the exact method runs a valid spec with 2^30 samples a round: nothing is sized by the samples", async () => {
-  for (const design of ["fixed", "fresh"]) {
+  for (const design of ["fixed", "fresh"] as const) {
     const rows = await simulate({ scenario: "regression-chain", params: { dim: 8, samples: 2 ** 30, design }, generations: 2, seeds: 1 });
     assert.is(rows.length, 3, design);
     assert.ok(rows.every((r) => Number.isFinite(r.testError as number)), design);

@@ -14,6 +14,16 @@ const DASHES = ["7 4", "2 3", "10 3 2 3", "1 5"];
 
 const fmt = (value: number) => String(Number(value.toPrecision(5)));
 
+/** The smallest and largest of the values, without spreading them into one call (a chart of 10^5 generations would pass that many arguments). */
+function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity, hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
 function path(points: Array<[number, number]>): string {
   return points.map(([x, y], i) => `${i === 0 ? "M" : "L"}${x.toFixed(1)},${y.toFixed(1)}`).join("");
 }
@@ -29,7 +39,7 @@ function xAxis(plan: ChartPlan, points: readonly ChartPoint[], from: number, to:
     return { scale, position: (x) => categories.indexOf(String(x)), labels: new Map(categories.map((c, i) => [i, c])) };
   }
   const xs = points.map((p) => p.x as number);
-  const [lo, hi] = [Math.min(...xs), Math.max(...xs)];
+  const [lo, hi] = extent(xs);
   const log = plan.logX && lo > 0;
   return { scale: log ? logScale(lo, hi, from, to) : linearScale(lo, hi, from, to, 6), position: (x) => x as number, labels: new Map() };
 }
@@ -52,7 +62,7 @@ export function drawChart(host: HTMLElement, plan: ChartPlan, points: readonly C
   const markers = plan.markers;
   const ys = points.flatMap((p) => [p.mean, p.lo ?? p.mean, p.hi ?? p.mean]);
   ys.push(...markers.filter((m) => m.orientation === "horizontal").map((m) => m.value));
-  const y = linearScale(Math.min(...ys), Math.max(...ys), bottom, top, 6);
+  const y = linearScale(...extent(ys), bottom, top, 6);
   const X = (value: number | string) => x.scale(x.position(value));
   const inX = (value: number) => X(value) >= left - 0.5 && X(value) <= right + 0.5;
 
